@@ -1,0 +1,8 @@
+package org.opensalw.identity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An API token as listed to its owner: never the token itself, which is shown once at creation. */
+public record ApiTokenInfo(UUID id, String name, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
+}

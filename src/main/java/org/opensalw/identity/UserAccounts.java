@@ -1,0 +1,198 @@
+package org.opensalw.identity;
+
+import jakarta.validation.Valid;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.opensalw.shared.UserFacingException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/** Users, their roles, passwords, languages and API tokens. */
+@Service
+@Validated
+public class UserAccounts {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final CurrentUser currentUser;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, CurrentUser currentUser, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Creates a user; when no password is given one is generated and returned, to be shown once. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public NewCredential create(@Valid NewUser user) {
+        return createUnchecked(user);
+    }
+
+    /** For start-up (first administrator, demo users): no caller to check. */
+    @Transactional
+    public NewCredential createUnchecked(NewUser user) {
+        if (findByUsername(user.username()).isPresent()) {
+            throw UserFacingException.invalid("username", "user.username.taken", user.username());
+        }
+        String password = user.password() == null || user.password().isBlank() ? generateSecret(12) : user.password();
+        UUID id = UUID.randomUUID();
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                INSERT INTO app_user (id, username, display_name, password_hash, roles, locale, enabled,
+                                      created_at, created_by, updated_at, updated_by)
+                VALUES (:id, :username, :displayName, :hash, :roles, :locale, TRUE, :now, :by, :now, :by)
+                """)
+                .param("id", id).param("username", user.username()).param("displayName", user.displayName())
+                .param("hash", passwords.encode(password)).param("roles", joinRoles(user.roles()))
+                .param("locale", user.locale() == null || user.locale().isBlank() ? "en" : user.locale())
+                .param("now", now).param("by", currentUser.username())
+                .update();
+        audit.recordWrite("user.create", "USER", id, "username=" + user.username() + " roles=" + joinRoles(user.roles()));
+        return new NewCredential(id, user.username(), password);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<UserAccount> list() {
+        return jdbc.sql("SELECT * FROM app_user ORDER BY username").query(UserAccounts::map).list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UserAccount> findByUsername(String username) {
+        return jdbc.sql("SELECT * FROM app_user WHERE username = :u").param("u", username).query(UserAccounts::map).optional();
+    }
+
+    public boolean anyUserExists() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM app_user)").query(Boolean.class).single();
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void update(UUID userId, Set<Role> roles, boolean enabled) {
+        if (roles.isEmpty()) {
+            throw UserFacingException.invalid("roles", "user.roles.empty");
+        }
+        int n = jdbc.sql("UPDATE app_user SET roles = :roles, enabled = :enabled, updated_at = :now, updated_by = :by WHERE id = :id")
+                .param("roles", joinRoles(roles)).param("enabled", enabled)
+                .param("now", Timestamp.from(clock.instant())).param("by", currentUser.username()).param("id", userId)
+                .update();
+        if (n == 0) {
+            throw UserFacingException.notFound("user", userId);
+        }
+        audit.recordWrite("user.update", "USER", userId, "roles=" + joinRoles(roles) + " enabled=" + enabled);
+    }
+
+    /** The signed-in user changes their own password, proving they know the current one. */
+    @Transactional
+    public void changeOwnPassword(String current, String replacement) {
+        String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = :u")
+                .param("u", currentUser.username()).query(String.class).optional()
+                .orElseThrow(() -> UserFacingException.notFound("user", currentUser.username()));
+        if (!passwords.matches(current, hash)) {
+            throw UserFacingException.invalid("currentPassword", "account.password.wrong");
+        }
+        if (replacement == null || replacement.length() < 10) {
+            throw UserFacingException.invalid("newPassword", "account.password.short", 10);
+        }
+        jdbc.sql("UPDATE app_user SET password_hash = :h, updated_at = :now, updated_by = :u WHERE username = :u")
+                .param("h", passwords.encode(replacement)).param("now", Timestamp.from(clock.instant()))
+                .param("u", currentUser.username()).update();
+        audit.recordWrite("account.password", "USER", currentUser.username(), null);
+    }
+
+    /** Sets the signed-in user's interface language (en, fr or es). */
+    @Transactional
+    public void changeOwnLocale(String locale) {
+        if (!Set.of("en", "fr", "es").contains(locale)) {
+            throw UserFacingException.invalid("locale", "user.locale.pattern");
+        }
+        jdbc.sql("UPDATE app_user SET locale = :l WHERE username = :u")
+                .param("l", locale).param("u", currentUser.username()).update();
+    }
+
+    /** Creates an API token for the signed-in user; the token is returned once and only its hash is kept. */
+    @Transactional
+    public NewCredential createOwnToken(String name) {
+        UUID userId = jdbc.sql("SELECT id FROM app_user WHERE username = :u").param("u", currentUser.username())
+                .query(UUID.class).optional().orElseThrow(() -> UserFacingException.notFound("user", currentUser.username()));
+        String token = "osalw_" + generateSecret(32);
+        UUID id = UUID.randomUUID();
+        jdbc.sql("INSERT INTO api_token (id, user_id, name, token_hash, created_at) VALUES (:id, :user, :name, :hash, :now)")
+                .param("id", id).param("user", userId)
+                .param("name", name == null || name.isBlank() ? "token" : name.trim())
+                .param("hash", TokenHash.of(token)).param("now", Timestamp.from(clock.instant())).update();
+        audit.recordWrite("token.create", "API_TOKEN", id, name);
+        return new NewCredential(id, currentUser.username(), token);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ApiTokenInfo> ownTokens() {
+        return jdbc.sql("""
+                SELECT t.* FROM api_token t JOIN app_user u ON u.id = t.user_id
+                WHERE u.username = :u ORDER BY t.created_at DESC
+                """).param("u", currentUser.username())
+                .query((rs, i) -> new ApiTokenInfo(rs.getObject("id", UUID.class), rs.getString("name"),
+                        rs.getTimestamp("created_at").toInstant(), instant(rs, "last_used_at"), instant(rs, "revoked_at")))
+                .list();
+    }
+
+    @Transactional
+    public void revokeOwnToken(UUID tokenId) {
+        int n = jdbc.sql("""
+                UPDATE api_token SET revoked_at = :now, revoked_by = :u
+                WHERE id = :id AND revoked_at IS NULL AND user_id = (SELECT id FROM app_user WHERE username = :u)
+                """).param("now", Timestamp.from(clock.instant())).param("u", currentUser.username()).param("id", tokenId)
+                .update();
+        if (n == 0) {
+            throw UserFacingException.notFound("token", tokenId);
+        }
+        audit.recordWrite("token.revoke", "API_TOKEN", tokenId, null);
+    }
+
+    static String generateSecret(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    static String joinRoles(Set<Role> roles) {
+        return roles.stream().sorted(Comparator.naturalOrder()).map(Role::name).collect(Collectors.joining(","));
+    }
+
+    static Set<Role> parseRoles(String roles) {
+        return Arrays.stream(roles.split(",")).filter(s -> !s.isBlank()).map(Role::valueOf).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static java.time.Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static UserAccount map(ResultSet rs, int row) throws SQLException {
+        return new UserAccount(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("display_name"),
+                parseRoles(rs.getString("roles")), rs.getString("locale"), rs.getBoolean("enabled"),
+                rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
+    }
+}

@@ -1,0 +1,39 @@
+package org.opensalw.registry;
+
+/** What a ledger entry records. The first group are lifecycle events a registrar records. */
+public enum EventKind {
+    MANUFACTURED, IMPORTED, EXPORTED, TRANSFERRED, LICENSED, LICENCE_REVOKED, REPORTED_LOST, REPORTED_STOLEN,
+    FOUND, SEIZED, SURRENDERED, RECOVERED, MARKED, DEACTIVATED, DESTROYED,
+    /** The record was created: a snapshot of the weapon's description. */
+    REGISTERED,
+    /** A photo of the markings was added (its SHA-256 is in the entry). */
+    PHOTO_ADDED,
+    /** A correction: voids an earlier entry, with who, when and why. */
+    VOIDED,
+    /** Holder and licence history. */
+    HOLDER_REGISTERED, HOLDER_UPDATED, LICENCE_ISSUED, LICENCE_CANCELLED;
+
+    /** Kinds a registrar records on a weapon with the event form (and the API). */
+    public static final java.util.List<EventKind> LIFECYCLE = java.util.List.of(MANUFACTURED, IMPORTED, EXPORTED,
+            TRANSFERRED, LICENSED, LICENCE_REVOKED, REPORTED_LOST, REPORTED_STOLEN, FOUND, SEIZED, SURRENDERED,
+            RECOVERED, MARKED, DEACTIVATED, DESTROYED);
+
+    /** Kinds that may open a weapon's history when it is registered. */
+    public static final java.util.List<EventKind> ORIGINS = java.util.List.of(MANUFACTURED, IMPORTED, FOUND, SEIZED, SURRENDERED);
+
+    public boolean needsHolder() {
+        return this == TRANSFERRED;
+    }
+
+    public boolean needsCountry() {
+        return this == IMPORTED || this == EXPORTED;
+    }
+
+    public boolean needsLicence() {
+        return this == LICENSED || this == LICENCE_REVOKED;
+    }
+
+    public boolean needsMarking() {
+        return this == MARKED;
+    }
+}

@@ -1,0 +1,5 @@
+package org.opensalw.registry;
+
+public enum HolderKind {
+    PERSON, COMPANY, STATE_BODY
+}

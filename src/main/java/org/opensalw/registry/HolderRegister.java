@@ -1,0 +1,114 @@
+package org.opensalw.registry;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.opensalw.identity.AuditTrail;
+import org.opensalw.identity.CurrentUser;
+import org.opensalw.reference.References;
+import org.opensalw.registry.internal.Details;
+import org.opensalw.registry.internal.HolderStore;
+import org.opensalw.registry.internal.Ledger;
+import org.opensalw.shared.UserFacingException;
+
+/**
+ * Holder and licence writes for {@link RegistryManagement}: the current state in the holder and licence tables, the
+ * history (with a snapshot of what was recorded) in the ledger.
+ */
+class HolderRegister {
+
+    private final HolderStore holders;
+    private final Ledger ledger;
+    private final References references;
+    private final CurrentUser currentUser;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    HolderRegister(HolderStore holders, Ledger ledger, References references, CurrentUser currentUser, AuditTrail audit, Clock clock) {
+        this.holders = holders;
+        this.ledger = ledger;
+        this.references = references;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    HolderId register(HolderForm form, UUID batchId) {
+        checkCountry(form);
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        holders.insert(id, form, batchId, now, currentUser.username());
+        ledger.append(List.of(new Ledger.NewEntry("HOLDER", id, EventKind.HOLDER_REGISTERED, LocalDate.now(clock), "", "", "", "",
+                id, null, null, snapshot(form), null, batchId)), currentUser.username(), now);
+        audit.recordWrite("holder.register", "HOLDER", id, form.kind().name());
+        return new HolderId(id);
+    }
+
+    void update(HolderId id, HolderForm form) {
+        if (holders.find(id.value()).isEmpty()) {
+            throw UserFacingException.notFound("holder", id);
+        }
+        checkCountry(form);
+        Instant now = clock.instant();
+        holders.update(id.value(), form, now, currentUser.username());
+        ledger.append(List.of(new Ledger.NewEntry("HOLDER", id.value(), EventKind.HOLDER_UPDATED, LocalDate.now(clock), "", "", "", "",
+                id.value(), null, null, snapshot(form), null, null)), currentUser.username(), now);
+        audit.recordWrite("holder.update", "HOLDER", id, null);
+    }
+
+    LicenceId issueLicence(HolderId holderId, LicenceForm form) {
+        if (holders.find(holderId.value()).isEmpty()) {
+            throw UserFacingException.notFound("holder", holderId);
+        }
+        if (form.validUntil() != null && form.validUntil().isBefore(form.validFrom())) {
+            throw UserFacingException.invalid("validUntil", "licence.validUntil.beforeFrom", form.validUntil(), form.validFrom());
+        }
+        if (holders.licenceNumberTaken(form.issuingAuthority(), form.number())) {
+            throw UserFacingException.invalid("number", "licence.number.taken", form.number(), form.issuingAuthority());
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        holders.insertLicence(id, holderId.value(), form, now, currentUser.username());
+        ledger.append(List.of(new Ledger.NewEntry("HOLDER", holderId.value(), EventKind.LICENCE_ISSUED, form.validFrom(), "", "",
+                form.number(), "", holderId.value(), id, null, Details.of().with("number", form.number()).with("kind", form.kind())
+                        .with("validFrom", form.validFrom()).with("validUntil", form.validUntil())
+                        .with("issuingAuthority", form.issuingAuthority()).text(), null, null)), currentUser.username(), now);
+        audit.recordWrite("licence.issue", "HOLDER", holderId, "licence=" + id + " number=" + form.number());
+        return new LicenceId(id);
+    }
+
+    void revokeLicence(LicenceId licenceId, LocalDate on, String reason) {
+        Licence licence = holders.licence(licenceId.value()).orElseThrow(() -> UserFacingException.notFound("licence", licenceId));
+        if (licence.revokedOn() != null) {
+            throw UserFacingException.invalid("licenceId", "licence.alreadyRevoked", licence.number(), licence.revokedOn());
+        }
+        if (reason == null || reason.isBlank()) {
+            throw UserFacingException.invalid("reason", "licence.reason.required");
+        }
+        if (on.isBefore(licence.validFrom()) || on.isAfter(LocalDate.now(clock))) {
+            throw UserFacingException.invalid("revokedOn", "licence.revokedOn.range", licence.validFrom());
+        }
+        Instant now = clock.instant();
+        holders.revokeLicence(licenceId.value(), on, reason.trim());
+        ledger.append(List.of(new Ledger.NewEntry("HOLDER", licence.holderId().value(), EventKind.LICENCE_CANCELLED, on, "", "",
+                licence.number(), reason.trim(), licence.holderId().value(), licenceId.value(), null, "", null, null)),
+                currentUser.username(), now);
+        audit.recordWrite("licence.revoke", "HOLDER", licence.holderId(), "licence=" + licenceId + ": " + reason.trim());
+    }
+
+    private void checkCountry(HolderForm form) {
+        if (form.country() != null && !form.country().isBlank() && references.country(form.country()).isEmpty()) {
+            throw UserFacingException.invalid("country", "country.unknown", form.country());
+        }
+    }
+
+    private static String snapshot(HolderForm f) {
+        return Details.of().with("kind", f.kind()).with("name", f.name()).with("country",
+                        f.country() == null ? null : f.country().toUpperCase(Locale.ROOT))
+                .with("birthDate", f.birthDate()).with("idDocument", f.idDocument()).with("address", f.address())
+                .with("phone", f.phone()).with("registrationNumber", f.registrationNumber()).with("role", f.role()).text();
+    }
+}

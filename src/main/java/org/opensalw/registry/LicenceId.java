@@ -1,0 +1,24 @@
+package org.opensalw.registry;
+
+import java.util.UUID;
+import org.opensalw.shared.UserFacingException;
+
+public record LicenceId(UUID value) {
+
+    public static LicenceId random() {
+        return new LicenceId(UUID.randomUUID());
+    }
+
+    public static LicenceId parse(String text) {
+        try {
+            return new LicenceId(UUID.fromString(text.trim()));
+        } catch (RuntimeException e) {
+            throw UserFacingException.notFound("licence", text);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,4 @@
+package org.opensalw.registry;
+
+public record Photo(PhotoInfo info, byte[] content) {
+}

@@ -1,0 +1,357 @@
+package org.opensalw.registry;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.opensalw.identity.AuditTrail;
+import org.opensalw.identity.CurrentUser;
+import org.opensalw.reference.References;
+import org.opensalw.registry.internal.Details;
+import org.opensalw.registry.internal.EventRules;
+import org.opensalw.registry.internal.HolderStore;
+import org.opensalw.registry.internal.Ledger;
+import org.opensalw.registry.internal.Lifecycle;
+import org.opensalw.registry.internal.RegistrationRules;
+import org.opensalw.registry.internal.WeaponStore;
+import org.opensalw.shared.UserFacingException;
+import org.opensalw.shared.Violation;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Records weapons and everything that happens to them. Each write validates against the rules and the state
+ * machine, appends to the hash-chained ledger, updates the current state and the audit trail in one transaction,
+ * and publishes an event for the other modules.
+ */
+@Service
+@Validated
+@PreAuthorize("hasRole('REGISTRAR')")
+public class RegistryManagement {
+
+    private final WeaponStore weapons;
+    private final HolderStore holders;
+    private final Ledger ledger;
+    private final References references;
+    private final CurrentUser currentUser;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final HolderRegister holderRegister;
+
+    RegistryManagement(WeaponStore weapons, HolderStore holders, Ledger ledger, References references,
+            CurrentUser currentUser, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+        this.weapons = weapons;
+        this.holders = holders;
+        this.ledger = ledger;
+        this.references = references;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+        this.holderRegister = new HolderRegister(holders, ledger, references, currentUser, audit, clock);
+    }
+
+    @Transactional
+    public WeaponId register(@NotNull @Valid Registration registration) {
+        return register(registration, null);
+    }
+
+    /** Registers a weapon as part of an import batch (its records carry the batch id). */
+    @Transactional
+    public WeaponId register(@NotNull @Valid Registration registration, UUID batchId) {
+        WeaponDescription d = registration.description();
+        LocalDate today = LocalDate.now(clock);
+        String makerCode = blankToNull(d.makerCode()) == null ? null : d.makerCode().trim().toUpperCase(Locale.ROOT);
+        String country = upper(d.countryOfManufacture());
+        List<Violation> violations = new ArrayList<>(RegistrationRules.check(new RegistrationRules.Context(registration, today,
+                makerCode == null || references.maker(makerCode).isPresent(),
+                country == null || references.country(country).isPresent(),
+                holders.exists(registration.holderId()))));
+        Lifecycle.State state = Lifecycle.registered(today);
+        EventCommand origin = registration.origin();
+        if (origin != null) {
+            violations.addAll(prefixed("origin.", EventRules.check(eventContext(origin, state, d.yearOfManufacture(), registration.holderId(), today))));
+            Lifecycle.Outcome outcome = Lifecycle.apply(state, origin.kind(), origin.occurredOn());
+            if (!outcome.allowed()) {
+                violations.add(outcome.refusal());
+            } else {
+                state = outcome.next();
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new UserFacingException(UserFacingException.Kind.INVALID, violations);
+        }
+
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        String by = currentUser.username();
+        UUID holder = origin != null && origin.holderId() != null ? origin.holderId() : registration.holderId();
+        String location = origin != null && blankToNull(origin.place()) != null ? origin.place().trim() : nz(registration.location());
+        String serial = nz(d.serial()).trim();
+        weapons.insert(new WeaponStore.Row(id, d.type(), makerCode, nz(d.makerAsMarked()).trim(), nz(d.model()).trim(),
+                nz(d.calibre()).trim(), country, d.yearOfManufacture(), serial, SerialNumbers.normalise(serial), state.status(),
+                holder, location, batchId, now, by, now, state.lastKind(), state.since()));
+
+        Details snapshot = Details.of().with("type", d.type()).with("maker", makerCode).with("makerAsMarked", d.makerAsMarked())
+                .with("model", d.model()).with("calibre", d.calibre()).with("countryOfManufacture", country)
+                .with("yearOfManufacture", d.yearOfManufacture()).with("serial", serial);
+        registration.markings().forEach(m -> snapshot.with("marking." + m.kind(), markingText(m)));
+        List<Ledger.NewEntry> entries = new ArrayList<>();
+        entries.add(new Ledger.NewEntry("WEAPON", id, EventKind.REGISTERED, today, "", "", "", "", registration.holderId(), null,
+                null, snapshot.text(), null, batchId));
+        if (origin != null) {
+            entries.add(entry(id, origin, batchId));
+        }
+        List<Long> seqs = ledger.append(entries, by, now);
+        for (MarkingInput m : registration.markings()) {
+            weapons.addMarking(id, m.kind(), m.text().trim(), upper(m.country()), m.year(), seqs.get(0), now, by);
+        }
+        if (origin != null && origin.marking() != null) {
+            MarkingInput m = origin.marking();
+            weapons.addMarking(id, m.kind(), m.text().trim(), upper(m.country()), m.year(), seqs.get(1), now, by);
+        }
+        audit.recordWrite("weapon.register", "WEAPON", id, "serial=" + serial + (batchId == null ? "" : " batch=" + batchId));
+        events.publishEvent(new WeaponRegistered(new WeaponId(id), makerCode, SerialNumbers.normalise(serial), state.status()));
+        return new WeaponId(id);
+    }
+
+    /** Records one lifecycle event; returns its ledger sequence number. */
+    @Transactional
+    public long recordEvent(@NotNull WeaponId weaponId, @NotNull @Valid EventCommand command) {
+        long seq = recordAll(List.of(new BatchEvent(weaponId, command)), null).get(0);
+        audit.recordWrite("weapon.event", "WEAPON", weaponId, command.kind() + " seq=" + seq);
+        return seq;
+    }
+
+    /**
+     * Records many events in one transaction, in order (several may concern one weapon). All are checked first:
+     * if any is refused, none is recorded and the exception names each refused one by its position.
+     */
+    @Transactional
+    public List<Long> recordEvents(@NotNull List<@Valid BatchEvent> batch, UUID batchId) {
+        List<Long> seqs = recordAll(batch, batchId);
+        if (!seqs.isEmpty()) {
+            audit.recordWrite("weapon.events", "LEDGER", seqs.get(0), seqs.size() + " events, seq " + seqs.get(0) + "-"
+                    + seqs.get(seqs.size() - 1) + (batchId == null ? "" : " batch=" + batchId));
+        }
+        return seqs;
+    }
+
+    private List<Long> recordAll(List<BatchEvent> batch, UUID batchId) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        LocalDate today = LocalDate.now(clock);
+        Set<UUID> ids = new LinkedHashSet<>();
+        batch.forEach(b -> ids.add(b.weaponId().value()));
+        Map<UUID, WeaponStore.Row> rows = weapons.lock(ids);
+        Map<UUID, WeaponStore.StateUpdate> current = new java.util.HashMap<>();
+        rows.forEach((id, r) -> current.put(id, new WeaponStore.StateUpdate(id, r.state(), r.holderId(), r.location())));
+        List<Violation> violations = new ArrayList<>();
+        List<Ledger.NewEntry> entries = new ArrayList<>(batch.size());
+        List<WeaponEventRecorded> published = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            BatchEvent b = batch.get(i);
+            String where = batch.size() == 1 ? "" : "events[" + i + "].";
+            WeaponStore.Row row = rows.get(b.weaponId().value());
+            if (row == null) {
+                violations.add(Violation.of(where + "weaponId", "error.notFound", "weapon", b.weaponId()));
+                continue;
+            }
+            WeaponStore.StateUpdate before = current.get(row.id());
+            EventCommand c = b.command();
+            List<Violation> found = new ArrayList<>(EventRules.check(eventContext(c, before.state(), row.yearOfManufacture(), before.holderId(), today)));
+            Lifecycle.Outcome outcome = Lifecycle.apply(before.state(), c.kind(), c.occurredOn());
+            if (!EventKind.LIFECYCLE.contains(c.kind())) {
+                found.add(Violation.of("kind", "event.kind.notLifecycle", c.kind()));
+            } else if (!outcome.allowed()) {
+                found.add(outcome.refusal());
+            }
+            if (!found.isEmpty()) {
+                violations.addAll(prefixed(where, found));
+                continue;
+            }
+            UUID holder = c.holderId() != null ? c.holderId() : before.holderId();
+            String location = blankToNull(c.place()) != null ? c.place().trim() : before.location();
+            current.put(row.id(), new WeaponStore.StateUpdate(row.id(), outcome.next(), holder, location));
+            entries.add(entry(row.id(), c, batchId));
+            published.add(new WeaponEventRecorded(new WeaponId(row.id()), 0, c.kind(), before.state().status(), outcome.next().status()));
+        }
+        if (!violations.isEmpty()) {
+            throw new UserFacingException(UserFacingException.Kind.INVALID, violations);
+        }
+        Instant now = clock.instant();
+        String by = currentUser.username();
+        List<Long> seqs = ledger.append(entries, by, now);
+        List<WeaponStore.StateUpdate> updates = ids.stream().map(current::get).toList();
+        weapons.updateStates(updates, now);
+        for (int i = 0; i < batch.size(); i++) {
+            MarkingInput m = batch.get(i).command().marking();
+            if (m != null) {
+                weapons.addMarking(batch.get(i).weaponId().value(), m.kind(), m.text().trim(), upper(m.country()), m.year(), seqs.get(i), now, by);
+            }
+            WeaponEventRecorded e = published.get(i);
+            events.publishEvent(new WeaponEventRecorded(e.weaponId(), seqs.get(i), e.kind(), e.previousStatus(), e.status()));
+        }
+        return seqs;
+    }
+
+    /**
+     * Voids an earlier entry of a weapon's history (a correction: who, when, why). The rest of the history must
+     * still be possible without it; the voided entry stays in the ledger, marked as voided.
+     */
+    @Transactional
+    public long voidEntry(@NotNull WeaponId weaponId, long seq, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw UserFacingException.invalid("reason", "correction.reason.required");
+        }
+        WeaponStore.Row row = weapons.lock(List.of(weaponId.value())).get(weaponId.value());
+        if (row == null) {
+            throw UserFacingException.notFound("weapon", weaponId);
+        }
+        List<Ledger.Entry> history = ledger.forSubject(weaponId.value());
+        Set<Long> voided = new java.util.HashSet<>();
+        history.forEach(e -> {
+            if (e.voidsSeq() != null) {
+                voided.add(e.voidsSeq());
+            }
+        });
+        Ledger.Entry target = history.stream().filter(e -> e.seq() == seq).findFirst()
+                .orElseThrow(() -> UserFacingException.invalid("seq", "correction.notInHistory", seq));
+        if (target.kind() == EventKind.REGISTERED || target.kind() == EventKind.VOIDED) {
+            throw UserFacingException.invalid("seq", "correction.cannotVoid", seq);
+        }
+        if (voided.contains(seq)) {
+            throw UserFacingException.invalid("seq", "correction.alreadyVoided", seq);
+        }
+        voided.add(seq);
+        List<Ledger.Entry> remaining = history.stream()
+                .filter(e -> !voided.contains(e.seq()) && e.kind() != EventKind.VOIDED && e.kind() != EventKind.PHOTO_ADDED).toList();
+        Lifecycle.Outcome outcome = Lifecycle.replay(remaining.stream()
+                .map(e -> new Lifecycle.Step(e.seq(), e.kind(), e.occurredOn())).toList());
+        if (!outcome.allowed()) {
+            throw new UserFacingException(UserFacingException.Kind.INVALID, List.of(outcome.refusal()));
+        }
+        UUID holder = null;
+        String location = "";
+        for (Ledger.Entry e : remaining) {
+            holder = e.holderId() != null ? e.holderId() : holder;
+            location = blankToNull(e.place()) != null ? e.place() : location;
+        }
+        Instant now = clock.instant();
+        long correction = ledger.append(List.of(new Ledger.NewEntry("WEAPON", weaponId.value(), EventKind.VOIDED,
+                LocalDate.now(clock), "", "", "", reason.trim(), null, null, null, "", seq, null)), currentUser.username(), now).get(0);
+        weapons.updateStates(List.of(new WeaponStore.StateUpdate(weaponId.value(), outcome.next(), holder, location)), now);
+        audit.recordWrite("weapon.void", "WEAPON", weaponId, "voided seq=" + seq + " by seq=" + correction + ": " + reason.trim());
+        events.publishEvent(new WeaponEventRecorded(weaponId, correction, EventKind.VOIDED, row.status(), outcome.next().status()));
+        return correction;
+    }
+
+    /** Adds a photo of the markings; its SHA-256 goes into the ledger, so a swapped picture is detected. */
+    @Transactional
+    public UUID addPhoto(@NotNull WeaponId weaponId, String caption, String contentType, byte[] content) {
+        if (content == null || content.length == 0) {
+            throw UserFacingException.invalid("photo", "photo.empty");
+        }
+        if (contentType == null || !Set.of("image/jpeg", "image/png", "image/webp").contains(contentType)) {
+            throw UserFacingException.invalid("photo", "photo.type", contentType);
+        }
+        if (weapons.lock(List.of(weaponId.value())).isEmpty()) {
+            throw UserFacingException.notFound("weapon", weaponId);
+        }
+        String sha = sha256(content);
+        UUID photoId = UUID.randomUUID();
+        Instant now = clock.instant();
+        long seq = ledger.append(List.of(new Ledger.NewEntry("WEAPON", weaponId.value(), EventKind.PHOTO_ADDED, LocalDate.now(clock),
+                "", "", "", nz(caption), null, null, null, Details.of().with("photo", photoId).with("sha256", sha).text(), null, null)),
+                currentUser.username(), now).get(0);
+        weapons.addPhoto(photoId, weaponId.value(), nz(caption), contentType, content, sha, seq, now, currentUser.username());
+        audit.recordWrite("weapon.photo", "WEAPON", weaponId, "photo=" + photoId + " sha256=" + sha);
+        return photoId;
+    }
+
+    @Transactional
+    public HolderId registerHolder(@NotNull @Valid HolderForm form) {
+        return holderRegister.register(form, null);
+    }
+
+    @Transactional
+    public HolderId registerHolder(@NotNull @Valid HolderForm form, UUID batchId) {
+        return holderRegister.register(form, batchId);
+    }
+
+    @Transactional
+    public void updateHolder(@NotNull HolderId id, @NotNull @Valid HolderForm form) {
+        holderRegister.update(id, form);
+    }
+
+    @Transactional
+    public LicenceId issueLicence(@NotNull HolderId holderId, @NotNull @Valid LicenceForm form) {
+        return holderRegister.issueLicence(holderId, form);
+    }
+
+    @Transactional
+    public void revokeLicence(@NotNull LicenceId licenceId, @NotNull LocalDate on, String reason) {
+        holderRegister.revokeLicence(licenceId, on, reason);
+    }
+
+    private EventRules.Context eventContext(EventCommand c, Lifecycle.State state, Integer year, UUID currentHolder, LocalDate today) {
+        String country = upper(c.country());
+        return new EventRules.Context(c, state, year, currentHolder, today, holders.exists(c.holderId()),
+                country == null || references.country(country).isPresent(), holders.licence(c.licenceId()));
+    }
+
+    private static Ledger.NewEntry entry(UUID weaponId, EventCommand c, UUID batchId) {
+        String details = c.marking() == null ? "" : Details.of().with("marking." + c.marking().kind(), markingText(c.marking())).text();
+        return new Ledger.NewEntry("WEAPON", weaponId, c.kind(), c.occurredOn(), nz(c.place()).trim(), nz(c.actor()).trim(),
+                nz(c.reference()).trim(), nz(c.notes()).trim(), c.holderId(), c.licenceId(), upper(c.country()), details, null, batchId);
+    }
+
+    private static String markingText(MarkingInput m) {
+        return m.text().trim() + (m.country() == null || m.country().isBlank() ? "" : " " + upper(m.country()))
+                + (m.year() == null ? "" : " " + m.year());
+    }
+
+    private static List<Violation> prefixed(String prefix, List<Violation> violations) {
+        if (prefix.isEmpty()) {
+            return violations;
+        }
+        return violations.stream().map(v -> new Violation(v.field() == null ? prefix.substring(0, prefix.length() - 1)
+                : prefix + v.field(), v.code(), v.args())).toList();
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String upper(String s) {
+        return s == null || s.isBlank() ? null : s.trim().toUpperCase(Locale.ROOT);
+    }
+
+    static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

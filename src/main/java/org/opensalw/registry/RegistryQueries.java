@@ -1,0 +1,177 @@
+package org.opensalw.registry;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.opensalw.identity.AuditTrail;
+import org.opensalw.identity.CurrentUser;
+import org.opensalw.reference.Maker;
+import org.opensalw.reference.References;
+import org.opensalw.registry.internal.HolderStore;
+import org.opensalw.registry.internal.Ledger;
+import org.opensalw.registry.internal.Lifecycle;
+import org.opensalw.registry.internal.WeaponStore;
+import org.opensalw.shared.Page;
+import org.opensalw.shared.PageRequest;
+import org.opensalw.shared.UserFacingException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads the register for every signed-in role. Holders' personal data (a person's name, birth date, identity
+ * document, address, phone) is given only to roles that need it, and each such read is written to the audit trail.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class RegistryQueries {
+
+    private final WeaponStore weapons;
+    private final HolderStore holders;
+    private final Ledger ledger;
+    private final References references;
+    private final CurrentUser currentUser;
+    private final AuditTrail audit;
+    private final JdbcClient jdbc;
+
+    RegistryQueries(WeaponStore weapons, HolderStore holders, Ledger ledger, References references, CurrentUser currentUser,
+            AuditTrail audit, JdbcClient jdbc) {
+        this.weapons = weapons;
+        this.holders = holders;
+        this.ledger = ledger;
+        this.references = references;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public Optional<WeaponDetails> weapon(WeaponId id) {
+        return weapons.find(id.value()).map(w -> {
+            List<Ledger.Entry> entries = ledger.forSubject(id.value());
+            Set<UUID> holderIds = new HashSet<>();
+            if (w.holderId() != null) {
+                holderIds.add(w.holderId());
+            }
+            entries.forEach(e -> {
+                if (e.holderId() != null) {
+                    holderIds.add(e.holderId());
+                }
+            });
+            Map<UUID, HolderStore.Row> holderRows = holders.findAll(holderIds);
+            boolean personal = currentUser.seesPersonalData();
+            if (personal && holderRows.values().stream().anyMatch(h -> h.kind() == HolderKind.PERSON)) {
+                audit.recordPersonalDataRead("weapon.view", "WEAPON", id);
+            }
+            HolderStore.Row holder = w.holderId() == null ? null : holderRows.get(w.holderId());
+            String makerName = w.makerCode() == null ? null : references.maker(w.makerCode()).map(Maker::name).orElse(w.makerCode());
+            return new WeaponDetails(id, w.type(), w.type().salwClass(), w.makerCode(), makerName, w.makerAsMarked(), w.model(),
+                    w.calibre(), w.countryOfManufacture(), w.yearOfManufacture(), w.serialAsMarked(), w.serialNormalised(),
+                    w.status(), w.holderId(), holder == null ? null : visibleName(holder, personal),
+                    holder == null ? null : holder.kind(), w.location(), w.batchId(), w.registeredAt(), w.registeredBy(),
+                    weapons.markings(id.value()), weapons.photos(id.value()), timeline(entries, holderRows, personal));
+        });
+    }
+
+    /** The lifecycle events that the weapon's current status allows, for forms to offer only possible ones. */
+    public List<EventKind> possibleEvents(WeaponId id) {
+        WeaponStore.Row row = weapons.find(id.value()).orElseThrow(() -> UserFacingException.notFound("weapon", id));
+        Lifecycle.State state = row.state();
+        return EventKind.LIFECYCLE.stream().filter(k -> Lifecycle.canFollow(state, k)).toList();
+    }
+
+    public Page<WeaponSummary> weapons(WeaponFilter filter, PageRequest page) {
+        return Page.of(weapons.list(filter, page), page);
+    }
+
+    @Transactional
+    public Optional<HolderDetails> holder(HolderId id) {
+        return holders.find(id.value()).map(h -> {
+            boolean personal = currentUser.seesPersonalData();
+            boolean isPerson = h.kind() == HolderKind.PERSON;
+            if (personal && isPerson) {
+                audit.recordPersonalDataRead("holder.view", "HOLDER", id);
+            }
+            boolean show = personal || !isPerson;
+            List<TimelineEntry> history = timeline(ledger.forSubject(id.value()), Map.of(h.id(), h), personal).stream()
+                    .map(e -> show ? e : withoutDetails(e)).toList();
+            return new HolderDetails(id, h.kind(), visibleName(h, personal), h.country(), show ? h.birthDate() : null,
+                    show ? h.idDocument() : null, show ? h.address() : null, show ? h.phone() : null,
+                    h.registrationNumber(), h.role(), show, h.createdAt(), h.createdBy(), holders.licences(id.value()),
+                    weapons.heldBy(id.value()), history);
+        });
+    }
+
+    /** Holders by name prefix; persons are listed only to roles that may see personal data. */
+    @Transactional
+    public Page<HolderSummary> holders(String name, HolderKind kind, PageRequest page) {
+        boolean personal = currentUser.seesPersonalData();
+        List<HolderStore.Row> rows = holders.search(name, kind, personal, page);
+        if (personal && rows.stream().anyMatch(r -> r.kind() == HolderKind.PERSON)) {
+            audit.recordPersonalDataRead("holder.search", "HOLDER", null);
+        }
+        return Page.of(rows.stream().map(h -> new HolderSummary(new HolderId(h.id()), h.kind(), visibleName(h, personal),
+                h.country(), h.role())).toList(), page);
+    }
+
+    public List<Licence> licences(HolderId holderId) {
+        return holders.licences(holderId.value());
+    }
+
+    public Optional<Photo> photo(UUID photoId) {
+        return weapons.photoInfo(photoId).flatMap(info -> weapons.photoContent(photoId).map(bytes -> new Photo(info, bytes)));
+    }
+
+    public Dashboard dashboard() {
+        List<Dashboard.RecentEvent> recent = jdbc.sql("""
+                SELECT l.seq, l.subject_id, l.kind, l.occurred_on, w.serial_as_marked, l.recorded_at, l.recorded_by
+                FROM ledger_entry l JOIN weapon w ON w.id = l.subject_id
+                WHERE l.subject_type = 'WEAPON' ORDER BY l.seq DESC LIMIT 15
+                """).query((rs, i) -> new Dashboard.RecentEvent(rs.getLong(1), new WeaponId(rs.getObject(2, UUID.class)),
+                EventKind.valueOf(rs.getString(3)), rs.getObject(4, java.time.LocalDate.class), rs.getString(5),
+                rs.getTimestamp(6).toInstant(), rs.getString(7))).list();
+        return new Dashboard(weapons.count(), holders.count(), weapons.countByStatus(), weapons.countByType(), recent);
+    }
+
+    /** Walks the whole hash chain and names the first record that does not match. */
+    @PreAuthorize("hasAnyRole('AUDITOR','ADMIN')")
+    @Transactional(readOnly = true)
+    public LedgerReport verifyLedger() {
+        return ledger.verify();
+    }
+
+    private List<TimelineEntry> timeline(List<Ledger.Entry> entries, Map<UUID, HolderStore.Row> holderRows, boolean personal) {
+        Map<Long, Ledger.Entry> voidedBy = new HashMap<>();
+        entries.forEach(e -> {
+            if (e.voidsSeq() != null) {
+                voidedBy.put(e.voidsSeq(), e);
+            }
+        });
+        List<TimelineEntry> out = new ArrayList<>(entries.size());
+        for (Ledger.Entry e : entries) {
+            Ledger.Entry v = voidedBy.get(e.seq());
+            HolderStore.Row h = e.holderId() == null ? null : holderRows.get(e.holderId());
+            out.add(new TimelineEntry(e.seq(), e.kind(), e.occurredOn(), e.place(), e.actor(), e.reference(), e.notes(),
+                    e.holderId(), h == null ? null : visibleName(h, personal), e.licenceId(), e.country(), e.details(),
+                    e.voidsSeq(), e.recordedAt(), e.recordedBy(), e.hash(),
+                    v == null ? null : new TimelineEntry.Voiding(v.seq(), v.recordedAt(), v.recordedBy(), v.notes())));
+        }
+        return out;
+    }
+
+    private static TimelineEntry withoutDetails(TimelineEntry e) {
+        return new TimelineEntry(e.seq(), e.kind(), e.occurredOn(), e.place(), e.actor(), e.reference(), e.notes(), e.holderId(),
+                e.holderName(), e.licenceId(), e.country(), "", e.voidsSeq(), e.recordedAt(), e.recordedBy(), e.hash(), e.voidedBy());
+    }
+
+    /** A person's name is personal data; companies and state bodies are named to everyone. */
+    private static String visibleName(HolderStore.Row h, boolean personal) {
+        return h.kind() != HolderKind.PERSON || personal ? h.name() : null;
+    }
+}

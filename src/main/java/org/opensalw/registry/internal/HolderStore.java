@@ -1,0 +1,154 @@
+package org.opensalw.registry.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.opensalw.registry.HolderForm;
+import org.opensalw.registry.HolderId;
+import org.opensalw.registry.HolderKind;
+import org.opensalw.registry.Licence;
+import org.opensalw.registry.LicenceForm;
+import org.opensalw.registry.LicenceId;
+import org.opensalw.registry.LicenceKind;
+import org.opensalw.shared.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Holders (current state; their history is in the ledger) and their licences. */
+@Component
+public class HolderStore {
+
+    /** A holder row, personal data included: callers decide what the viewer may see. */
+    public record Row(UUID id, HolderKind kind, String name, String country, LocalDate birthDate, String idDocument,
+            String address, String phone, String registrationNumber, String role, Instant createdAt, String createdBy) {
+    }
+
+    private final JdbcClient jdbc;
+
+    HolderStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(UUID id, HolderForm f, UUID batchId, Instant at, String by) {
+        jdbc.sql("""
+                INSERT INTO holder (id, kind, name, country, birth_date, id_document, address, phone, registration_number,
+                  role, batch_id, created_at, created_by, updated_at, updated_by)
+                VALUES (:id, :kind, :name, :country, :birth, :doc, :address, :phone, :reg, :role, :batch, :at, :by, :at, :by)
+                """).params(params(f)).param("id", id).param("batch", batchId).param("at", Timestamp.from(at)).param("by", by).update();
+    }
+
+    public void update(UUID id, HolderForm f, Instant at, String by) {
+        jdbc.sql("""
+                UPDATE holder SET kind = :kind, name = :name, country = :country, birth_date = :birth, id_document = :doc,
+                  address = :address, phone = :phone, registration_number = :reg, role = :role, updated_at = :at, updated_by = :by
+                WHERE id = :id
+                """).params(params(f)).param("id", id).param("at", Timestamp.from(at)).param("by", by).update();
+    }
+
+    public Optional<Row> find(UUID id) {
+        return jdbc.sql("SELECT * FROM holder WHERE id = :id").param("id", id).query(HolderStore::map).optional();
+    }
+
+    public Map<UUID, Row> findAll(Collection<UUID> ids) {
+        Map<UUID, Row> rows = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT * FROM holder WHERE id = ANY(:ids)").param("ids", ids.toArray(UUID[]::new))
+                    .query(HolderStore::map).list().forEach(r -> rows.put(r.id(), r));
+        }
+        return rows;
+    }
+
+    public boolean exists(UUID id) {
+        return id != null && jdbc.sql("SELECT EXISTS (SELECT 1 FROM holder WHERE id = :id)").param("id", id).query(Boolean.class).single();
+    }
+
+    /** Holders whose name starts with the text (any case); persons only for callers who may see them. */
+    public List<Row> search(String name, HolderKind kind, boolean includePersons, PageRequest page) {
+        return jdbc.sql("""
+                SELECT * FROM holder
+                WHERE (:name = '' OR lower(name) LIKE :prefix) AND (:kind = '' OR kind = :kind)
+                  AND (:persons OR kind <> 'PERSON')
+                ORDER BY name, id LIMIT :limit OFFSET :offset
+                """)
+                .param("name", name == null ? "" : name.trim())
+                .param("prefix", (name == null ? "" : name.trim().toLowerCase(java.util.Locale.ROOT)) + "%")
+                .param("kind", kind == null ? "" : kind.name()).param("persons", includePersons)
+                .param("limit", page.size() + 1).param("offset", page.offset())
+                .query(HolderStore::map).list();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT count(*) FROM holder").query(Long.class).single();
+    }
+
+    public void insertLicence(UUID id, UUID holderId, LicenceForm f, Instant at, String by) {
+        jdbc.sql("""
+                INSERT INTO licence (id, holder_id, number, kind, valid_from, valid_until, issuing_authority, created_at, created_by)
+                VALUES (:id, :holder, :number, :kind, :from, :until, :authority, :at, :by)
+                """).param("id", id).param("holder", holderId).param("number", f.number().trim()).param("kind", f.kind().name())
+                .param("from", f.validFrom()).param("until", f.validUntil()).param("authority", f.issuingAuthority().trim())
+                .param("at", Timestamp.from(at)).param("by", by).update();
+    }
+
+    public boolean licenceNumberTaken(String authority, String number) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM licence WHERE issuing_authority = :a AND number = :n)")
+                .param("a", authority.trim()).param("n", number.trim()).query(Boolean.class).single();
+    }
+
+    public void revokeLicence(UUID id, LocalDate on, String reason) {
+        jdbc.sql("UPDATE licence SET revoked_on = :on, revoked_reason = :reason WHERE id = :id")
+                .param("on", on).param("reason", reason).param("id", id).update();
+    }
+
+    public Optional<Licence> licence(UUID id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT * FROM licence WHERE id = :id").param("id", id).query(HolderStore::licence).optional();
+    }
+
+    public List<Licence> licences(UUID holderId) {
+        return jdbc.sql("SELECT * FROM licence WHERE holder_id = :h ORDER BY valid_from DESC").param("h", holderId)
+                .query(HolderStore::licence).list();
+    }
+
+    private static Map<String, Object> params(HolderForm f) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("kind", f.kind().name());
+        p.put("name", f.name().trim());
+        p.put("country", f.country() == null || f.country().isBlank() ? null : f.country().trim().toUpperCase(java.util.Locale.ROOT));
+        p.put("birth", f.birthDate());
+        p.put("doc", nz(f.idDocument()));
+        p.put("address", nz(f.address()));
+        p.put("phone", nz(f.phone()));
+        p.put("reg", nz(f.registrationNumber()));
+        p.put("role", nz(f.role()));
+        return p;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s.trim();
+    }
+
+    static Row map(ResultSet rs, int i) throws SQLException {
+        return new Row(rs.getObject("id", UUID.class), HolderKind.valueOf(rs.getString("kind")), rs.getString("name"),
+                rs.getString("country"), rs.getObject("birth_date", LocalDate.class), rs.getString("id_document"),
+                rs.getString("address"), rs.getString("phone"), rs.getString("registration_number"), rs.getString("role"),
+                rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
+    }
+
+    static Licence licence(ResultSet rs, int i) throws SQLException {
+        return new Licence(new LicenceId(rs.getObject("id", UUID.class)), new HolderId(rs.getObject("holder_id", UUID.class)),
+                rs.getString("number"), LicenceKind.valueOf(rs.getString("kind")), rs.getObject("valid_from", LocalDate.class),
+                rs.getObject("valid_until", LocalDate.class), rs.getString("issuing_authority"),
+                rs.getObject("revoked_on", LocalDate.class), rs.getString("revoked_reason"));
+    }
+}

@@ -1,0 +1,193 @@
+package org.opensalw.registry.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.opensalw.registry.EventKind;
+import org.opensalw.registry.LedgerReport;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The append-only, hash-chained ledger. An append locks the chain head row for the rest of the transaction, so
+ * records get consecutive sequence numbers and each names its predecessor's hash, across all instances.
+ */
+@Component
+public class Ledger {
+
+    /** A record to append; sequence, time, author and hashes are set by {@link #append}. */
+    public record NewEntry(String subjectType, UUID subjectId, EventKind kind, LocalDate occurredOn, String place,
+            String actor, String reference, String notes, UUID holderId, UUID licenceId, String country,
+            String details, Long voidsSeq, UUID batchId) {
+    }
+
+    /** A stored record. */
+    public record Entry(long seq, String subjectType, UUID subjectId, EventKind kind, LocalDate occurredOn, String place,
+            String actor, String reference, String notes, UUID holderId, UUID licenceId, String country,
+            String details, Long voidsSeq, UUID batchId, Instant recordedAt, String recordedBy, String prevHash,
+            String hash) {
+    }
+
+    private static final String INSERT = """
+            INSERT INTO ledger_entry (seq, subject_type, subject_id, kind, occurred_on, place, actor, reference, notes,
+              holder_id, licence_id, country, details, voids_seq, batch_id, recorded_at, recorded_by, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final JdbcTemplate streaming;
+
+    Ledger(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.template = new JdbcTemplate(dataSource);
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(10_000);
+    }
+
+    /** Appends the entries in order, inside the caller's transaction; returns their sequence numbers. */
+    public List<Long> append(List<NewEntry> entries, String recordedBy, Instant now) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        Instant at = now.truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps, so the hash reads back the same
+        record Head(long seq, String hash) {
+        }
+        Head head = jdbc.sql("SELECT seq, hash FROM ledger_head WHERE id = 1 FOR UPDATE")
+                .query((rs, i) -> new Head(rs.getLong(1), rs.getString(2))).single();
+        LedgerHash hasher = new LedgerHash();
+        List<Entry> stored = new ArrayList<>(entries.size());
+        long seq = head.seq();
+        String prev = head.hash();
+        for (NewEntry e : entries) {
+            seq++;
+            String hash = hash(hasher, prev, seq, e.subjectType(), e.subjectId(), e.kind(), e.occurredOn(), e.place(),
+                    e.actor(), e.reference(), e.notes(), e.holderId(), e.licenceId(), e.country(), e.details(),
+                    e.voidsSeq(), e.batchId(), at, recordedBy);
+            stored.add(new Entry(seq, e.subjectType(), e.subjectId(), e.kind(), e.occurredOn(), nz(e.place()), nz(e.actor()),
+                    nz(e.reference()), nz(e.notes()), e.holderId(), e.licenceId(), e.country(), nz(e.details()), e.voidsSeq(),
+                    e.batchId(), at, recordedBy, prev, hash));
+            prev = hash;
+        }
+        template.batchUpdate(INSERT, stored, 1000, Ledger::bind);
+        jdbc.sql("UPDATE ledger_head SET seq = :seq, hash = :hash WHERE id = 1").param("seq", seq).param("hash", prev).update();
+        return stored.stream().map(Entry::seq).toList();
+    }
+
+    static String hash(LedgerHash hasher, String prev, long seq, String subjectType, UUID subjectId, EventKind kind,
+            LocalDate occurredOn, String place, String actor, String reference, String notes, UUID holderId,
+            UUID licenceId, String country, String details, Long voidsSeq, UUID batchId, Instant at, String recordedBy) {
+        return hasher.hash(prev, seq, subjectType, subjectId, kind, occurredOn, nz(place), nz(actor), nz(reference),
+                nz(notes), holderId, licenceId, country, nz(details), voidsSeq, batchId, at, recordedBy);
+    }
+
+    public List<Entry> forSubject(UUID subjectId) {
+        return jdbc.sql("SELECT * FROM ledger_entry WHERE subject_id = :id ORDER BY seq").param("id", subjectId)
+                .query(Ledger::map).list();
+    }
+
+    /** Walks the whole chain (call inside a read-only transaction so rows stream by a cursor). */
+    public LedgerReport verify() {
+        long started = System.nanoTime();
+        var walk = new Object() {
+            long count;
+            long expectedSeq = 1;
+            String prev = LedgerHash.GENESIS;
+            Long badSeq;
+            String problem;
+            final LedgerHash hasher = new LedgerHash();
+        };
+        streaming.query("SELECT * FROM ledger_entry ORDER BY seq", rs -> {
+            if (walk.badSeq != null) {
+                return;
+            }
+            Entry e = map(rs, 0);
+            walk.count++;
+            if (e.seq() != walk.expectedSeq) {
+                walk.badSeq = walk.expectedSeq;
+                walk.problem = "record " + walk.expectedSeq + " is missing (next present is " + e.seq() + ")";
+                return;
+            }
+            if (!e.prevHash().equals(walk.prev)) {
+                walk.badSeq = e.seq();
+                walk.problem = "record " + e.seq() + " does not name the hash of record " + (e.seq() - 1);
+                return;
+            }
+            String computed = hash(walk.hasher, e.prevHash(), e.seq(), e.subjectType(), e.subjectId(), e.kind(), e.occurredOn(),
+                    e.place(), e.actor(), e.reference(), e.notes(), e.holderId(), e.licenceId(), e.country(), e.details(),
+                    e.voidsSeq(), e.batchId(), e.recordedAt(), e.recordedBy());
+            if (!computed.equals(e.hash())) {
+                walk.badSeq = e.seq();
+                walk.problem = "record " + e.seq() + " was changed after it was written (its content no longer matches its hash)";
+                return;
+            }
+            walk.prev = e.hash();
+            walk.expectedSeq++;
+        });
+        if (walk.badSeq == null) {
+            record Head(long seq, String hash) {
+            }
+            Head head = jdbc.sql("SELECT seq, hash FROM ledger_head WHERE id = 1")
+                    .query((rs, i) -> new Head(rs.getLong(1), rs.getString(2))).single();
+            if (head.seq() != walk.expectedSeq - 1 || !head.hash().equals(walk.prev)) {
+                walk.badSeq = Math.min(head.seq(), walk.expectedSeq);
+                walk.problem = "the chain ends at record " + (walk.expectedSeq - 1) + " but its head says " + head.seq()
+                        + ": records at the end were removed";
+            }
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return new LedgerReport(walk.badSeq == null, walk.count, walk.badSeq, walk.problem, millis);
+    }
+
+    private static void bind(PreparedStatement ps, Entry e) throws SQLException {
+        ps.setLong(1, e.seq());
+        ps.setString(2, e.subjectType());
+        ps.setObject(3, e.subjectId());
+        ps.setString(4, e.kind().name());
+        ps.setObject(5, e.occurredOn(), Types.DATE);
+        ps.setString(6, e.place());
+        ps.setString(7, e.actor());
+        ps.setString(8, e.reference());
+        ps.setString(9, e.notes());
+        ps.setObject(10, e.holderId());
+        ps.setObject(11, e.licenceId());
+        ps.setString(12, e.country());
+        ps.setString(13, e.details());
+        if (e.voidsSeq() == null) {
+            ps.setNull(14, Types.BIGINT);
+        } else {
+            ps.setLong(14, e.voidsSeq());
+        }
+        ps.setObject(15, e.batchId());
+        ps.setObject(16, OffsetDateTime.ofInstant(e.recordedAt(), ZoneOffset.UTC));
+        ps.setString(17, e.recordedBy());
+        ps.setString(18, e.prevHash());
+        ps.setString(19, e.hash());
+    }
+
+    static Entry map(ResultSet rs, int row) throws SQLException {
+        long voids = rs.getLong("voids_seq");
+        Long voidsSeq = rs.wasNull() ? null : voids;
+        return new Entry(rs.getLong("seq"), rs.getString("subject_type"), rs.getObject("subject_id", UUID.class),
+                EventKind.valueOf(rs.getString("kind")), rs.getObject("occurred_on", LocalDate.class), rs.getString("place"),
+                rs.getString("actor"), rs.getString("reference"), rs.getString("notes"), rs.getObject("holder_id", UUID.class),
+                rs.getObject("licence_id", UUID.class), rs.getString("country"), rs.getString("details"), voidsSeq,
+                rs.getObject("batch_id", UUID.class), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                rs.getString("recorded_by"), rs.getString("prev_hash"), rs.getString("hash"));
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,217 @@
+package org.opensalw.registry.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDate;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.opensalw.registry.EventKind;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.opensalw.reference.WeaponType;
+import org.opensalw.registry.Marking;
+import org.opensalw.registry.MarkingKind;
+import org.opensalw.registry.PhotoInfo;
+import org.opensalw.registry.WeaponFilter;
+import org.opensalw.registry.WeaponId;
+import org.opensalw.registry.WeaponStatus;
+import org.opensalw.registry.WeaponSummary;
+import org.opensalw.registry.SerialNumbers;
+import org.opensalw.shared.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The weapon table (the current state of each weapon), its markings and photos. */
+@Component
+public class WeaponStore {
+
+    /** A weapon row as stored. */
+    public record Row(UUID id, WeaponType type, String makerCode, String makerAsMarked, String model, String calibre,
+            String countryOfManufacture, Integer yearOfManufacture, String serialAsMarked, String serialNormalised,
+            WeaponStatus status, UUID holderId, String location, UUID batchId, Instant registeredAt, String registeredBy,
+            Instant lastEventAt, EventKind lastEventKind, LocalDate lastEventOn) {
+
+        public Lifecycle.State state() {
+            return new Lifecycle.State(status, lastEventKind == EventKind.REGISTERED, lastEventOn, lastEventKind);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    WeaponStore(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.template = new JdbcTemplate(dataSource);
+    }
+
+    public void insert(Row w) {
+        jdbc.sql("""
+                INSERT INTO weapon (id, weapon_type, salw_class, maker_code, maker_as_marked, model, calibre,
+                  country_of_manufacture, year_of_manufacture, serial_as_marked, serial_normalised, status, holder_id,
+                  location, batch_id, registered_at, registered_by, last_event_at, last_event_kind, last_event_on)
+                VALUES (:id, :type, :class, :maker, :makerAsMarked, :model, :calibre, :country, :year, :serial, :norm,
+                  :status, :holder, :location, :batch, :at, :by, :at, :lastKind, :lastOn)
+                """)
+                .param("id", w.id()).param("type", w.type().name()).param("class", w.type().salwClass().name())
+                .param("maker", w.makerCode()).param("makerAsMarked", w.makerAsMarked()).param("model", w.model())
+                .param("calibre", w.calibre()).param("country", w.countryOfManufacture()).param("year", w.yearOfManufacture())
+                .param("serial", w.serialAsMarked()).param("norm", w.serialNormalised()).param("status", w.status().name())
+                .param("holder", w.holderId()).param("location", w.location()).param("batch", w.batchId())
+                .param("at", Timestamp.from(w.registeredAt())).param("by", w.registeredBy())
+                .param("lastKind", w.lastEventKind().name()).param("lastOn", w.lastEventOn())
+                .update();
+    }
+
+    public Optional<Row> find(UUID id) {
+        return jdbc.sql("SELECT * FROM weapon WHERE id = :id").param("id", id).query(WeaponStore::map).optional();
+    }
+
+    /** Locks the weapons for the rest of the transaction, so two events on one weapon are checked one after the other. */
+    public Map<UUID, Row> lock(Collection<UUID> ids) {
+        Map<UUID, Row> rows = new HashMap<>();
+        jdbc.sql("SELECT * FROM weapon WHERE id = ANY(:ids) ORDER BY id FOR UPDATE")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(WeaponStore::map).list().forEach(r -> rows.put(r.id(), r));
+        return rows;
+    }
+
+    /** The new current state of a weapon after an event or a correction. */
+    public record StateUpdate(UUID id, Lifecycle.State state, UUID holderId, String location) {
+    }
+
+    public void updateStates(List<StateUpdate> updates, Instant at) {
+        Timestamp ts = Timestamp.from(at);
+        template.batchUpdate("UPDATE weapon SET status = ?, holder_id = ?, location = ?, last_event_at = ?,"
+                + " last_event_kind = ?, last_event_on = ? WHERE id = ?", updates, 1000, (ps, u) -> {
+                    ps.setString(1, u.state().status().name());
+                    ps.setObject(2, u.holderId());
+                    ps.setString(3, u.location() == null ? "" : u.location());
+                    ps.setTimestamp(4, ts);
+                    ps.setString(5, u.state().lastKind().name());
+                    ps.setObject(6, u.state().since(), Types.DATE);
+                    ps.setObject(7, u.id());
+                });
+    }
+
+    public void addMarking(UUID weaponId, MarkingKind kind, String text, String country, Integer year, long seq, Instant at, String by) {
+        jdbc.sql("""
+                INSERT INTO weapon_marking (weapon_id, kind, text, country, year, ledger_seq, recorded_at, recorded_by)
+                VALUES (:w, :kind, :text, :country, :year, :seq, :at, :by)
+                """).param("w", weaponId).param("kind", kind.name()).param("text", text).param("country", country)
+                .param("year", year).param("seq", seq).param("at", Timestamp.from(at)).param("by", by).update();
+    }
+
+    public List<Marking> markings(UUID weaponId) {
+        return jdbc.sql("SELECT * FROM weapon_marking WHERE weapon_id = :w ORDER BY id").param("w", weaponId)
+                .query((rs, i) -> new Marking(MarkingKind.valueOf(rs.getString("kind")), rs.getString("text"),
+                        rs.getString("country"), (Integer) rs.getObject("year"), rs.getLong("ledger_seq"),
+                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by")))
+                .list();
+    }
+
+    public void addPhoto(UUID id, UUID weaponId, String caption, String contentType, byte[] content, String sha256, long seq,
+            Instant at, String by) {
+        jdbc.sql("""
+                INSERT INTO marking_photo (id, weapon_id, caption, content_type, content, sha256, ledger_seq, uploaded_at, uploaded_by)
+                VALUES (:id, :w, :caption, :type, :content, :sha, :seq, :at, :by)
+                """).param("id", id).param("w", weaponId).param("caption", caption).param("type", contentType)
+                .param("content", content).param("sha", sha256).param("seq", seq).param("at", Timestamp.from(at))
+                .param("by", by).update();
+    }
+
+    public List<PhotoInfo> photos(UUID weaponId) {
+        return jdbc.sql("SELECT id, caption, content_type, sha256, uploaded_at, uploaded_by FROM marking_photo WHERE weapon_id = :w ORDER BY uploaded_at")
+                .param("w", weaponId).query(WeaponStore::photoInfo).list();
+    }
+
+    public Optional<PhotoInfo> photoInfo(UUID photoId) {
+        return jdbc.sql("SELECT id, caption, content_type, sha256, uploaded_at, uploaded_by FROM marking_photo WHERE id = :id")
+                .param("id", photoId).query(WeaponStore::photoInfo).optional();
+    }
+
+    public Optional<byte[]> photoContent(UUID photoId) {
+        return jdbc.sql("SELECT content FROM marking_photo WHERE id = :id").param("id", photoId).query(byte[].class).optional();
+    }
+
+    public List<WeaponSummary> list(WeaponFilter f, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (f.serial() != null && !f.serial().isBlank()) {
+            where.add("serial_normalised LIKE :serial");
+            params.put("serial", SerialNumbers.normalise(f.serial()) + "%");
+        }
+        if (f.status() != null) {
+            where.add("status = :status");
+            params.put("status", f.status().name());
+        }
+        if (f.type() != null) {
+            where.add("weapon_type = :type");
+            params.put("type", f.type().name());
+        }
+        if (f.makerCode() != null && !f.makerCode().isBlank()) {
+            where.add("maker_code = :maker");
+            params.put("maker", f.makerCode());
+        }
+        if (f.country() != null && !f.country().isBlank()) {
+            where.add("country_of_manufacture = :country");
+            params.put("country", f.country().toUpperCase(java.util.Locale.ROOT));
+        }
+        String sql = "SELECT * FROM weapon" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY registered_at DESC, id LIMIT :limit OFFSET :offset";
+        return jdbc.sql(sql).params(params).param("limit", page.size() + 1).param("offset", page.offset())
+                .query(WeaponStore::map).list().stream().map(WeaponStore::summary).toList();
+    }
+
+    public List<WeaponSummary> heldBy(UUID holderId) {
+        return jdbc.sql("SELECT * FROM weapon WHERE holder_id = :h ORDER BY registered_at DESC LIMIT 500").param("h", holderId)
+                .query(WeaponStore::map).list().stream().map(WeaponStore::summary).toList();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT count(*) FROM weapon").query(Long.class).single();
+    }
+
+    public Map<WeaponStatus, Long> countByStatus() {
+        Map<WeaponStatus, Long> counts = new EnumMap<>(WeaponStatus.class);
+        jdbc.sql("SELECT status, count(*) FROM weapon GROUP BY status")
+                .query((rs, i) -> counts.put(WeaponStatus.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        return counts;
+    }
+
+    public Map<WeaponType, Long> countByType() {
+        Map<WeaponType, Long> counts = new EnumMap<>(WeaponType.class);
+        jdbc.sql("SELECT weapon_type, count(*) FROM weapon GROUP BY weapon_type")
+                .query((rs, i) -> counts.put(WeaponType.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        return counts;
+    }
+
+    static WeaponSummary summary(Row r) {
+        return new WeaponSummary(new WeaponId(r.id()), r.type(), r.makerCode(), r.makerAsMarked(), r.model(), r.calibre(),
+                r.serialAsMarked(), r.status(), r.location(), r.lastEventAt());
+    }
+
+    private static PhotoInfo photoInfo(ResultSet rs, int i) throws SQLException {
+        return new PhotoInfo(rs.getObject("id", UUID.class), rs.getString("caption"), rs.getString("content_type"),
+                rs.getString("sha256"), rs.getTimestamp("uploaded_at").toInstant(), rs.getString("uploaded_by"));
+    }
+
+    static Row map(ResultSet rs, int i) throws SQLException {
+        return new Row(rs.getObject("id", UUID.class), WeaponType.valueOf(rs.getString("weapon_type")), rs.getString("maker_code"),
+                rs.getString("maker_as_marked"), rs.getString("model"), rs.getString("calibre"),
+                rs.getString("country_of_manufacture"), (Integer) rs.getObject("year_of_manufacture"),
+                rs.getString("serial_as_marked"), rs.getString("serial_normalised"), WeaponStatus.valueOf(rs.getString("status")),
+                rs.getObject("holder_id", UUID.class), rs.getString("location"), rs.getObject("batch_id", UUID.class),
+                rs.getTimestamp("registered_at").toInstant(), rs.getString("registered_by"),
+                rs.getTimestamp("last_event_at").toInstant(), EventKind.valueOf(rs.getString("last_event_kind")),
+                rs.getObject("last_event_on", LocalDate.class));
+    }
+}
