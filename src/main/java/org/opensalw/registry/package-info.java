@@ -3,4 +3,5 @@
  * event in one append-only ledger whose records are chained by SHA-256, so that any change made behind the
  * application's back is found by {@link org.opensalw.registry.RegistryQueries#verifyLedger()}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "reference", "identity"})
 package org.opensalw.registry;

@@ -1,0 +1,106 @@
+package org.opensalw;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Locale;
+import org.opensalw.shared.UserFacingException;
+import org.opensalw.shared.Messages;
+import org.opensalw.shared.Violation;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Errors of the JSON API: every refusal says what was wrong and where, in the caller's language
+ * (Accept-Language), as {@code {"status":400,"error":"...","violations":[{"field":...,"code":...,"message":...}]}}.
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+class ApiErrors {
+
+    /** The body of every API error. */
+    record ApiError(int status, String error, String path, List<ApiViolation> violations) {
+    }
+
+    record ApiViolation(String field, String code, String message) {
+    }
+
+    private final MessageSource messages;
+
+    ApiErrors(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(UserFacingException.class)
+    ResponseEntity<ApiError> userFacing(UserFacingException e, HttpServletRequest request) {
+        HttpStatus status = switch (e.kind()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+        return body(status, request, e.violations().stream().map(this::resolve).toList());
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ApiError> invalidBody(MethodArgumentNotValidException e, HttpServletRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<ApiViolation> violations = e.getBindingResult().getAllErrors().stream()
+                .map(err -> new ApiViolation(err instanceof FieldError fe ? fe.getField() : null,
+                        err.getCode(), messages.getMessage(err, locale)))
+                .toList();
+        return body(HttpStatus.UNPROCESSABLE_CONTENT, request, violations);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ApiError> invalidArguments(HandlerMethodValidationException e, HttpServletRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<ApiViolation> violations = e.getAllErrors().stream()
+                .map(err -> new ApiViolation(err instanceof FieldError fe ? fe.getField() : null, null,
+                        messages.getMessage(err, locale)))
+                .toList();
+        return body(HttpStatus.UNPROCESSABLE_CONTENT, request, violations);
+    }
+
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ResponseEntity<ApiError> constraintViolation(jakarta.validation.ConstraintViolationException e, HttpServletRequest request) {
+        List<ApiViolation> violations = e.getConstraintViolations().stream()
+                .map(v -> new ApiViolation(fieldOf(v.getPropertyPath().toString()), null, v.getMessage())).toList();
+        return body(HttpStatus.UNPROCESSABLE_CONTENT, request, violations);
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
+    ResponseEntity<ApiError> unreadable(Exception e, HttpServletRequest request) {
+        String detail = e.getMessage() == null ? "" : e.getMessage().split("\n")[0];
+        return body(HttpStatus.BAD_REQUEST, request, List.of(new ApiViolation(null, "request.unreadable",
+                messages.getMessage("request.unreadable", new Object[] {detail}, LocaleContextHolder.getLocale()))));
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    ResponseEntity<ApiError> denied(Exception e, HttpServletRequest request) {
+        return body(HttpStatus.FORBIDDEN, request, List.of(new ApiViolation(null, "access.denied",
+                messages.getMessage("access.denied", null, LocaleContextHolder.getLocale()))));
+    }
+
+    private ApiViolation resolve(Violation v) {
+        return new ApiViolation(v.field(), v.code(), Messages.resolve(messages, v, LocaleContextHolder.getLocale()));
+    }
+
+    private static String fieldOf(String path) {
+        // "register.registration.description.serial" -> "description.serial"
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : path;
+    }
+
+    private static ResponseEntity<ApiError> body(HttpStatus status, HttpServletRequest request, List<ApiViolation> violations) {
+        return ResponseEntity.status(status).body(new ApiError(status.value(), status.getReasonPhrase(), request.getRequestURI(), violations));
+    }
+}

@@ -1,0 +1,42 @@
+package org.opensalw.identity;
+
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page's header needs: who is signed in (for the menu of their roles) and this node's name. */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutModel {
+
+    /** The signed-in user as the templates see it. */
+    public record Me(String username, Set<Role> roles) {
+        public boolean has(String role) {
+            return roles.stream().anyMatch(r -> r.name().equals(role));
+        }
+
+        public boolean seesPersonalData() {
+            return roles.stream().anyMatch(Role::seesPersonalData);
+        }
+    }
+
+    private final CurrentUser currentUser;
+    private final String nodeName;
+
+    LayoutModel(CurrentUser currentUser, @Value("${opensalw.node.name}") String nodeName) {
+        this.currentUser = currentUser;
+        this.nodeName = nodeName;
+    }
+
+    @ModelAttribute("me")
+    Me me() {
+        Set<Role> roles = currentUser.roles();
+        return roles.isEmpty() ? null : new Me(currentUser.username(), roles);
+    }
+
+    @ModelAttribute("nodeName")
+    String nodeName() {
+        return nodeName;
+    }
+}

@@ -1,0 +1,69 @@
+package org.opensalw.identity.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.UUID;
+import org.opensalw.identity.UserAccounts;
+import org.opensalw.shared.FormErrors;
+import org.opensalw.shared.UserFacingException;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The signed-in user's own settings: language, password, API tokens. */
+@Controller
+class AccountController {
+
+    private final UserAccounts accounts;
+    private final LocaleResolver locales;
+    private final MessageSource messages;
+
+    AccountController(UserAccounts accounts, LocaleResolver locales, MessageSource messages) {
+        this.accounts = accounts;
+        this.locales = locales;
+        this.messages = messages;
+    }
+
+    @GetMapping("/account")
+    String account(Model model) {
+        model.addAttribute("tokens", accounts.ownTokens());
+        return "account/account";
+    }
+
+    @PostMapping("/account/language")
+    String language(@RequestParam String locale, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        accounts.changeOwnLocale(locale);
+        locales.setLocale(request, response, Locale.forLanguageTag(locale));
+        return "redirect:/account";
+    }
+
+    @PostMapping("/account/password")
+    String password(@RequestParam String currentPassword, @RequestParam String newPassword, Model model, Locale locale) {
+        try {
+            accounts.changeOwnPassword(currentPassword, newPassword);
+            model.addAttribute("notice", messages.getMessage("account.password.changed", null, locale));
+        } catch (UserFacingException e) {
+            model.addAttribute("errors", FormErrors.of(e, messages, locale));
+        }
+        return account(model);
+    }
+
+    @PostMapping("/account/tokens")
+    String createToken(@RequestParam String name, Model model) {
+        model.addAttribute("newToken", accounts.createOwnToken(name));
+        return account(model);
+    }
+
+    @PostMapping("/account/tokens/{id}/revoke")
+    String revokeToken(@PathVariable UUID id) {
+        accounts.revokeOwnToken(id);
+        return "redirect:/account";
+    }
+}
