@@ -24,6 +24,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * Errors of the JSON API: every refusal says what was wrong and where, in the caller's language
  * (Accept-Language), as {@code {"status":400,"error":"...","violations":[{"field":...,"code":...,"message":...}]}}.
  */
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiErrors {
 

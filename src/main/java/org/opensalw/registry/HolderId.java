@@ -1,9 +1,15 @@
 package org.opensalw.registry;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 import org.opensalw.shared.UserFacingException;
 
-public record HolderId(UUID value) {
+public record HolderId(@JsonValue UUID value) {
+
+    @JsonCreator
+    public HolderId {
+    }
 
     public static HolderId random() {
         return new HolderId(UUID.randomUUID());

@@ -1,9 +1,15 @@
 package org.opensalw.registry;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 import org.opensalw.shared.UserFacingException;
 
-public record LicenceId(UUID value) {
+public record LicenceId(@JsonValue UUID value) {
+
+    @JsonCreator
+    public LicenceId {
+    }
 
     public static LicenceId random() {
         return new LicenceId(UUID.randomUUID());

@@ -1,9 +1,15 @@
 package org.opensalw.registry;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 import org.opensalw.shared.UserFacingException;
 
-public record WeaponId(UUID value) {
+public record WeaponId(@JsonValue UUID value) {
+
+    @JsonCreator
+    public WeaponId {
+    }
 
     public static WeaponId random() {
         return new WeaponId(UUID.randomUUID());

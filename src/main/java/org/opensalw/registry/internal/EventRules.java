@@ -71,7 +71,7 @@ public final class EventRules {
             return Optional.of(Violation.of("country", "country.unknown", c.country()));
         }
         if (c.kind().needsCountry() && blank) {
-            return Optional.of(Violation.of("country", c.kind() == EventKind.EXPORTED ? "event.country.destination" : "event.country.origin"));
+            return Optional.of(Violation.of("country", c.kind() == EventKind.EXPORTED ? "event.country.destination.required" : "event.country.origin.required"));
         }
         return Optional.empty();
     }

@@ -1,0 +1,155 @@
+package org.opensalw.registry.web;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.opensalw.reference.References;
+import org.opensalw.registry.HolderDetails;
+import org.opensalw.registry.HolderId;
+import org.opensalw.registry.HolderKind;
+import org.opensalw.registry.LicenceId;
+import org.opensalw.registry.LicenceKind;
+import org.opensalw.registry.RegistryManagement;
+import org.opensalw.registry.RegistryQueries;
+import org.opensalw.shared.FormErrors;
+import org.opensalw.shared.PageRequest;
+import org.opensalw.shared.UserFacingException;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Holder pages: search, registration and update, the holder page with licences, weapons and history. */
+@Controller
+class HoldersController {
+
+    private final RegistryManagement registry;
+    private final RegistryQueries queries;
+    private final References references;
+    private final MessageSource messages;
+
+    HoldersController(RegistryManagement registry, RegistryQueries queries, References references, MessageSource messages) {
+        this.registry = registry;
+        this.queries = queries;
+        this.references = references;
+        this.messages = messages;
+    }
+
+    @GetMapping("/holders")
+    String list(@RequestParam(required = false) String name, @RequestParam(required = false) HolderKind kind,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("holders", queries.holders(name, kind, new PageRequest(page, 50)));
+        model.addAttribute("kinds", HolderKind.values());
+        return "holders/list";
+    }
+
+    /** Options for a holder select (htmx): holders whose name starts with the text typed. */
+    @GetMapping("/holders/options")
+    String options(@RequestParam(required = false) String q, Model model) {
+        model.addAttribute("holders", q == null || q.isBlank() ? java.util.List.of()
+                : queries.holders(q, null, new PageRequest(0, 20)).items());
+        return "holders/list :: options";
+    }
+
+    @GetMapping("/holders/new")
+    String newForm(Model model) {
+        model.addAttribute("values", Map.of("kind", "PERSON"));
+        return formPage(null, model);
+    }
+
+    @PostMapping("/holders")
+    String create(@RequestParam Map<String, String> params, Model model, Locale locale, RedirectAttributes redirect) {
+        try {
+            HolderId id = registry.registerHolder(RegistryForms.holder(params));
+            redirect.addFlashAttribute("notice", messages.getMessage("holder.registered", null, locale));
+            return "redirect:/holders/" + id;
+        } catch (UserFacingException | jakarta.validation.ConstraintViolationException e) {
+            model.addAttribute("errors", FormErrors.of(e, messages, locale));
+            model.addAttribute("values", params);
+            return formPage(null, model);
+        }
+    }
+
+    @GetMapping("/holders/{id}/edit")
+    String editForm(@PathVariable String id, Model model) {
+        HolderDetails h = holder(id);
+        Map<String, String> values = new HashMap<>();
+        values.put("kind", h.kind().name());
+        values.put("name", h.name());
+        values.put("country", h.country());
+        values.put("birthDate", h.birthDate() == null ? null : h.birthDate().toString());
+        values.put("idDocument", h.idDocument());
+        values.put("address", h.address());
+        values.put("phone", h.phone());
+        values.put("registrationNumber", h.registrationNumber());
+        values.put("role", h.role());
+        model.addAttribute("values", values);
+        return formPage(h, model);
+    }
+
+    @PostMapping("/holders/{id}")
+    String update(@PathVariable String id, @RequestParam Map<String, String> params, Model model, Locale locale,
+            RedirectAttributes redirect) {
+        HolderId holderId = HolderId.parse(id);
+        try {
+            registry.updateHolder(holderId, RegistryForms.holder(params));
+            redirect.addFlashAttribute("notice", messages.getMessage("holder.updated", null, locale));
+            return "redirect:/holders/" + holderId;
+        } catch (UserFacingException | jakarta.validation.ConstraintViolationException e) {
+            model.addAttribute("errors", FormErrors.of(e, messages, locale));
+            model.addAttribute("values", params);
+            return formPage(holder(id), model);
+        }
+    }
+
+    private String formPage(HolderDetails holder, Model model) {
+        model.addAttribute("holder", holder);
+        model.addAttribute("kinds", HolderKind.values());
+        model.addAttribute("countries", references.countries());
+        return "holders/form";
+    }
+
+    @GetMapping("/holders/{id}")
+    String show(@PathVariable String id, Model model) {
+        model.addAttribute("holder", holder(id));
+        model.addAttribute("licenceKinds", LicenceKind.values());
+        model.addAttribute("today", LocalDate.now());
+        return "holders/show";
+    }
+
+    @PostMapping("/holders/{id}/licences")
+    String issueLicence(@PathVariable String id, @RequestParam Map<String, String> params, Locale locale, RedirectAttributes redirect) {
+        HolderId holderId = HolderId.parse(id);
+        try {
+            registry.issueLicence(holderId, RegistryForms.licence(params));
+            redirect.addFlashAttribute("notice", messages.getMessage("licence.issued", null, locale));
+        } catch (UserFacingException | jakarta.validation.ConstraintViolationException e) {
+            redirect.addFlashAttribute("errors", FormErrors.of(e, messages, locale));
+        }
+        return "redirect:/holders/" + holderId;
+    }
+
+    @PostMapping("/holders/{id}/licences/{licenceId}/revoke")
+    String revokeLicence(@PathVariable String id, @PathVariable String licenceId, @RequestParam(required = false) String revokedOn,
+            @RequestParam(required = false) String reason, Locale locale, RedirectAttributes redirect) {
+        try {
+            LocalDate on = revokedOn == null || revokedOn.isBlank() ? LocalDate.now() : LocalDate.parse(revokedOn);
+            registry.revokeLicence(LicenceId.parse(licenceId), on, reason);
+            redirect.addFlashAttribute("notice", messages.getMessage("licence.revoked", null, locale));
+        } catch (UserFacingException e) {
+            redirect.addFlashAttribute("errors", FormErrors.of(e, messages, locale));
+        } catch (java.time.format.DateTimeParseException e) {
+            redirect.addFlashAttribute("errors", Map.of("revokedOn", messages.getMessage("form.date.invalid", new Object[] {revokedOn}, locale)));
+        }
+        return "redirect:/holders/" + HolderId.parse(id);
+    }
+
+    private HolderDetails holder(String id) {
+        return queries.holder(HolderId.parse(id)).orElseThrow(() -> UserFacingException.notFound("holder", id));
+    }
+}

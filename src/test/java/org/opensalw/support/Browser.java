@@ -1,0 +1,126 @@
+package org.opensalw.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's chromium and chromedriver) for user-journey tests, with the small vocabulary
+ * those tests need: open, type, click, read, wait, and screenshots under target/screenshots/ to look at.
+ */
+public final class Browser implements AutoCloseable {
+
+    private final WebDriver driver;
+    private final String baseUrl;
+    private final WebDriverWait wait;
+
+    public Browser(int port) {
+        System.setProperty("SE_OFFLINE", "true");
+        System.setProperty("SE_AVOID_STATS", "true");
+        this.baseUrl = "http://localhost:" + port;
+        try {
+            Path profile = Files.createTempDirectory(Path.of("target"), "chromium-");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary("/usr/bin/chromium");
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-extensions", "--window-size=1280,1000", "--user-data-dir=" + profile.toAbsolutePath());
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build();
+            this.driver = new ChromeDriver(service, options);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    public Browser open(String path) {
+        driver.get(baseUrl + path);
+        return this;
+    }
+
+    public Browser logIn(String username, String password) {
+        open("/login");
+        type("username", username);
+        type("password", password);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        return this;
+    }
+
+    /** Types into the field with this id. */
+    public Browser type(String id, String text) {
+        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    /** Chooses the option with this value in the select with this id. */
+    public Browser select(String id, String value) {
+        new org.openqa.selenium.support.ui.Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)))).selectByValue(value);
+        return this;
+    }
+
+    /** Waits until the select with this id offers an option with this value (filled by htmx), then chooses it. */
+    public Browser selectWhenOffered(String id, String value) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#" + id.replace(".", "\\.") + " option[value='" + value + "']")));
+        return select(id, value);
+    }
+
+    public Browser click(By by) {
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        return this;
+    }
+
+    public Browser submit(String formId) {
+        driver.findElement(By.cssSelector("#" + formId + " button[type=submit]")).click();
+        return this;
+    }
+
+    public String text(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
+    }
+
+    public String attribute(By by, String name) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(by)).getAttribute(name);
+    }
+
+    public String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public Browser waitForText(String text) {
+        wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        return this;
+    }
+
+    public String url() {
+        return driver.getCurrentUrl();
+    }
+
+    public Browser screenshot(String name) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
