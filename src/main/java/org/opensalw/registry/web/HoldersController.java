@@ -53,7 +53,7 @@ class HoldersController {
     String options(@RequestParam(required = false) String q, Model model) {
         model.addAttribute("holders", q == null || q.isBlank() ? java.util.List.of()
                 : queries.holders(q, null, new PageRequest(0, 20)).items());
-        return "holders/list :: options";
+        return "holders/options :: options";
     }
 
     @GetMapping("/holders/new")

@@ -1,0 +1,165 @@
+package org.opensalw;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opensalw.identity.NewUser;
+import org.opensalw.identity.Role;
+import org.opensalw.identity.UserAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.client.RestClient;
+
+/** Each role tried through the API on what it may and may not do; tokens; what answers without login. */
+@TestDatabase
+class AccessTests {
+
+    private static final String PASSWORD = "role-test-password";
+    private static final String WEAPON = """
+            {"description":{"type":"SELF_LOADING_PISTOL","makerCode":"GLOCK","model":"17","serial":"%s"},
+             "origin":{"kind":"IMPORTED","occurredOn":"2015-03-01","country":"AT"}}""";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private String suffix;
+    private String personId;
+
+    record Answer(int status, String body) {
+    }
+
+    @BeforeEach
+    void users() {
+        suffix = UUID.randomUUID().toString().substring(0, 6);
+        for (Role role : Role.values()) {
+            accounts.createUnchecked(new NewUser(user(role), "Test " + role, Set.of(role), "en", PASSWORD));
+        }
+        Answer created = call(Role.REGISTRAR, "POST", "/api/holders",
+                "{\"kind\":\"PERSON\",\"name\":\"Secret Person " + suffix + "\",\"idDocument\":\"DOC-" + suffix + "\",\"address\":\"Hidden street\"}");
+        assertThat(created.status()).isEqualTo(201);
+        personId = created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+    }
+
+    private String user(Role role) {
+        return role.name().toLowerCase() + "-" + suffix;
+    }
+
+    private Answer call(Role role, String method, String path, String json) {
+        return call(headers -> {
+            if (role != null) {
+                headers.setBasicAuth(user(role), PASSWORD);
+            }
+        }, method, path, json);
+    }
+
+    private Answer call(java.util.function.Consumer<HttpHeaders> auth, String method, String path, String json) {
+        RestClient.RequestBodySpec spec = RestClient.create("http://localhost:" + port).method(org.springframework.http.HttpMethod.valueOf(method))
+                .uri(path).headers(auth);
+        if (json != null) {
+            spec.contentType(MediaType.APPLICATION_JSON).body(json);
+        }
+        return spec.exchange((req, res) -> new Answer(res.getStatusCode().value(), new String(res.getBody().readAllBytes())));
+    }
+
+    @Test
+    void shouldAnswerHealthAndApiDocsWithoutLoginAndNothingElse() {
+        assertThat(call((Role) null, "GET", "/actuator/health", null).status()).isEqualTo(200);
+        Answer docs = call((Role) null, "GET", "/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/weapons", "/api/ledger/verify");
+        assertThat(call((Role) null, "GET", "/api/weapons", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldLetOnlyRegistrarsWrite() {
+        assertThat(call(Role.REGISTRAR, "POST", "/api/weapons", WEAPON.formatted("R-" + suffix)).status()).isEqualTo(201);
+        for (Role role : Set.of(Role.ADMIN, Role.INVESTIGATOR, Role.AUDITOR, Role.READ_ONLY)) {
+            assertThat(call(role, "POST", "/api/weapons", WEAPON.formatted("X-" + suffix)).status()).as(role.name()).isEqualTo(403);
+            assertThat(call(role, "GET", "/api/weapons", null).status()).as(role.name()).isEqualTo(200);
+        }
+        assertThat(call(Role.READ_ONLY, "POST", "/api/weapons", "{}").status()).as("refused before validation").isEqualTo(403);
+    }
+
+    @Test
+    void shouldShowPersonalDataOnlyToRolesThatNeedItAndAuditEachRead() {
+        for (Role role : Role.values()) {
+            Answer holder = call(role, "GET", "/api/holders/" + personId, null);
+            assertThat(holder.status()).isEqualTo(200);
+            if (role.seesPersonalData()) {
+                assertThat(holder.body()).as(role.name()).contains("Secret Person", "DOC-" + suffix, "Hidden street");
+            } else {
+                assertThat(holder.body()).as(role.name()).doesNotContain("Secret Person", "DOC-", "Hidden street");
+            }
+        }
+        assertThat(jdbc.queryForList("SELECT username FROM audit_entry WHERE kind = 'PERSONAL_DATA_READ' AND subject_id = ?",
+                String.class, personId)).containsExactlyInAnyOrder(user(Role.REGISTRAR), user(Role.INVESTIGATOR));
+    }
+
+    @Test
+    void shouldKeepLedgerAuditAndUsersToTheirRoles() {
+        assertThat(call(Role.AUDITOR, "GET", "/api/ledger/verify", null).body()).contains("\"intact\":true");
+        assertThat(call(Role.ADMIN, "GET", "/api/ledger/verify", null).status()).isEqualTo(200);
+        assertThat(call(Role.REGISTRAR, "GET", "/api/ledger/verify", null).status()).isEqualTo(403);
+        assertThat(call(Role.AUDITOR, "GET", "/api/audit", null).status()).isEqualTo(200);
+        Answer csv = call(Role.AUDITOR, "GET", "/api/audit/export.csv?username=" + user(Role.REGISTRAR), null);
+        assertThat(csv.body()).startsWith("id,at,username").contains("holder.register");
+        for (Role role : Set.of(Role.ADMIN, Role.REGISTRAR, Role.INVESTIGATOR, Role.READ_ONLY)) {
+            assertThat(call(role, "GET", "/api/audit", null).status()).as(role.name()).isEqualTo(403);
+        }
+        assertThat(call(Role.ADMIN, "GET", "/api/users", null).status()).isEqualTo(200);
+        assertThat(call(Role.AUDITOR, "GET", "/api/users", null).status()).isEqualTo(403);
+        assertThat(call(Role.ADMIN, "POST", "/api/users", "{\"username\":\"made-" + suffix + "\",\"displayName\":\"Made\",\"roles\":[\"READ_ONLY\"]}")
+                .body()).contains("\"secret\"");
+    }
+
+    @Test
+    void shouldAuthenticateApiClientsByTokenUntilRevoked() {
+        Answer created = call(Role.INVESTIGATOR, "POST", "/api/tokens", "{\"name\":\"script\"}");
+        String token = created.body().replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
+        String tokenId = created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        Answer me = call(h -> h.setBearerAuth(token), "GET", "/api/me", null);
+        assertThat(me.body()).contains(user(Role.INVESTIGATOR), "INVESTIGATOR");
+        assertThat(call(h -> h.setBearerAuth(token + "x"), "GET", "/api/me", null).status()).isEqualTo(401);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM api_token WHERE token_hash = ?", Long.class, token)).isZero();
+        call(h -> h.setBearerAuth(token), "POST", "/api/tokens/" + tokenId + "/revoke", null);
+        assertThat(call(h -> h.setBearerAuth(token), "GET", "/api/me", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldRefuseAFormPostWithoutCsrfToken() {
+        // a session-less POST to a page is sent to the login page; a logged-in session without the token is refused
+        Answer anonymous = call((Role) null, "POST", "/weapons", null);
+        assertThat(anonymous.status()).isIn(302, 403);
+        String session = login();
+        Answer noToken = call(h -> h.add(HttpHeaders.COOKIE, session), "POST", "/holders", null);
+        assertThat(noToken.status()).isEqualTo(403);
+    }
+
+    private String login() {
+        // fetch the login form for its CSRF token and cookie, then post the form
+        Answer form = call((Role) null, "GET", "/login", null);
+        assertThat(form.status()).isEqualTo(200);
+        var response = RestClient.create("http://localhost:" + port).get().uri("/login").retrieve().toEntity(String.class);
+        String cookie = response.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
+        String csrf = response.getBody().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        var login = RestClient.create("http://localhost:" + port).post().uri("/login").header(HttpHeaders.COOKIE, cookie)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("username=" + user(Role.REGISTRAR) + "&password=" + PASSWORD + "&_csrf=" + csrf)
+                .exchange((req, res) -> Map.entry(res.getStatusCode().value(), String.valueOf(res.getHeaders().getFirst(HttpHeaders.SET_COOKIE))));
+        assertThat(login.getKey()).isEqualTo(302);
+        return login.getValue().split(";")[0];
+    }
+}

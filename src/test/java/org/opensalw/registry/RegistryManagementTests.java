@@ -1,0 +1,170 @@
+package org.opensalw.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.opensalw.TestDatabase;
+import org.opensalw.shared.UserFacingException;
+import org.opensalw.shared.Violation;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/** The register's writes on the real (embedded) PostgreSQL. */
+@TestDatabase
+@WithMockUser(username = "registrar-test", roles = "REGISTRAR")
+class RegistryManagementTests {
+
+    @Autowired
+    RegistryManagement registry;
+
+    @Autowired
+    RegistryQueries queries;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void shouldRegisterWithNormalisedSerialAndOpeningHistory() {
+        WeaponId id = registry.register(RegistryFixtures.importedRifle("ак-47 0012"));
+        WeaponDetails w = queries.weapon(id).orElseThrow();
+        assertThat(w.serialAsMarked()).isEqualTo("ак-47 0012");
+        assertThat(w.serialNormalised()).isEqualTo("AK470012");
+        assertThat(w.status()).isEqualTo(WeaponStatus.LEGALLY_HELD);
+        assertThat(w.timeline()).extracting(TimelineEntry::kind).containsExactly(EventKind.REGISTERED, EventKind.IMPORTED);
+        assertThat(w.timeline()).allMatch(e -> e.recordedBy().equals("registrar-test"));
+    }
+
+    @Test
+    void shouldRecordTransferAndTheftAndFollowTheHolder() {
+        WeaponId id = registry.register(RegistryFixtures.importedRifle(RegistryFixtures.uniqueSerial()));
+        HolderId buyer = registry.registerHolder(RegistryFixtures.person("Buyer One"));
+        registry.recordEvent(id, EventCommand.of(EventKind.TRANSFERRED, LocalDate.of(2005, 1, 1)).withHolder(buyer.value()).withPlace("Shop", "Dealer", "S-1"));
+        registry.recordEvent(id, EventCommand.of(EventKind.REPORTED_STOLEN, LocalDate.of(2006, 1, 1)));
+        WeaponDetails w = queries.weapon(id).orElseThrow();
+        assertThat(w.status()).isEqualTo(WeaponStatus.STOLEN);
+        assertThat(w.holderId()).isEqualTo(buyer.value());
+        assertThat(w.location()).isEqualTo("Shop");
+    }
+
+    @Test
+    void shouldRefuseTransferOfDestroyedWeaponWithAMessageNamingTheDate() {
+        WeaponId id = registry.register(RegistryFixtures.importedRifle(RegistryFixtures.uniqueSerial()));
+        registry.recordEvent(id, EventCommand.of(EventKind.DESTROYED, LocalDate.of(2010, 5, 6)));
+        HolderId buyer = registry.registerHolder(RegistryFixtures.person("Late Buyer"));
+        assertThatThrownBy(() -> registry.recordEvent(id, EventCommand.of(EventKind.TRANSFERRED, LocalDate.of(2011, 1, 1)).withHolder(buyer.value())))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> {
+                    assertThat(e.violations()).extracting(Violation::code).containsExactly("lifecycle.destroyed");
+                    assertThat(e.violations().get(0).args()).contains(LocalDate.of(2010, 5, 6));
+                });
+        assertThatThrownBy(() -> registry.recordEvent(id, EventCommand.of(EventKind.DESTROYED, LocalDate.of(2011, 1, 1))))
+                .isInstanceOf(UserFacingException.class);
+        assertThat(queries.weapon(id).orElseThrow().timeline()).hasSize(3);
+    }
+
+    @Test
+    void shouldVoidAMistakeAndRecomputeTheStatus() {
+        WeaponId id = registry.register(RegistryFixtures.importedRifle(RegistryFixtures.uniqueSerial()));
+        long theft = registry.recordEvent(id, EventCommand.of(EventKind.REPORTED_STOLEN, LocalDate.of(2010, 1, 1)));
+        long correction = registry.voidEntry(id, theft, "Reported on the wrong weapon");
+        WeaponDetails w = queries.weapon(id).orElseThrow();
+        assertThat(w.status()).isEqualTo(WeaponStatus.LEGALLY_HELD);
+        TimelineEntry voided = w.timeline().stream().filter(e -> e.seq() == theft).findFirst().orElseThrow();
+        assertThat(voided.voided()).isTrue();
+        assertThat(voided.voidedBy().seq()).isEqualTo(correction);
+        assertThat(voided.voidedBy().reason()).isEqualTo("Reported on the wrong weapon");
+        assertThat(voided.voidedBy().recordedBy()).isEqualTo("registrar-test");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM ledger_entry WHERE seq = ?", Long.class, theft)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseAVoidThatLeavesAnImpossibleHistory() {
+        WeaponId id = registry.register(RegistryFixtures.importedRifle(RegistryFixtures.uniqueSerial()));
+        long theft = registry.recordEvent(id, EventCommand.of(EventKind.REPORTED_STOLEN, LocalDate.of(2010, 1, 1)));
+        long recovery = registry.recordEvent(id, EventCommand.of(EventKind.RECOVERED, LocalDate.of(2011, 1, 1)));
+        assertThatThrownBy(() -> registry.voidEntry(id, theft, "wrong"))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations().get(0).args()).contains(recovery));
+        assertThatThrownBy(() -> registry.voidEntry(id, theft, " ")).isInstanceOf(UserFacingException.class);
+        assertThat(queries.weapon(id).orElseThrow().status()).isEqualTo(WeaponStatus.LEGALLY_HELD);
+    }
+
+    @Test
+    void shouldRecordNothingOfABatchWithOneRefusedEvent() {
+        WeaponId a = registry.register(RegistryFixtures.importedRifle(RegistryFixtures.uniqueSerial()));
+        WeaponId b = registry.register(RegistryFixtures.importedRifle(RegistryFixtures.uniqueSerial()));
+        long before = jdbc.queryForObject("SELECT count(*) FROM ledger_entry", Long.class);
+        assertThatThrownBy(() -> registry.recordEvents(List.of(
+                new BatchEvent(a, EventCommand.of(EventKind.REPORTED_LOST, LocalDate.of(2010, 1, 1))),
+                new BatchEvent(b, EventCommand.of(EventKind.RECOVERED, LocalDate.of(2010, 1, 1)))), null))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations().get(0).field()).startsWith("events[1]"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM ledger_entry", Long.class)).isEqualTo(before);
+        assertThat(queries.weapon(a).orElseThrow().status()).isEqualTo(WeaponStatus.LEGALLY_HELD);
+    }
+
+    @Test
+    void shouldApplyABatchInOrderEvenForOneWeapon() {
+        WeaponId a = registry.register(RegistryFixtures.importedRifle(RegistryFixtures.uniqueSerial()));
+        registry.recordEvents(List.of(new BatchEvent(a, EventCommand.of(EventKind.REPORTED_LOST, LocalDate.of(2010, 1, 1))),
+                new BatchEvent(a, EventCommand.of(EventKind.FOUND, LocalDate.of(2010, 2, 1))),
+                new BatchEvent(a, EventCommand.of(EventKind.DESTROYED, LocalDate.of(2010, 3, 1)))), null);
+        assertThat(queries.weapon(a).orElseThrow().status()).isEqualTo(WeaponStatus.DESTROYED);
+    }
+
+    @Test
+    void shouldLicenceAWeaponOnlyUnderAValidLicenceOfItsHolder() {
+        WeaponId id = registry.register(RegistryFixtures.importedRifle(RegistryFixtures.uniqueSerial()));
+        HolderId owner = registry.registerHolder(RegistryFixtures.person("Licensed Owner"));
+        LicenceId licence = registry.issueLicence(owner, new LicenceForm("L-" + RegistryFixtures.uniqueSerial(), LicenceKind.POSSESSION,
+                LocalDate.of(2004, 1, 1), LocalDate.of(2030, 1, 1), "Bureau"));
+        registry.recordEvent(id, EventCommand.of(EventKind.TRANSFERRED, LocalDate.of(2005, 1, 1)).withHolder(owner.value()));
+        registry.recordEvent(id, EventCommand.of(EventKind.LICENSED, LocalDate.of(2005, 1, 2)).withLicence(licence.value()));
+        registry.revokeLicence(licence, LocalDate.of(2006, 1, 1), "Conviction");
+        assertThatThrownBy(() -> registry.issueLicence(owner, new LicenceForm("X", LicenceKind.POSSESSION, LocalDate.of(2004, 1, 1),
+                LocalDate.of(2003, 1, 1), "Bureau"))).isInstanceOf(UserFacingException.class);
+        HolderDetails details = queries.holder(owner).orElseThrow();
+        assertThat(details.licences()).singleElement().satisfies(l -> assertThat(l.revokedOn()).isEqualTo(LocalDate.of(2006, 1, 1)));
+        assertThat(details.history()).extracting(TimelineEntry::kind)
+                .containsExactly(EventKind.HOLDER_REGISTERED, EventKind.LICENCE_ISSUED, EventKind.LICENCE_CANCELLED);
+        assertThat(details.weapons()).extracting(WeaponSummary::id).contains(id);
+    }
+
+    @Test
+    void shouldKeepHolderHistoryWhenUpdated() {
+        HolderId h = registry.registerHolder(RegistryFixtures.person("Old Name"));
+        registry.updateHolder(h, RegistryFixtures.person("New Name"));
+        HolderDetails d = queries.holder(h).orElseThrow();
+        assertThat(d.name()).isEqualTo("New Name");
+        assertThat(d.history()).extracting(TimelineEntry::details).anyMatch(s -> s.contains("name=Old Name"));
+    }
+
+    @Test
+    void shouldAuditEveryWrite() {
+        WeaponId id = registry.register(RegistryFixtures.importedRifle(RegistryFixtures.uniqueSerial()));
+        registry.recordEvent(id, EventCommand.of(EventKind.REPORTED_LOST, LocalDate.of(2010, 1, 1)));
+        assertThat(jdbc.queryForList("SELECT action FROM audit_entry WHERE subject_id = ? AND username = 'registrar-test' AND kind = 'WRITE'",
+                String.class, id.toString())).containsExactly("weapon.register", "weapon.event");
+    }
+
+    @Test
+    void shouldStorePhotosWithTheirHashInTheLedger() {
+        WeaponId id = registry.register(RegistryFixtures.importedRifle(RegistryFixtures.uniqueSerial()));
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+        var photoId = registry.addPhoto(id, "receiver left side", "image/png", png);
+        assertThat(queries.photo(photoId).orElseThrow().content()).isEqualTo(png);
+        assertThat(queries.weapon(id).orElseThrow().timeline()).anyMatch(e -> e.kind() == EventKind.PHOTO_ADDED && e.details().contains("sha256="));
+        assertThatThrownBy(() -> registry.addPhoto(id, "x", "application/pdf", png)).isInstanceOf(UserFacingException.class);
+    }
+
+    @Test
+    void shouldFilterWeaponsBySerialPrefixAndStatus() {
+        String serial = RegistryFixtures.uniqueSerial();
+        WeaponId id = registry.register(RegistryFixtures.importedRifle(serial));
+        registry.recordEvent(id, EventCommand.of(EventKind.REPORTED_STOLEN, LocalDate.of(2010, 1, 1)));
+        var page = queries.weapons(new WeaponFilter(serial.substring(0, 6).toLowerCase(), WeaponStatus.STOLEN, null, null, null),
+                new org.opensalw.shared.PageRequest(0, 10));
+        assertThat(page.items()).extracting(WeaponSummary::id).containsExactly(id);
+    }
+}

@@ -1,0 +1,29 @@
+package org.opensalw.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SerialNumbersTests {
+
+    @Test
+    void shouldUpperCaseAndDropSeparators() {
+        assertThat(SerialNumbers.normalise(" ab-12/34.5 ")).isEqualTo("AB12345");
+    }
+
+    @Test
+    void shouldReadCyrillicLookAlikesAsLatin() {
+        assertThat(SerialNumbers.normalise("АК 47 ВС")).isEqualTo("AK47BC");
+    }
+
+    @Test
+    void shouldKeepLeadingZeros() {
+        assertThat(SerialNumbers.normalise("000123")).isEqualTo("000123");
+    }
+
+    @Test
+    void shouldGiveEmptyForNothing() {
+        assertThat(SerialNumbers.normalise(null)).isEmpty();
+        assertThat(SerialNumbers.normalise(" - ")).isEmpty();
+    }
+}
