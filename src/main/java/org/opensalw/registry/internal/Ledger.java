@@ -12,6 +12,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import javax.sql.DataSource;
 import org.opensalw.registry.EventKind;
 import org.opensalw.registry.LedgerReport;
@@ -85,7 +90,7 @@ public class Ledger {
         return stored.stream().map(Entry::seq).toList();
     }
 
-    static String hash(LedgerHash hasher, String prev, long seq, String subjectType, UUID subjectId, EventKind kind,
+    public static String hash(LedgerHash hasher, String prev, long seq, String subjectType, UUID subjectId, EventKind kind,
             LocalDate occurredOn, String place, String actor, String reference, String notes, UUID holderId,
             UUID licenceId, String country, String details, Long voidsSeq, UUID batchId, Instant at, String recordedBy) {
         return hasher.hash(prev, seq, subjectType, subjectId, kind, occurredOn, nz(place), nz(actor), nz(reference),
@@ -97,44 +102,69 @@ public class Ledger {
                 .query(Ledger::map).list();
     }
 
-    /** Walks the whole chain (call inside a read-only transaction so rows stream by a cursor). */
+    /**
+     * Walks the whole chain (call inside a read-only transaction so rows stream by a cursor). Each record's own hash
+     * depends only on its stored fields and stored predecessor hash, so hashes are recomputed in parallel chunks while
+     * the reading thread checks that sequence numbers follow and that each record names its predecessor's hash.
+     */
     public LedgerReport verify() {
         long started = System.nanoTime();
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "ledger-verify");
+            t.setDaemon(true);
+            return t;
+        });
+        Semaphore inFlight = new Semaphore(threads * 2);
+        List<Future<Long>> chunks = new ArrayList<>();
         var walk = new Object() {
             long count;
             long expectedSeq = 1;
             String prev = LedgerHash.GENESIS;
             Long badSeq;
             String problem;
-            final LedgerHash hasher = new LedgerHash();
+            List<Entry> chunk = new ArrayList<>(CHUNK);
         };
-        streaming.query("SELECT * FROM ledger_entry ORDER BY seq", rs -> {
-            if (walk.badSeq != null) {
-                return;
+        try {
+            streaming.query(VERIFY_SELECT, rs -> {
+                Entry e = map(rs, 0);
+                walk.count++;
+                if (e.seq() != walk.expectedSeq) {
+                    walk.badSeq = walk.expectedSeq;
+                    walk.problem = "record " + walk.expectedSeq + " is missing (next present is " + e.seq() + ")";
+                    throw new StopWalk();
+                }
+                if (!e.prevHash().equals(walk.prev)) {
+                    walk.badSeq = e.seq();
+                    walk.problem = "record " + e.seq() + " does not name the hash of record " + (e.seq() - 1);
+                    throw new StopWalk();
+                }
+                walk.prev = e.hash();
+                walk.expectedSeq++;
+                walk.chunk.add(e);
+                if (walk.chunk.size() == CHUNK) {
+                    chunks.add(submit(pool, inFlight, walk.chunk));
+                    walk.chunk = new ArrayList<>(CHUNK);
+                }
+            });
+        } catch (StopWalk stop) {
+            // the first break in the sequence or the links is known; hashes before it are still checked below
+        }
+        if (!walk.chunk.isEmpty()) {
+            chunks.add(submit(pool, inFlight, walk.chunk));
+        }
+        Long firstChanged = null;
+        for (Future<Long> f : chunks) {
+            long bad = join(f);
+            if (bad > 0) {
+                firstChanged = firstChanged == null ? bad : Math.min(firstChanged, bad);
             }
-            Entry e = map(rs, 0);
-            walk.count++;
-            if (e.seq() != walk.expectedSeq) {
-                walk.badSeq = walk.expectedSeq;
-                walk.problem = "record " + walk.expectedSeq + " is missing (next present is " + e.seq() + ")";
-                return;
-            }
-            if (!e.prevHash().equals(walk.prev)) {
-                walk.badSeq = e.seq();
-                walk.problem = "record " + e.seq() + " does not name the hash of record " + (e.seq() - 1);
-                return;
-            }
-            String computed = hash(walk.hasher, e.prevHash(), e.seq(), e.subjectType(), e.subjectId(), e.kind(), e.occurredOn(),
-                    e.place(), e.actor(), e.reference(), e.notes(), e.holderId(), e.licenceId(), e.country(), e.details(),
-                    e.voidsSeq(), e.batchId(), e.recordedAt(), e.recordedBy());
-            if (!computed.equals(e.hash())) {
-                walk.badSeq = e.seq();
-                walk.problem = "record " + e.seq() + " was changed after it was written (its content no longer matches its hash)";
-                return;
-            }
-            walk.prev = e.hash();
-            walk.expectedSeq++;
-        });
+        }
+        pool.shutdown();
+        if (firstChanged != null && (walk.badSeq == null || firstChanged <= walk.badSeq)) {
+            walk.badSeq = firstChanged;
+            walk.problem = "record " + firstChanged + " was changed after it was written (its content no longer matches its hash)";
+        }
         if (walk.badSeq == null) {
             record Head(long seq, String hash) {
             }
@@ -148,6 +178,50 @@ public class Ledger {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new LedgerReport(walk.badSeq == null, walk.count, walk.badSeq, walk.problem, millis);
+    }
+
+    private static final int CHUNK = 5_000;
+    private static final String VERIFY_SELECT = "SELECT seq, subject_type, subject_id, kind, occurred_on, place, actor, reference,"
+            + " notes, holder_id, licence_id, country, details, voids_seq, batch_id, recorded_at, recorded_by, prev_hash, hash"
+            + " FROM ledger_entry ORDER BY seq";
+
+    /** Ends the streaming read at the first break in the chain. */
+    private static final class StopWalk extends RuntimeException {
+        StopWalk() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Recomputes the hashes of a chunk; the first record whose hash does not match, or -1. */
+    private static Future<Long> submit(ExecutorService pool, Semaphore inFlight, List<Entry> chunk) {
+        inFlight.acquireUninterruptibly();
+        return pool.submit(() -> {
+            try {
+                LedgerHash hasher = new LedgerHash();
+                for (Entry e : chunk) {
+                    String computed = hash(hasher, e.prevHash(), e.seq(), e.subjectType(), e.subjectId(), e.kind(), e.occurredOn(),
+                            e.place(), e.actor(), e.reference(), e.notes(), e.holderId(), e.licenceId(), e.country(), e.details(),
+                            e.voidsSeq(), e.batchId(), e.recordedAt(), e.recordedBy());
+                    if (!computed.equals(e.hash())) {
+                        return e.seq();
+                    }
+                }
+                return -1L;
+            } finally {
+                inFlight.release();
+            }
+        });
+    }
+
+    private static long join(Future<Long> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static void bind(PreparedStatement ps, Entry e) throws SQLException {
@@ -176,15 +250,16 @@ public class Ledger {
         ps.setString(19, e.hash());
     }
 
+    /** Reads a row selected with the columns in table order (SELECT * or {@link #VERIFY_SELECT}). */
     static Entry map(ResultSet rs, int row) throws SQLException {
-        long voids = rs.getLong("voids_seq");
+        long voids = rs.getLong(14);
         Long voidsSeq = rs.wasNull() ? null : voids;
-        return new Entry(rs.getLong("seq"), rs.getString("subject_type"), rs.getObject("subject_id", UUID.class),
-                EventKind.valueOf(rs.getString("kind")), rs.getObject("occurred_on", LocalDate.class), rs.getString("place"),
-                rs.getString("actor"), rs.getString("reference"), rs.getString("notes"), rs.getObject("holder_id", UUID.class),
-                rs.getObject("licence_id", UUID.class), rs.getString("country"), rs.getString("details"), voidsSeq,
-                rs.getObject("batch_id", UUID.class), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
-                rs.getString("recorded_by"), rs.getString("prev_hash"), rs.getString("hash"));
+        return new Entry(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class),
+                EventKind.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class), rs.getString(6),
+                rs.getString(7), rs.getString(8), rs.getString(9), rs.getObject(10, UUID.class),
+                rs.getObject(11, UUID.class), rs.getString(12), rs.getString(13), voidsSeq,
+                rs.getObject(15, UUID.class), rs.getObject(16, OffsetDateTime.class).toInstant(),
+                rs.getString(17), rs.getString(18), rs.getString(19));
     }
 
     private static String nz(String s) {

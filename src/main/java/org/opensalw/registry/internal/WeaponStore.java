@@ -3,10 +3,7 @@ package org.opensalw.registry.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.LocalDate;
-import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.opensalw.registry.EventKind;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,11 +43,9 @@ public class WeaponStore {
     }
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
 
-    WeaponStore(JdbcClient jdbc, DataSource dataSource) {
+    WeaponStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.template = new JdbcTemplate(dataSource);
     }
 
     public void insert(Row w) {
@@ -88,18 +83,32 @@ public class WeaponStore {
     public record StateUpdate(UUID id, Lifecycle.State state, UUID holderId, String location) {
     }
 
+    /** Writes the new states in one statement, however many weapons a batch touched. */
     public void updateStates(List<StateUpdate> updates, Instant at) {
-        Timestamp ts = Timestamp.from(at);
-        template.batchUpdate("UPDATE weapon SET status = ?, holder_id = ?, location = ?, last_event_at = ?,"
-                + " last_event_kind = ?, last_event_on = ? WHERE id = ?", updates, 1000, (ps, u) -> {
-                    ps.setString(1, u.state().status().name());
-                    ps.setObject(2, u.holderId());
-                    ps.setString(3, u.location() == null ? "" : u.location());
-                    ps.setTimestamp(4, ts);
-                    ps.setString(5, u.state().lastKind().name());
-                    ps.setObject(6, u.state().since(), Types.DATE);
-                    ps.setObject(7, u.id());
-                });
+        int n = updates.size();
+        UUID[] ids = new UUID[n];
+        String[] statuses = new String[n];
+        UUID[] holders = new UUID[n];
+        String[] locations = new String[n];
+        String[] kinds = new String[n];
+        String[] dates = new String[n];
+        for (int i = 0; i < n; i++) {
+            StateUpdate u = updates.get(i);
+            ids[i] = u.id();
+            statuses[i] = u.state().status().name();
+            holders[i] = u.holderId();
+            locations[i] = u.location() == null ? "" : u.location();
+            kinds[i] = u.state().lastKind().name();
+            dates[i] = u.state().since() == null ? null : u.state().since().toString();
+        }
+        jdbc.sql("""
+                UPDATE weapon w SET status = u.status, holder_id = u.holder, location = u.location, last_event_at = :at,
+                  last_event_kind = u.kind, last_event_on = u.since::date
+                FROM unnest(:ids::uuid[], :statuses::text[], :holders::uuid[], :locations::text[], :kinds::text[], :dates::text[])
+                  AS u(id, status, holder, location, kind, since)
+                WHERE w.id = u.id
+                """).param("at", Timestamp.from(at)).param("ids", ids).param("statuses", statuses).param("holders", holders)
+                .param("locations", locations).param("kinds", kinds).param("dates", dates).update();
     }
 
     public void addMarking(UUID weaponId, MarkingKind kind, String text, String country, Integer year, long seq, Instant at, String by) {
