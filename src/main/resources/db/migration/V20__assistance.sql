@@ -108,6 +108,7 @@ CREATE TABLE asst_project (
   created_at  TIMESTAMPTZ NOT NULL
 );
 CREATE UNIQUE INDEX asst_project_pair_idx ON asst_project (request_id, offer_id);
+CREATE INDEX asst_project_offer_idx ON asst_project (offer_id);
 
 CREATE TABLE asst_milestone (
   id          UUID PRIMARY KEY,

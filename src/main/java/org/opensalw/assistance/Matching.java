@@ -80,7 +80,14 @@ public class Matching {
         MatchScorer.Need need = need(r);
         MatchWeights w = weights();
         Map<UUID, Integer> history = historyWith(r.country());
-        List<Offer> offers = jdbc.sql(Rows.OFFER_SELECT + " WHERE o.status = 'OPEN'").query(rows.offer()).list();
+        // the offer's thematic and geographic scope is checked in SQL first, so only candidates are read and scored
+        List<Offer> offers = jdbc.sql(Rows.OFFER_SELECT + """
+                 WHERE o.status = 'OPEN'
+                  AND (o.areas = '' OR ('|' || o.areas || '|') LIKE :area)
+                  AND (o.regions = '' OR ('|' || o.regions || '|') LIKE :sub OR ('|' || o.regions || '|') LIKE :region
+                       OR ('|' || o.regions || '|') LIKE :country)
+                """).param("area", like(r.area().name())).param("sub", like(r.subRegion())).param("region", like(r.region()))
+                .param("country", like(r.country())).query(rows.offer()).list();
         return offers.stream()
                 .flatMap(o -> MatchScorer.score(need, resource(o), history.getOrDefault(o.providerId().value(), 0), w)
                         .map(s -> new RankedOffer(o, s.score(), s.reasons())).stream())
@@ -200,6 +207,11 @@ public class Matching {
             jdbc.sql("UPDATE asst_project SET status = 'COMPLETED' WHERE id = :id").param("id", project.value()).update();
         }
         audit.recordWrite("assistance.project.report", "ASSISTANCE_PROJECT", project, kind.name());
+    }
+
+    /** A LIKE pattern matching one code in a '|'-separated list; the code's own wildcards are escaped. */
+    private static String like(String code) {
+        return "%|" + code.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "|%";
     }
 
     private MatchScorer.Need need(AssistanceRequest r) {

@@ -27,9 +27,10 @@ public class Rows {
 
     /** Offers with what confirmed projects already committed of them. */
     public static final String OFFER_SELECT = """
-            SELECT o.*, a.name AS provider_name,
-              COALESCE((SELECT SUM(p.budget) FROM asst_project p WHERE p.offer_id = o.id AND p.status <> 'CLOSED'), 0) AS committed
+            SELECT o.*, a.name AS provider_name, COALESCE(c.committed, 0) AS committed
             FROM asst_offer o JOIN asst_actor a ON a.id = o.provider_id
+              LEFT JOIN (SELECT offer_id, SUM(budget) AS committed FROM asst_project WHERE status <> 'CLOSED' GROUP BY offer_id) c
+                ON c.offer_id = o.id
             """;
 
     public static final String PROJECT_SELECT = """
