@@ -91,6 +91,17 @@ class AssistanceBrowserTests {
         assertThat(browser.findElement(By.id("recent-projects")).getText()).contains("Gendarmerie register").contains("Kingdom of Donors");
         assertThat(browser.findElement(By.id("active-projects")).getText()).isNotEqualTo("0");
         screenshot("4-dashboard");
+
+        // every page of the module renders, in French too
+        for (String page : List.of("/assistance/coordination", "/assistance/offers", "/assistance/projects", "/assistance/actors",
+                "/assistance/reports", "/assistance/calls", "/assistance/targets", "/assistance/assessments", "/assistance?lang=fr")) {
+            browser.get(url(page));
+            assertThat(browser.findElements(By.cssSelector("main#main h1"))).as(page).hasSize(1);
+            assertThat(browser.getTitle()).as(page).doesNotContain("Error");
+        }
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Coopération et assistance");
+        screenshot("5-dashboard-fr");
+        browser.get(url("/assistance/calls?lang=en"));
     }
 
     private void donorOffers(String donor, String offer) {

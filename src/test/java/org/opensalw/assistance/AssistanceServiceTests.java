@@ -52,11 +52,11 @@ class AssistanceServiceTests {
         OfferId elsewhere = management.makeOffer(new NewOffer(donor.id(), OfferKind.TRAINING, "Marking in Europe",
                 Set.of(Area.MARKING), Set.of("Europe"), null, null, null, Set.of()));
 
-        List<RankedOffer> ranked = matching.rankOffers(req, 50);
+        List<RankedOffer> ranked = matching.rankOffers(req, 10_000);
         List<OfferId> order = ranked.stream().map(r -> r.offer().id()).toList();
         assertThat(order).containsSubsequence(near, far).doesNotContain(elsewhere);
         assertThat(ranked.get(0).reasons()).hasSize(6);
-        assertThat(matching.rankRequests(near, 50)).extracting(r -> r.request().id()).contains(req);
+        assertThat(matching.rankRequests(near, 10_000)).extracting(r -> r.request().id()).contains(req);
 
         ProjectId project = matching.confirm(new Confirmation(req, near, null, new BigDecimal("120000")));
         assertThat(management.request(req).status()).isEqualTo(RequestStatus.MATCHED);
