@@ -1,0 +1,19 @@
+package org.opensalw.assistance;
+
+import java.util.UUID;
+
+public record ActorId(UUID value) {
+
+    public ActorId {
+        java.util.Objects.requireNonNull(value, "ActorId");
+    }
+
+    public static ActorId random() {
+        return new ActorId(UUID.randomUUID());
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

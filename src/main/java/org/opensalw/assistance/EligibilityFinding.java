@@ -1,0 +1,10 @@
+package org.opensalw.assistance;
+
+/** One eligibility rule applied to one proposal: passed or not, with the rule's parameter and source. */
+public record EligibilityFinding(EligibilityRule rule, boolean passed, String parameter, String source) {
+
+    /** Message code explaining the rule (assistance.rule.RULE). */
+    public String code() {
+        return "assistance.rule." + rule.name();
+    }
+}

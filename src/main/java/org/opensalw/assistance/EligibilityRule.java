@@ -1,0 +1,6 @@
+package org.opensalw.assistance;
+
+/** Kinds of eligibility rule; each mechanism lists its rules with parameters in assistance/eligibility-rules.csv. */
+public enum EligibilityRule {
+    APPLICANT_KIND, MAX_AMOUNT, DURATION_MONTHS, GENDER_MAINSTREAMING, MIN_UN_ENTITIES, RESIDENT_COORDINATOR, HOST_CONSENT, MIN_GENDER_SHARE
+}

@@ -1,0 +1,261 @@
+package org.opensalw.assistance;
+
+import jakarta.validation.Valid;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.opensalw.assistance.internal.Codes;
+import org.opensalw.assistance.internal.EligibilityRules;
+import org.opensalw.assistance.internal.Geography;
+import org.opensalw.assistance.internal.ProgressReports;
+import org.opensalw.assistance.internal.ProposalFacts;
+import org.opensalw.assistance.internal.ReviewCriteria;
+import org.opensalw.assistance.internal.ReviewScoring;
+import org.opensalw.assistance.internal.SelectionExplainer;
+import org.opensalw.assistance.internal.Selector;
+import org.opensalw.identity.AuditTrail;
+import org.opensalw.identity.CurrentUser;
+import org.opensalw.shared.UserFacingException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Funding calls of UNSCAR and the Saving Lives Entity (report paras 14, 22-23, 41, 70): proposals checked against
+ * the mechanism's eligibility rules (data), reviewed by several reviewers on weighted criteria, and selected to
+ * maximise reviewed value within the budget under balance constraints, with the reasons.
+ */
+@Service
+@Validated
+public class FundingCalls {
+
+    private final JdbcClient jdbc;
+    private final EligibilityRules rules;
+    private final ReviewCriteria criteria;
+    private final Geography geography;
+    private final Actors actors;
+    private final ProgressReports reports;
+    private final CurrentUser currentUser;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    FundingCalls(JdbcClient jdbc, EligibilityRules rules, ReviewCriteria criteria, Geography geography, Actors actors,
+            ProgressReports reports, CurrentUser currentUser, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.rules = rules;
+        this.criteria = criteria;
+        this.geography = geography;
+        this.actors = actors;
+        this.reports = reports;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
+    @Transactional
+    public CallId open(@Valid NewCall c) {
+        for (String region : c.geographicPriorities() == null ? Set.<String>of() : c.geographicPriorities()) {
+            if (!geography.regions().contains(region)) {
+                throw UserFacingException.invalid("geographicPriorities", "assistance.region.unknown", region);
+            }
+        }
+        CallId id = CallId.random();
+        jdbc.sql("""
+                INSERT INTO asst_call (id, mechanism, year, title, budget, thematic_priorities, geographic_priorities, max_region_share,
+                  status, created_by, created_at)
+                VALUES (:id, :m, :y, :t, :b, :tp, :gp, :share, 'OPEN', :by, :at)
+                """).param("id", id.value()).param("m", c.mechanism().name()).param("y", c.year()).param("t", c.title().trim())
+                .param("b", c.budget()).param("tp", Codes.join(c.thematicPriorities())).param("gp", Codes.join(c.geographicPriorities()))
+                .param("share", c.maxRegionShare()).param("by", currentUser.username()).param("at", Timestamp.from(clock.instant())).update();
+        criteria.defaults(c.mechanism()).forEach((code, weight) -> jdbc.sql(
+                "INSERT INTO asst_call_criterion (call_id, code, weight) VALUES (:c, :code, :w)")
+                .param("c", id.value()).param("code", code).param("w", weight).update());
+        audit.recordWrite("assistance.call.open", "ASSISTANCE_CALL", id, c.mechanism() + " " + c.year() + " " + c.budget());
+        return id;
+    }
+
+    @Transactional(readOnly = true)
+    public List<FundingCall> calls() {
+        return jdbc.sql("SELECT * FROM asst_call ORDER BY year DESC, created_at DESC").query(this::mapCall).list();
+    }
+
+    @Transactional(readOnly = true)
+    public FundingCall call(CallId id) {
+        return jdbc.sql("SELECT * FROM asst_call WHERE id = :id").param("id", id.value()).query(this::mapCall).optional()
+                .orElseThrow(() -> UserFacingException.notFound("call", id));
+    }
+
+    /** The applicant's eligibility is checked at once; an ineligible proposal is kept, marked, with its reasons. */
+    @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
+    @Transactional
+    public ProposalId submit(CallId callId, @Valid NewProposal p) {
+        FundingCall call = call(callId);
+        if (call.status() != CallStatus.OPEN) {
+            throw UserFacingException.invalid("callId", "assistance.call.notOpen", call.status());
+        }
+        Actor applicant = actors.get(p.applicantId());
+        String country = p.country().trim().toUpperCase();
+        geography.require("country", country);
+        Set<String> un = new LinkedHashSet<>(Codes.split(String.join("|", p.unEntities() == null ? Set.of() : p.unEntities())));
+        List<EligibilityFinding> findings = rules.check(call.mechanism(), facts(applicant, p.amount(), p.durationMonths(),
+                p.genderMainstreamed(), un, p.hostConsent(), p.residentCoordinator(), p.genderShare()));
+        List<String> failed = findings.stream().filter(f -> !f.passed()).map(f -> f.rule().name()).toList();
+        ProposalId id = ProposalId.random();
+        jdbc.sql("""
+                INSERT INTO asst_proposal (id, call_id, applicant_id, title, country, area, amount, duration_months, gender_mainstreamed,
+                  gender_share, un_entities, host_consent, resident_coordinator, status, eligibility, created_by, created_at)
+                VALUES (:id, :call, :applicant, :title, :country, :area, :amount, :months, :gm, :gs, :un, :consent, :rc, :status, :elig, :by, :at)
+                """).param("id", id.value()).param("call", callId.value()).param("applicant", applicant.id().value())
+                .param("title", p.title().trim()).param("country", country).param("area", p.area().name()).param("amount", p.amount())
+                .param("months", p.durationMonths()).param("gm", p.genderMainstreamed())
+                .param("gs", p.genderShare() == null ? BigDecimal.ZERO : p.genderShare()).param("un", Codes.join(un))
+                .param("consent", p.hostConsent()).param("rc", p.residentCoordinator())
+                .param("status", failed.isEmpty() ? ProposalStatus.SUBMITTED.name() : ProposalStatus.INELIGIBLE.name())
+                .param("elig", String.join("|", failed)).param("by", currentUser.username()).param("at", Timestamp.from(clock.instant())).update();
+        audit.recordWrite("assistance.proposal.submit", "ASSISTANCE_PROPOSAL", id, failed.isEmpty() ? "eligible" : "ineligible " + failed);
+        return id;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Proposal> proposals(CallId callId) {
+        FundingCall call = call(callId);
+        Map<UUID, List<ReviewScoring.Score>> scores = new HashMap<>();
+        jdbc.sql("SELECT r.* FROM asst_review r JOIN asst_proposal p ON p.id = r.proposal_id WHERE p.call_id = :c")
+                .param("c", callId.value()).query(rs -> {
+                    scores.computeIfAbsent(rs.getObject("proposal_id", UUID.class), k -> new ArrayList<>())
+                            .add(new ReviewScoring.Score(rs.getString("reviewer"), rs.getString("criterion"), rs.getInt("score")));
+                });
+        return jdbc.sql("""
+                SELECT p.*, a.name AS applicant_name, a.kind AS applicant_kind, a.code AS applicant_code FROM asst_proposal p
+                JOIN asst_actor a ON a.id = p.applicant_id WHERE p.call_id = :c ORDER BY p.created_at
+                """).param("c", callId.value()).query((rs, n) -> proposal(rs, call, scores)).list();
+    }
+
+    public Proposal proposal(CallId callId, ProposalId id) {
+        return proposals(callId).stream().filter(p -> p.id().equals(id)).findFirst()
+                .orElseThrow(() -> UserFacingException.notFound("proposal", id));
+    }
+
+    /** One reviewer's scores (0-10) on the call's criteria; a reviewer may revise their own scores. */
+    @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
+    @Transactional
+    public void review(CallId callId, ProposalId proposalId, Map<String, Integer> scores) {
+        FundingCall call = call(callId);
+        Proposal p = proposal(callId, proposalId);
+        if (p.status() == ProposalStatus.INELIGIBLE) {
+            throw UserFacingException.invalid("proposalId", "assistance.review.ineligible");
+        }
+        for (Map.Entry<String, Integer> e : scores.entrySet()) {
+            if (!call.criteria().containsKey(e.getKey())) {
+                throw UserFacingException.invalid(e.getKey(), "assistance.review.unknownCriterion", e.getKey());
+            }
+            if (e.getValue() == null || e.getValue() < 0 || e.getValue() > 10) {
+                throw UserFacingException.invalid(e.getKey(), "assistance.review.range", e.getValue());
+            }
+            jdbc.sql("""
+                    INSERT INTO asst_review (proposal_id, reviewer, criterion, score, created_at) VALUES (:p, :r, :c, :s, :at)
+                    ON CONFLICT (proposal_id, reviewer, criterion) DO UPDATE SET score = EXCLUDED.score, created_at = EXCLUDED.created_at
+                    """).param("p", proposalId.value()).param("r", currentUser.username()).param("c", e.getKey())
+                    .param("s", e.getValue()).param("at", Timestamp.from(clock.instant())).update();
+        }
+        audit.recordWrite("assistance.proposal.review", "ASSISTANCE_PROPOSAL", proposalId, scores.toString());
+    }
+
+    /** Runs the selection, records it with its explanation and marks each proposal selected or not. */
+    @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
+    @Transactional
+    public Selection select(CallId callId) {
+        FundingCall call = call(callId);
+        if (call.status() == CallStatus.CLOSED) {
+            throw UserFacingException.invalid("callId", "assistance.call.notOpen", call.status());
+        }
+        List<Proposal> proposals = proposals(callId).stream().filter(p -> p.status() != ProposalStatus.WITHDRAWN).toList();
+        Selection selection = SelectionExplainer.select(call, proposals);
+        for (Selection.Line line : selection.lines()) {
+            ProposalStatus status = switch (line.outcome()) {
+                case SELECTED -> ProposalStatus.SELECTED;
+                case INELIGIBLE -> ProposalStatus.INELIGIBLE;
+                default -> ProposalStatus.NOT_SELECTED;
+            };
+            jdbc.sql("UPDATE asst_proposal SET status = :s, selection_note = :n WHERE id = :id").param("s", status.name())
+                    .param("n", line.outcome() + (line.detail().isEmpty() ? "" : " " + line.detail())).param("id", line.proposalId().value()).update();
+        }
+        jdbc.sql("UPDATE asst_call SET status = 'SELECTED' WHERE id = :id").param("id", callId.value()).update();
+        jdbc.sql("""
+                INSERT INTO asst_selection (call_id, total_value, total_cost, explanation, created_by, created_at)
+                VALUES (:c, :v, :cost, :e, :by, :at)
+                """).param("c", callId.value()).param("v", BigDecimal.valueOf(selection.totalValue()).setScale(3, RoundingMode.HALF_UP))
+                .param("cost", selection.totalCost()).param("e", SelectionExplainer.text(selection))
+                .param("by", currentUser.username()).param("at", Timestamp.from(clock.instant())).update();
+        audit.recordWrite("assistance.call.select", "ASSISTANCE_CALL", callId, selection.totalCost() + " / " + call.budget());
+        return selection;
+    }
+
+    /** Interim and final reports of a selected proposal. */
+    @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
+    @Transactional
+    public void report(CallId callId, ProposalId id, ReportKind kind, String summary, BigDecimal spent) {
+        if (proposal(callId, id).status() != ProposalStatus.SELECTED) {
+            throw UserFacingException.invalid("proposalId", "assistance.report.notSelected");
+        }
+        reports.add("PROPOSAL", id.value(), kind, summary, spent);
+        audit.recordWrite("assistance.proposal.report", "ASSISTANCE_PROPOSAL", id, kind.name());
+    }
+
+    public List<ProgressReport> reports(ProposalId id) {
+        return reports.list(id.value());
+    }
+
+    static ProposalFacts facts(Actor applicant, BigDecimal amount, int months, boolean gender, Set<String> un, boolean consent,
+            boolean rc, BigDecimal share) {
+        Set<String> entities = new LinkedHashSet<>(un);
+        if (applicant.kind() == ActorKind.UN_ENTITY && applicant.code() != null) {
+            entities.add(applicant.code());
+        }
+        return new ProposalFacts(applicant.kind(), amount, months, gender, entities, consent, rc, share == null ? BigDecimal.ZERO : share);
+    }
+
+    private FundingCall mapCall(ResultSet rs, int n) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        Map<String, Integer> weights = new LinkedHashMap<>();
+        jdbc.sql("SELECT code, weight FROM asst_call_criterion WHERE call_id = :c ORDER BY weight DESC, code").param("c", id)
+                .query(r -> { weights.put(r.getString("code"), r.getInt("weight")); });
+        return new FundingCall(new CallId(id), Mechanism.valueOf(rs.getString("mechanism")), rs.getInt("year"), rs.getString("title"),
+                rs.getBigDecimal("budget"), Codes.enums(rs.getString("thematic_priorities"), Area.class),
+                Codes.split(rs.getString("geographic_priorities")), rs.getBigDecimal("max_region_share"),
+                CallStatus.valueOf(rs.getString("status")), weights);
+    }
+
+    private Proposal proposal(ResultSet rs, FundingCall call, Map<UUID, List<ReviewScoring.Score>> scores) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        ActorKind kind = ActorKind.valueOf(rs.getString("applicant_kind"));
+        Actor applicant = new Actor(new ActorId(rs.getObject("applicant_id", UUID.class)), kind, rs.getString("applicant_code"), rs.getString("applicant_name"), null, "", "");
+        Set<String> un = Codes.split(rs.getString("un_entities"));
+        BigDecimal amount = rs.getBigDecimal("amount");
+        List<ReviewScoring.Score> own = scores.getOrDefault(id, List.of());
+        var value = ReviewScoring.value(own, call.criteria());
+        String country = rs.getString("country");
+        return new Proposal(new ProposalId(id), call.id(), applicant.id(), applicant.name(), kind, rs.getString("title"), country,
+                geography.region(country), Area.valueOf(rs.getString("area")), amount, rs.getInt("duration_months"),
+                rs.getBoolean("gender_mainstreamed"), rs.getBigDecimal("gender_share"), un, rs.getBoolean("host_consent"),
+                rs.getBoolean("resident_coordinator"), ProposalStatus.valueOf(rs.getString("status")),
+                rules.check(call.mechanism(), facts(applicant, amount, rs.getInt("duration_months"), rs.getBoolean("gender_mainstreamed"),
+                        un, rs.getBoolean("host_consent"), rs.getBoolean("resident_coordinator"), rs.getBigDecimal("gender_share"))),
+                value.isPresent() ? value.getAsDouble() : null, (int) own.stream().map(ReviewScoring.Score::reviewer).distinct().count(),
+                rs.getString("selection_note"));
+    }
+}

@@ -1,0 +1,19 @@
+package org.opensalw.assistance;
+
+import java.util.UUID;
+
+public record NationalReportId(UUID value) {
+
+    public NationalReportId {
+        java.util.Objects.requireNonNull(value, "NationalReportId");
+    }
+
+    public static NationalReportId random() {
+        return new NationalReportId(UUID.randomUUID());
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,115 @@
+package org.opensalw.assistance;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.opensalw.assistance.internal.Geography;
+import org.opensalw.identity.AuditTrail;
+import org.opensalw.identity.CurrentUser;
+import org.opensalw.shared.UserFacingException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * National reports on the PoA and the ITI (biennial, may be combined), by area. Submitting a report turns each
+ * stated need into an assistance request (paras 42-43) so that donors plan from the reports.
+ */
+@Service
+public class NationalReports {
+
+    private final JdbcClient jdbc;
+    private final Geography geography;
+    private final AssistanceManagement management;
+    private final CurrentUser currentUser;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    NationalReports(JdbcClient jdbc, Geography geography, AssistanceManagement management, CurrentUser currentUser,
+            AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.geography = geography;
+        this.management = management;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
+    @Transactional
+    public NationalReportId draft(String country, Instrument instrument, int year, List<NationalReport.Section> sections) {
+        String code = country == null ? null : country.trim().toUpperCase();
+        geography.require("country", code);
+        if (instrument == null) {
+            throw UserFacingException.invalid("instrument", "form.required");
+        }
+        Integer exists = jdbc.sql("SELECT COUNT(*) FROM asst_national_report WHERE country = :c AND instrument = :i AND year = :y")
+                .param("c", code).param("i", instrument.name()).param("y", year).query(Integer.class).single();
+        if (exists > 0) {
+            throw UserFacingException.invalid("year", "assistance.report.exists", code, instrument, year);
+        }
+        NationalReportId id = NationalReportId.random();
+        jdbc.sql("""
+                INSERT INTO asst_national_report (id, country, instrument, year, status, created_by, created_at)
+                VALUES (:id, :c, :i, :y, 'DRAFT', :by, :at)
+                """).param("id", id.value()).param("c", code).param("i", instrument.name()).param("y", year)
+                .param("by", currentUser.username()).param("at", Timestamp.from(clock.instant())).update();
+        for (NationalReport.Section s : sections) {
+            if (s.needCost() != null && s.needCost().signum() < 0) {
+                throw UserFacingException.invalid("needCost_" + s.area(), "assistance.amount.negative");
+            }
+            jdbc.sql("INSERT INTO asst_report_section (report_id, area, narrative, need, need_cost) VALUES (:r, :a, :n, :need, :cost)")
+                    .param("r", id.value()).param("a", s.area().name()).param("n", nz(s.narrative())).param("need", nz(s.need()))
+                    .param("cost", s.needCost()).update();
+        }
+        audit.recordWrite("assistance.report.draft", "ASSISTANCE_REPORT", id, code + " " + instrument + " " + year);
+        return id;
+    }
+
+    /** Each stated need becomes an open request for the ministry or body named in the report's country. */
+    @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
+    @Transactional
+    public List<RequestId> submit(NationalReportId id) {
+        NationalReport r = report(id);
+        if (!"DRAFT".equals(r.status())) {
+            throw UserFacingException.invalid("status", "assistance.report.submitted");
+        }
+        List<RequestId> created = r.sections().stream().filter(s -> !s.need().isBlank())
+                .map(s -> management.insertRequest(new NewRequest(r.country(), s.area(), s.need(),
+                        "National authorities (" + r.instrument() + " " + r.year() + ")",
+                        s.needCost() == null ? java.math.BigDecimal.ZERO : s.needCost(), LocalDate.of(r.year(), 1, 1),
+                        LocalDate.of(r.year() + 1, 12, 31), Set.of()), RequestOrigin.NATIONAL_REPORT, RequestStatus.OPEN, id.value(), null))
+                .toList();
+        jdbc.sql("UPDATE asst_national_report SET status = 'SUBMITTED', submitted_by = :by, submitted_at = :at WHERE id = :id")
+                .param("by", currentUser.username()).param("at", Timestamp.from(clock.instant())).param("id", id.value()).update();
+        audit.recordWrite("assistance.report.submit", "ASSISTANCE_REPORT", id, created.size() + " requests");
+        return created;
+    }
+
+    @Transactional(readOnly = true)
+    public List<NationalReport> reports() {
+        return jdbc.sql("SELECT id FROM asst_national_report ORDER BY year DESC, country").query(UUID.class).list().stream()
+                .map(u -> report(new NationalReportId(u))).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public NationalReport report(NationalReportId id) {
+        List<NationalReport.Section> sections = jdbc.sql("SELECT * FROM asst_report_section WHERE report_id = :id").param("id", id.value())
+                .query((rs, n) -> new NationalReport.Section(Area.valueOf(rs.getString("area")), rs.getString("narrative"),
+                        rs.getString("need"), rs.getBigDecimal("need_cost"))).list().stream()
+                .sorted(java.util.Comparator.comparing(NationalReport.Section::area)).toList();
+        return jdbc.sql("SELECT * FROM asst_national_report WHERE id = :id").param("id", id.value())
+                .query((rs, n) -> new NationalReport(id, rs.getString("country"), Instrument.valueOf(rs.getString("instrument")),
+                        rs.getInt("year"), rs.getString("status"), sections, rs.getString("created_by"),
+                        rs.getTimestamp("submitted_at") == null ? null : rs.getTimestamp("submitted_at").toInstant()))
+                .optional().orElseThrow(() -> UserFacingException.notFound("report", id));
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s.trim();
+    }
+}

@@ -1,0 +1,13 @@
+package org.opensalw.assistance;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Set;
+
+/** An offer; empty areas or regions mean any area or anywhere. */
+public record NewOffer(@NotNull ActorId providerId, @NotNull OfferKind kind, @NotBlank String description, Set<Area> areas,
+        Set<String> regions, @DecimalMin("0") BigDecimal amount, LocalDate availableFrom, LocalDate availableTo, Set<String> languages) {
+}

@@ -1,0 +1,12 @@
+package org.opensalw.assistance;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Set;
+
+public record NewRequest(@NotBlank String country, @NotNull Area area, @NotBlank String description, @NotBlank String beneficiary,
+        @NotNull @DecimalMin("0") BigDecimal estimatedCost, LocalDate startDate, LocalDate endDate, Set<String> languages) {
+}

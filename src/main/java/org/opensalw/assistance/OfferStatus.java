@@ -1,0 +1,6 @@
+package org.opensalw.assistance;
+
+/** Where an offer stands. */
+public enum OfferStatus {
+    OPEN, WITHDRAWN, CLOSED
+}

@@ -1,0 +1,6 @@
+package org.opensalw.assistance;
+
+/** Where a project stands. */
+public enum ProjectStatus {
+    ACTIVE, COMPLETED, CLOSED
+}

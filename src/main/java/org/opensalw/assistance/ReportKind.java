@@ -1,0 +1,6 @@
+package org.opensalw.assistance;
+
+/** Interim or final report of a project or a funded proposal. */
+public enum ReportKind {
+    INTERIM, FINAL
+}

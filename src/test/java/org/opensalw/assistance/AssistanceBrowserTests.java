@@ -1,0 +1,127 @@
+package org.opensalw.assistance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.opensalw.TestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** The journey of issue 6: a state files a request, a donor's offer is suggested, the match is confirmed and shows on the dashboard. */
+@TestDatabase
+class AssistanceBrowserTests {
+
+    @LocalServerPort int port;
+    @Autowired Actors actors;
+    @Autowired AssistanceManagement management;
+
+    private WebDriver browser;
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        Path profile = Files.createTempDirectory(Path.of("target"), "chrome-");
+        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new", "--no-sandbox",
+                "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-extensions", "--window-size=1280,1400",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build(), options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void shouldSuggestADonorsOfferForAFiledRequestAndShowTheConfirmedMatchOnTheDashboard() throws IOException {
+        donorOffers("Kingdom of Donors", "Electronic registers for Central Africa");
+
+        browser.get(url("/login"));
+        browser.findElement(By.name("username")).sendKeys("admin");
+        browser.findElement(By.name("password")).sendKeys("admin-password-for-tests");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+
+        browser.get(url("/assistance/requests"));
+        WebElement form = browser.findElement(By.id("new-request"));
+        new Select(form.findElement(By.name("country"))).selectByValue("CM");
+        new Select(form.findElement(By.name("area"))).selectByValue("RECORD_KEEPING");
+        form.findElement(By.name("description")).sendKeys("Electronic weapons register for the gendarmerie");
+        form.findElement(By.name("beneficiary")).sendKeys("Gendarmerie nationale");
+        form.findElement(By.name("estimatedCost")).sendKeys("150000");
+        form.findElement(By.name("languages")).sendKeys("fr");
+        screenshot("1-request-form");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        List<WebElement> suggestions = browser.findElements(By.cssSelector(".suggestion"));
+        assertThat(suggestions).isNotEmpty();
+        assertThat(suggestions.get(0).getText()).contains("Kingdom of Donors").contains("Same area");
+        screenshot("2-suggested-offers");
+        suggestions.get(0).findElement(By.cssSelector("form.confirm-match input[name=title]")).sendKeys("Gendarmerie register");
+        suggestions.get(0).findElement(By.cssSelector("form.confirm-match button")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/assistance/projects/"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Gendarmerie register");
+        screenshot("3-project");
+
+        browser.get(url("/assistance"));
+        assertThat(browser.findElement(By.id("recent-projects")).getText()).contains("Gendarmerie register").contains("Kingdom of Donors");
+        assertThat(browser.findElement(By.id("active-projects")).getText()).isNotEqualTo("0");
+        screenshot("4-dashboard");
+
+        // every page of the module renders, in French too
+        for (String page : List.of("/assistance/coordination", "/assistance/offers", "/assistance/projects", "/assistance/actors",
+                "/assistance/reports", "/assistance/calls", "/assistance/targets", "/assistance/assessments", "/assistance?lang=fr")) {
+            browser.get(url(page));
+            assertThat(browser.findElements(By.cssSelector("main#main h1"))).as(page).hasSize(1);
+            assertThat(browser.getTitle()).as(page).doesNotContain("Error");
+        }
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Coopération et assistance");
+        screenshot("5-dashboard-fr");
+        browser.get(url("/assistance/calls?lang=en"));
+    }
+
+    private void donorOffers(String donor, String offer) {
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("donor-desk", null,
+                AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        try {
+            Actor d = actors.create(new NewActor(ActorKind.DONOR, donor, "NO"));
+            management.makeOffer(new NewOffer(d.id(), OfferKind.FUNDING, offer, Set.of(Area.RECORD_KEEPING), Set.of("Sub-Saharan Africa"),
+                    new BigDecimal("400000"), LocalDate.now().minusMonths(1), LocalDate.now().plusYears(3), Set.of("fr", "en")));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path dir = Files.createDirectories(Path.of("target/screenshots"));
+        Files.write(dir.resolve("assistance-" + name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}

@@ -1,0 +1,159 @@
+package org.opensalw.assistance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.opensalw.TestDatabase;
+import org.opensalw.shared.PageRequest;
+import org.opensalw.shared.UserFacingException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/** The module's services on the real embedded PostgreSQL; each test builds its own small data. */
+@TestDatabase
+@WithMockUser(username = "donor-desk", roles = {"ADMIN"})
+class AssistanceServiceTests {
+
+    @Autowired Actors actors;
+    @Autowired AssistanceManagement management;
+    @Autowired Matching matching;
+    @Autowired Coordination coordination;
+    @Autowired NationalReports reports;
+    @Autowired BaselineAssessments assessments;
+    @Autowired FundingCalls calls;
+    @Autowired VoluntaryTargets targets;
+
+    private NewRequest request(String country, Area area, String beneficiary) {
+        return new NewRequest(country, area, "Electronic register for " + beneficiary, beneficiary, new BigDecimal("120000"),
+                LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31), Set.of("fr"));
+    }
+
+    @Test
+    void shouldShipTheTwentyFourUnEntities() {
+        assertThat(actors.list(ActorKind.UN_ENTITY)).hasSize(24).extracting(Actor::code).contains("UNODA", "UNIDIR", "WHO", "UN-WOMEN");
+    }
+
+    @Test
+    void shouldRankMatchConfirmAndCountAProject() {
+        Actor donor = actors.create(new NewActor(ActorKind.DONOR, "Donor of Ranking", "DE"));
+        RequestId req = management.fileRequest(request("CM", Area.RECORD_KEEPING, "Gendarmerie ranking"));
+        OfferId near = management.makeOffer(new NewOffer(donor.id(), OfferKind.FUNDING, "Registers in Central Africa",
+                Set.of(Area.RECORD_KEEPING), Set.of("Sub-Saharan Africa"), new BigDecimal("200000"), LocalDate.of(2026, 6, 1),
+                LocalDate.of(2028, 1, 1), Set.of("fr", "en")));
+        OfferId far = management.makeOffer(new NewOffer(donor.id(), OfferKind.EXPERTISE, "Anything anywhere", Set.of(), Set.of(),
+                null, null, null, Set.of()));
+        OfferId elsewhere = management.makeOffer(new NewOffer(donor.id(), OfferKind.TRAINING, "Marking in Europe",
+                Set.of(Area.MARKING), Set.of("Europe"), null, null, null, Set.of()));
+
+        List<RankedOffer> ranked = matching.rankOffers(req, 10_000);
+        List<OfferId> order = ranked.stream().map(r -> r.offer().id()).toList();
+        assertThat(order).containsSubsequence(near, far).doesNotContain(elsewhere);
+        assertThat(ranked.get(0).reasons()).hasSize(6);
+        assertThat(matching.rankRequests(near, 10_000)).extracting(r -> r.request().id()).contains(req);
+
+        ProjectId project = matching.confirm(new Confirmation(req, near, null, new BigDecimal("120000")));
+        assertThat(management.request(req).status()).isEqualTo(RequestStatus.MATCHED);
+        assertThat(management.offer(near).available()).isEqualByComparingTo("80000");
+        assertThatThrownBy(() -> matching.confirm(new Confirmation(req, near, null, new BigDecimal("1000"))))
+                .isInstanceOf(UserFacingException.class);
+        assertThat(coordination.dashboard().recentProjects()).extracting(Project::id).contains(project);
+
+        matching.addMilestone(project, "Register installed", LocalDate.of(2027, 6, 30));
+        matching.report(project, ReportKind.FINAL, "Done", new BigDecimal("118000"));
+        ProjectDetails details = matching.project(project);
+        assertThat(details.milestones()).hasSize(1);
+        assertThat(details.project().status()).isEqualTo(ProjectStatus.COMPLETED);
+    }
+
+    @Test
+    void shouldFlagTwoProjectsForTheSameBeneficiaryAndAreaAsDuplication() {
+        Actor a = actors.create(new NewActor(ActorKind.DONOR, "Donor A dup", "NL"));
+        Actor b = actors.create(new NewActor(ActorKind.REGIONAL_ORG, "Org B dup", null));
+        RequestId r1 = management.fileRequest(request("JM", Area.MARKING, "Jamaica Constabulary Force"));
+        RequestId r2 = management.fileRequest(request("JM", Area.MARKING, "Jamaica constabulary force"));
+        OfferId o1 = management.makeOffer(new NewOffer(a.id(), OfferKind.EQUIPMENT, "Marking machines", Set.of(Area.MARKING), Set.of(), null, null, null, Set.of()));
+        OfferId o2 = management.makeOffer(new NewOffer(b.id(), OfferKind.TRAINING, "Marking training", Set.of(Area.MARKING), Set.of("Americas"), null, null, null, Set.of()));
+        matching.confirm(new Confirmation(r1, o1, null, new BigDecimal("50000")));
+        matching.confirm(new Confirmation(r2, o2, null, new BigDecimal("40000")));
+        assertThat(coordination.duplications()).anySatisfy(d -> {
+            assertThat(d.country()).isEqualTo("JM");
+            assertThat(d.projects()).hasSize(2);
+        });
+        assertThat(coordination.balance()).anySatisfy(bal -> assertThat(bal.region()).isEqualTo("Americas"));
+    }
+
+    @Test
+    void shouldTurnTheNeedsOfASubmittedNationalReportIntoRequests() {
+        NationalReportId id = reports.draft("SS", Instrument.COMBINED, 2026, List.of(
+                new NationalReport.Section(Area.STOCKPILE_MANAGEMENT, "Armouries assessed", "Rebuild two armouries", new BigDecimal("300000")),
+                new NationalReport.Section(Area.MARKING, "All state weapons marked", "", null)));
+        List<RequestId> created = reports.submit(id);
+        assertThat(created).hasSize(1);
+        assertThat(management.request(created.get(0)).origin()).isEqualTo(RequestOrigin.NATIONAL_REPORT);
+        assertThatThrownBy(() -> reports.submit(id)).isInstanceOf(UserFacingException.class);
+    }
+
+    @Test
+    void shouldDraftRequestsForTheGapsOfABaselineAssessment() {
+        AssessmentId id = assessments.start("SS", "Baseline 2026");
+        assessments.answer(id, Map.of("RECORD_1", 0, "RECORD_2", 1, "MARK_1", 3, "MARK_2", 2));
+        List<RequestId> drafts = assessments.score(id);
+        assertThat(drafts).hasSize(1);
+        AssistanceRequest draft = management.request(drafts.get(0));
+        assertThat(draft.area()).isEqualTo(Area.RECORD_KEEPING);
+        assertThat(draft.status()).isEqualTo(RequestStatus.DRAFT);
+        assertThat(management.changeRequestStatus(draft.id(), RequestStatus.OPEN).status()).isEqualTo(RequestStatus.OPEN);
+    }
+
+    @Test
+    void shouldCheckReviewAndSelectProposalsWithinTheBudget() {
+        CallId call = calls.open(new NewCall(Mechanism.UNSCAR, 2027, "UNSCAR 2027", new BigDecimal("300000"), Set.of(Area.GENDER),
+                Set.of("Africa"), new BigDecimal("0.7")));
+        Actor ngo = actors.create(new NewActor(ActorKind.CIVIL_SOCIETY, "Small Arms NGO", "KE"));
+        Actor state = actors.create(new NewActor(ActorKind.STATE, "Republic of Kenya", "KE"));
+        ProposalId a = calls.submit(call, new NewProposal(ngo.id(), "Registers", "KE", Area.RECORD_KEEPING, new BigDecimal("150000"), 12, true, null, Set.of(), false, false));
+        ProposalId b = calls.submit(call, new NewProposal(ngo.id(), "Women and guns", "PE", Area.GENDER, new BigDecimal("150000"), 18, true, null, Set.of(), false, false));
+        ProposalId c = calls.submit(call, new NewProposal(ngo.id(), "Border", "PE", Area.BORDER_CONTROL, new BigDecimal("150000"), 18, true, null, Set.of(), false, false));
+        ProposalId direct = calls.submit(call, new NewProposal(state.id(), "Direct", "KE", Area.MARKING, new BigDecimal("250000"), 30, false, null, Set.of(), false, false));
+        assertThat(calls.proposal(call, direct).status()).isEqualTo(ProposalStatus.INELIGIBLE);
+        assertThat(calls.proposal(call, direct).eligibility()).filteredOn(f -> !f.passed()).extracting(EligibilityFinding::rule)
+                .containsExactlyInAnyOrder(EligibilityRule.APPLICANT_KIND, EligibilityRule.MAX_AMOUNT, EligibilityRule.DURATION_MONTHS,
+                        EligibilityRule.GENDER_MAINSTREAMING);
+        calls.review(call, a, Map.of("RELEVANCE", 5, "FEASIBILITY", 5, "GENDER", 5, "SUSTAINABILITY", 5, "COST_EFFECTIVENESS", 5));
+        calls.review(call, b, Map.of("RELEVANCE", 7, "FEASIBILITY", 7, "GENDER", 7, "SUSTAINABILITY", 7, "COST_EFFECTIVENESS", 7));
+        calls.review(call, c, Map.of("RELEVANCE", 9, "FEASIBILITY", 9, "GENDER", 9, "SUSTAINABILITY", 9, "COST_EFFECTIVENESS", 9));
+        assertThatThrownBy(() -> calls.review(call, a, Map.of("RELEVANCE", 11))).isInstanceOf(UserFacingException.class);
+
+        Selection s = calls.select(call);
+        // no region may take more than 70% of the budget, so only one Peruvian proposal fits beside the Kenyan one
+        assertThat(s.lines()).filteredOn(l -> l.outcome() == Selection.Outcome.SELECTED).extracting(Selection.Line::proposalId)
+                .containsExactlyInAnyOrder(a, c);
+        assertThat(calls.proposal(call, b).status()).isEqualTo(ProposalStatus.NOT_SELECTED);
+        calls.report(call, a, ReportKind.INTERIM, "Half way", new BigDecimal("70000"));
+        assertThat(calls.reports(a)).hasSize(1);
+    }
+
+    @Test
+    void shouldKeepTargetsWithSemiAnnualProgress() {
+        TargetId t = targets.set("REGIONAL", "Western Balkans", "Western Balkans SALW Roadmap", "5", "Firearms in illicit possession seized",
+                2018, new BigDecimal("100"), new BigDecimal("500"), LocalDate.of(2024, 12, 31));
+        targets.recordProgress(t, "2023-H1", new BigDecimal("300"), "");
+        assertThatThrownBy(() -> targets.recordProgress(t, "2023-Q1", BigDecimal.ONE, "")).isInstanceOf(UserFacingException.class);
+        assertThat(targets.target(t).achieved()).isEqualTo(0.5);
+    }
+
+    @Test
+    @WithMockUser(username = "reader", roles = {"READ_ONLY"})
+    void shouldLetReadersReadButNotWrite() {
+        assertThat(management.requests(RequestFilter.all(), new PageRequest(0, 10))).isNotNull();
+        assertThatThrownBy(() -> management.fileRequest(request("CM", Area.TRACING, "Police")))
+                .isInstanceOf(AuthorizationDeniedException.class);
+    }
+}
