@@ -127,36 +127,12 @@ class AssistanceBenchmark {
                  "selected_500": %d, "selection_500_exact": %s}
                 """, p50, p99, worstGap, seconds, instances, states.size(), big.selected().size(), big.exact());
         System.out.println("ASSISTANCE BENCHMARK " + json);
-        Path docs = Path.of(System.getProperty("opensalw.benchmark.dir", "docs"));
+        Path docs = org.opensalw.support.BenchmarkReport.docs();
         Files.createDirectories(docs.resolve("benchmarks"));
         Files.writeString(docs.resolve("benchmarks/assistance.json"), json);
         String line = String.format(Locale.ROOT, "- %s: ranking one request's offers (2,000 offers, 5,000 requests, 200 states) p50 %.1f ms, p99 %.1f ms;"
                 + " selection worst gap to brute force %.3f%% over %d calls of 8-20 proposals; selection of 500 proposals %.2f s.",
                 LocalDate.now(), p50, p99, worstGap * 100, instances, seconds);
-        updateSection(docs.resolve("benchmarks.md"), "## Assistance", line);
-    }
-
-    /** Replaces the body of one section of docs/benchmarks.md, leaving the other sections as they are. */
-    static void updateSection(Path file, String heading, String line) throws IOException {
-        List<String> lines = Files.exists(file) ? new ArrayList<>(Files.readAllLines(file)) : new ArrayList<>(List.of("# Benchmarks", ""));
-        int at = lines.indexOf(heading);
-        if (at < 0) {
-            if (!lines.isEmpty() && !lines.get(lines.size() - 1).isBlank()) {
-                lines.add("");
-            }
-            lines.add(heading);
-            lines.add(line);
-        } else {
-            int end = at + 1;
-            while (end < lines.size() && !lines.get(end).startsWith("## ")) {
-                end++;
-            }
-            List<String> replaced = new ArrayList<>(lines.subList(0, at + 1));
-            replaced.add(line);
-            replaced.add("");
-            replaced.addAll(lines.subList(end, lines.size()));
-            lines = replaced;
-        }
-        Files.write(file, lines);
+        org.opensalw.support.BenchmarkReport.writeSection("Assistance", line);
     }
 }

@@ -8,11 +8,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /** The dashboard (weapons by status and type, latest events) and the ledger verification page. */
 @Controller
-class DashboardController {
+class RegistryDashboardController {
 
     private final RegistryQueries queries;
 
-    DashboardController(RegistryQueries queries) {
+    RegistryDashboardController(RegistryQueries queries) {
         this.queries = queries;
     }
 
