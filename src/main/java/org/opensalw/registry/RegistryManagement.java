@@ -20,6 +20,7 @@ import org.opensalw.identity.CurrentUser;
 import org.opensalw.reference.References;
 import org.opensalw.registry.internal.Details;
 import org.opensalw.registry.internal.EventRules;
+import org.opensalw.registry.internal.GroupCommit;
 import org.opensalw.registry.internal.HolderStore;
 import org.opensalw.registry.internal.Ledger;
 import org.opensalw.registry.internal.Lifecycle;
@@ -52,9 +53,11 @@ public class RegistryManagement {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final HolderRegister holderRegister;
+    private final GroupCommit groupCommit;
 
     RegistryManagement(WeaponStore weapons, HolderStore holders, Ledger ledger, References references,
-            CurrentUser currentUser, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+            CurrentUser currentUser, AuditTrail audit, ApplicationEventPublisher events, Clock clock, GroupCommit groupCommit) {
+        this.groupCommit = groupCommit;
         this.weapons = weapons;
         this.holders = holders;
         this.ledger = ledger;
@@ -66,14 +69,18 @@ public class RegistryManagement {
         this.holderRegister = new HolderRegister(holders, ledger, references, currentUser, audit, clock);
     }
 
-    @Transactional
+    /** Registers a weapon; concurrent registrations share commits ({@link GroupCommit}). */
     public WeaponId register(@NotNull @Valid Registration registration) {
-        return register(registration, null);
+        return groupCommit.run(() -> registerInBatch(registration, null));
     }
 
     /** Registers a weapon as part of an import batch (its records carry the batch id). */
     @Transactional
     public WeaponId register(@NotNull @Valid Registration registration, UUID batchId) {
+        return registerInBatch(registration, batchId);
+    }
+
+    private WeaponId registerInBatch(Registration registration, UUID batchId) {
         WeaponDescription d = registration.description();
         LocalDate today = LocalDate.now(clock);
         String makerCode = blankToNull(d.makerCode()) == null ? null : d.makerCode().trim().toUpperCase(Locale.ROOT);
@@ -130,12 +137,16 @@ public class RegistryManagement {
         return new WeaponId(id);
     }
 
-    /** Records one lifecycle event; returns its ledger sequence number. */
-    @Transactional
+    /**
+     * Records one lifecycle event; returns its ledger sequence number. Concurrent callers share commits
+     * ({@link GroupCommit}); each is answered only once its event is durable.
+     */
     public long recordEvent(@NotNull WeaponId weaponId, @NotNull @Valid EventCommand command) {
-        long seq = recordAll(List.of(new BatchEvent(weaponId, command)), null).get(0);
-        audit.recordWrite("weapon.event", "WEAPON", weaponId, command.kind() + " seq=" + seq);
-        return seq;
+        return groupCommit.run(() -> {
+            long seq = recordAll(List.of(new BatchEvent(weaponId, command)), null).get(0);
+            audit.recordWrite("weapon.event", "WEAPON", weaponId, command.kind() + " seq=" + seq);
+            return seq;
+        });
     }
 
     /**

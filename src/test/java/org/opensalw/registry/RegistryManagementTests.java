@@ -167,4 +167,38 @@ class RegistryManagementTests {
                 new org.opensalw.shared.PageRequest(0, 10));
         assertThat(page.items()).extracting(WeaponSummary::id).containsExactly(id);
     }
+
+    @Test
+    void shouldGiveEachConcurrentCallerItsOwnOutcomeWhenCommitsAreShared() throws Exception {
+        List<WeaponId> weapons = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            weapons.add(registry.register(RegistryFixtures.importedRifle(RegistryFixtures.uniqueSerial())));
+        }
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        List<java.util.concurrent.Future<Long>> outcomes = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            WeaponId w = weapons.get(i);
+            // every fourth caller asks for something impossible: a recovery of a weapon that was never lost
+            EventKind kind = i % 4 == 0 ? EventKind.RECOVERED : EventKind.REPORTED_LOST;
+            outcomes.add(pool.submit(() -> {
+                org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(auth);
+                return registry.recordEvent(w, EventCommand.of(kind, LocalDate.of(2012, 1, 1)));
+            }));
+        }
+        for (int i = 0; i < 12; i++) {
+            if (i % 4 == 0) {
+                int index = i;
+                assertThatThrownBy(() -> outcomes.get(index).get()).hasCauseInstanceOf(UserFacingException.class);
+                assertThat(queries.weapon(weapons.get(i)).orElseThrow().status()).isEqualTo(WeaponStatus.LEGALLY_HELD);
+            } else {
+                long seq = outcomes.get(i).get();
+                assertThat(queries.weapon(weapons.get(i)).orElseThrow().timeline()).anyMatch(e -> e.seq() == seq && e.recordedBy().equals("registrar-test"));
+                assertThat(queries.weapon(weapons.get(i)).orElseThrow().status()).isEqualTo(WeaponStatus.LOST);
+            }
+        }
+        pool.shutdown();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE action = 'weapon.event' AND subject_id = ?", Long.class,
+                weapons.get(0).toString())).isZero();
+    }
 }
