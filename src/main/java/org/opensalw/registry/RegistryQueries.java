@@ -139,6 +139,16 @@ public class RegistryQueries {
         return new Dashboard(weapons.count(), holders.count(), weapons.countByStatus(), weapons.countByType(), recent);
     }
 
+    /** Every weapon's identifying data, streamed (for indexes kept by other modules, built at start). */
+    @Transactional(readOnly = true)
+    public void forEachWeaponIdentity(java.util.function.Consumer<WeaponIdentity> consumer) {
+        weapons.forEachIdentity(consumer);
+    }
+
+    public Optional<WeaponIdentity> weaponIdentity(WeaponId id) {
+        return weapons.find(id.value()).map(WeaponStore::identity);
+    }
+
     /** Walks the whole hash chain and names the first record that does not match. */
     @PreAuthorize("hasAnyRole('AUDITOR','ADMIN')")
     @Transactional(readOnly = true)

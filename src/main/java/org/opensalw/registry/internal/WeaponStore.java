@@ -203,6 +203,18 @@ public class WeaponStore {
         return counts;
     }
 
+    /** Streams every weapon in registration order with a cursor (call inside a read-only transaction). */
+    public void forEachIdentity(java.util.function.Consumer<org.opensalw.registry.WeaponIdentity> consumer) {
+        try (var rows = jdbc.sql("SELECT * FROM weapon").withFetchSize(10_000).query(WeaponStore::map).stream()) {
+            rows.map(WeaponStore::identity).forEach(consumer);
+        }
+    }
+
+    public static org.opensalw.registry.WeaponIdentity identity(Row r) {
+        return new org.opensalw.registry.WeaponIdentity(new WeaponId(r.id()), r.type(), r.makerCode(), r.makerAsMarked(), r.model(),
+                r.calibre(), r.countryOfManufacture(), r.yearOfManufacture(), r.serialAsMarked(), r.serialNormalised(), r.status());
+    }
+
     static WeaponSummary summary(Row r) {
         return new WeaponSummary(new WeaponId(r.id()), r.type(), r.makerCode(), r.makerAsMarked(), r.model(), r.calibre(),
                 r.serialAsMarked(), r.status(), r.location(), r.lastEventAt());
