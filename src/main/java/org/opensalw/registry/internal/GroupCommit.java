@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Supplier;
+import org.opensalw.shared.UserFacingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -15,16 +16,17 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Group commit for ledger writes. Every append holds the chain head until its transaction commits, so one writer at a
  * time waits for the disk; with many registrars at once that caps the register at one commit per disk flush. Writes
- * submitted here while others are waiting share one transaction: each runs in its own savepoint (a refused or failing
- * write is rolled back alone and its caller gets its own error), then one commit makes them all durable before any
- * caller is answered. A caller already inside a transaction runs directly, so its own atomicity is kept.
+ * submitted here while others are waiting share one transaction and one commit, and no caller is answered before it.
+ * A write refused with a {@link UserFacingException} is refused by its checks before it writes anything (the registry's
+ * rule: check, then write), so its caller gets its own error and the others go on; any other failure rolls the group
+ * back and each write is retried in a transaction of its own. A caller already inside a transaction runs directly, so
+ * its own atomicity is kept.
  */
 @Component
 public class GroupCommit implements DisposableBean {
@@ -36,15 +38,12 @@ public class GroupCommit implements DisposableBean {
 
     private final BlockingQueue<Work<?>> queue = new LinkedBlockingQueue<>();
     private final TransactionTemplate group;
-    private final TransactionTemplate savepoint;
     private final int maxGroup;
     private final Thread writer;
     private volatile boolean running = true;
 
     GroupCommit(PlatformTransactionManager transactions, @Value("${opensalw.ledger.max-group:200}") int maxGroup) {
         this.group = new TransactionTemplate(transactions);
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.maxGroup = maxGroup;
         this.writer = new Thread(this::loop, "ledger-group-commit");
         this.writer.setDaemon(true);
@@ -100,9 +99,9 @@ public class GroupCommit implements DisposableBean {
                     Work<?> w = batch.get(i);
                     SecurityContextHolder.getContext().setAuthentication(w.caller());
                     try {
-                        results[i] = savepoint.execute(s -> w.task().get());
-                    } catch (RuntimeException | Error e) {
-                        errors[i] = e;
+                        results[i] = w.task().get();
+                    } catch (UserFacingException refused) {
+                        errors[i] = refused;
                     } finally {
                         SecurityContextHolder.clearContext();
                     }
