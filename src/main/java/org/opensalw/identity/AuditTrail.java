@@ -18,6 +18,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.opensalw.shared.Page;
 import org.opensalw.shared.PageRequest;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -34,11 +36,13 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class AuditTrail {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    AuditTrail(JdbcClient jdbc, CurrentUser currentUser, Clock clock) {
+    AuditTrail(JdbcClient jdbc, DataSource dataSource, CurrentUser currentUser, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = new JdbcTemplate(dataSource);
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -46,6 +50,32 @@ public class AuditTrail {
     @Transactional
     public void recordWrite(String action, String subjectType, Object subjectId, String detail) {
         record(currentUser.username(), AuditKind.WRITE, action, subjectType, subjectId, detail);
+    }
+
+    /** A write done on someone's behalf, for writes recorded together (group commits, imports). */
+    public record Write(String username, String action, String subjectType, Object subjectId, String detail) {
+    }
+
+    /** Records several writes with one statement, in the current transaction. */
+    @Transactional
+    public void recordWrites(List<Write> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        Timestamp at = Timestamp.from(clock.instant());
+        String remote = remoteAddress();
+        batch.batchUpdate("""
+                INSERT INTO audit_entry (at, username, kind, action, subject_type, subject_id, detail, remote_addr)
+                VALUES (?, ?, 'WRITE', ?, ?, ?, ?, ?)
+                """, writes, 500, (ps, w) -> {
+                    ps.setTimestamp(1, at);
+                    ps.setString(2, w.username());
+                    ps.setString(3, w.action());
+                    ps.setString(4, w.subjectType());
+                    ps.setString(5, w.subjectId() == null ? null : w.subjectId().toString());
+                    ps.setString(6, w.detail());
+                    ps.setString(7, remote);
+                });
     }
 
     @Transactional

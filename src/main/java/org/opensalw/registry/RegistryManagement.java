@@ -54,10 +54,14 @@ public class RegistryManagement {
     private final Clock clock;
     private final HolderRegister holderRegister;
     private final GroupCommit groupCommit;
+    private final EventRecorder recorder;
+    private final java.util.function.Function<List<GroupCommit.Merged<BatchEvent>>, List<GroupCommit.Result<Long>>> mergedEvents;
 
     RegistryManagement(WeaponStore weapons, HolderStore holders, Ledger ledger, References references,
             CurrentUser currentUser, AuditTrail audit, ApplicationEventPublisher events, Clock clock, GroupCommit groupCommit) {
         this.groupCommit = groupCommit;
+        this.recorder = new EventRecorder(weapons, holders, ledger, references, audit, events, clock);
+        this.mergedEvents = recorder::recordEach; // one instance, so the group commit can merge events of many callers
         this.weapons = weapons;
         this.holders = holders;
         this.ledger = ledger;
@@ -92,7 +96,8 @@ public class RegistryManagement {
         Lifecycle.State state = Lifecycle.registered(today);
         EventCommand origin = registration.origin();
         if (origin != null) {
-            violations.addAll(prefixed("origin.", EventRules.check(eventContext(origin, state, d.yearOfManufacture(), registration.holderId(), today))));
+            violations.addAll(EventRecorder.prefixed("origin.", EventRules.check(recorder.context(origin,
+                    new WeaponStore.StateUpdate(null, state, registration.holderId(), null), d.yearOfManufacture(), today))));
             Lifecycle.Outcome outcome = Lifecycle.apply(state, origin.kind(), origin.occurredOn());
             if (!outcome.allowed()) {
                 violations.add(outcome.refusal());
@@ -117,12 +122,12 @@ public class RegistryManagement {
         Details snapshot = Details.of().with("type", d.type()).with("maker", makerCode).with("makerAsMarked", d.makerAsMarked())
                 .with("model", d.model()).with("calibre", d.calibre()).with("countryOfManufacture", country)
                 .with("yearOfManufacture", d.yearOfManufacture()).with("serial", serial);
-        registration.markings().forEach(m -> snapshot.with("marking." + m.kind(), markingText(m)));
+        registration.markings().forEach(m -> snapshot.with("marking." + m.kind(), EventRecorder.markingText(m)));
         List<Ledger.NewEntry> entries = new ArrayList<>();
         entries.add(new Ledger.NewEntry("WEAPON", id, EventKind.REGISTERED, today, "", "", "", "", registration.holderId(), null,
                 null, snapshot.text(), null, batchId));
         if (origin != null) {
-            entries.add(entry(id, origin, batchId));
+            entries.add(EventRecorder.entry(id, origin, batchId));
         }
         List<Long> seqs = ledger.append(entries, by, now);
         for (MarkingInput m : registration.markings()) {
@@ -142,11 +147,7 @@ public class RegistryManagement {
      * ({@link GroupCommit}); each is answered only once its event is durable.
      */
     public long recordEvent(@NotNull WeaponId weaponId, @NotNull @Valid EventCommand command) {
-        return groupCommit.run(() -> {
-            long seq = recordAll(List.of(new BatchEvent(weaponId, command)), null).get(0);
-            audit.recordWrite("weapon.event", "WEAPON", weaponId, command.kind() + " seq=" + seq);
-            return seq;
-        });
+        return groupCommit.runMerged(new BatchEvent(weaponId, command), mergedEvents);
     }
 
     /**
@@ -155,69 +156,10 @@ public class RegistryManagement {
      */
     @Transactional
     public List<Long> recordEvents(@NotNull List<@Valid BatchEvent> batch, UUID batchId) {
-        List<Long> seqs = recordAll(batch, batchId);
+        List<Long> seqs = recorder.recordAll(batch, batchId, currentUser.username());
         if (!seqs.isEmpty()) {
             audit.recordWrite("weapon.events", "LEDGER", seqs.get(0), seqs.size() + " events, seq " + seqs.get(0) + "-"
                     + seqs.get(seqs.size() - 1) + (batchId == null ? "" : " batch=" + batchId));
-        }
-        return seqs;
-    }
-
-    private List<Long> recordAll(List<BatchEvent> batch, UUID batchId) {
-        if (batch.isEmpty()) {
-            return List.of();
-        }
-        LocalDate today = LocalDate.now(clock);
-        Set<UUID> ids = new LinkedHashSet<>();
-        batch.forEach(b -> ids.add(b.weaponId().value()));
-        Map<UUID, WeaponStore.Row> rows = weapons.lock(ids);
-        Map<UUID, WeaponStore.StateUpdate> current = new java.util.HashMap<>();
-        rows.forEach((id, r) -> current.put(id, new WeaponStore.StateUpdate(id, r.state(), r.holderId(), r.location())));
-        List<Violation> violations = new ArrayList<>();
-        List<Ledger.NewEntry> entries = new ArrayList<>(batch.size());
-        List<WeaponEventRecorded> published = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            BatchEvent b = batch.get(i);
-            String where = batch.size() == 1 ? "" : "events[" + i + "].";
-            WeaponStore.Row row = rows.get(b.weaponId().value());
-            if (row == null) {
-                violations.add(Violation.of(where + "weaponId", "error.notFound", "weapon", b.weaponId()));
-                continue;
-            }
-            WeaponStore.StateUpdate before = current.get(row.id());
-            EventCommand c = b.command();
-            List<Violation> found = new ArrayList<>(EventRules.check(eventContext(c, before.state(), row.yearOfManufacture(), before.holderId(), today)));
-            Lifecycle.Outcome outcome = Lifecycle.apply(before.state(), c.kind(), c.occurredOn());
-            if (!EventKind.LIFECYCLE.contains(c.kind())) {
-                found.add(Violation.of("kind", "event.kind.notLifecycle", c.kind()));
-            } else if (!outcome.allowed()) {
-                found.add(outcome.refusal());
-            }
-            if (!found.isEmpty()) {
-                violations.addAll(prefixed(where, found));
-                continue;
-            }
-            UUID holder = c.holderId() != null ? c.holderId() : before.holderId();
-            String location = blankToNull(c.place()) != null ? c.place().trim() : before.location();
-            current.put(row.id(), new WeaponStore.StateUpdate(row.id(), outcome.next(), holder, location));
-            entries.add(entry(row.id(), c, batchId));
-            published.add(new WeaponEventRecorded(new WeaponId(row.id()), 0, c.kind(), before.state().status(), outcome.next().status()));
-        }
-        if (!violations.isEmpty()) {
-            throw new UserFacingException(UserFacingException.Kind.INVALID, violations);
-        }
-        Instant now = clock.instant();
-        String by = currentUser.username();
-        List<Long> seqs = ledger.append(entries, by, now);
-        List<WeaponStore.StateUpdate> updates = ids.stream().map(current::get).toList();
-        weapons.updateStates(updates, now);
-        for (int i = 0; i < batch.size(); i++) {
-            MarkingInput m = batch.get(i).command().marking();
-            if (m != null) {
-                weapons.addMarking(batch.get(i).weaponId().value(), m.kind(), m.text().trim(), upper(m.country()), m.year(), seqs.get(i), now, by);
-            }
-            WeaponEventRecorded e = published.get(i);
-            events.publishEvent(new WeaponEventRecorded(e.weaponId(), seqs.get(i), e.kind(), e.previousStatus(), e.status()));
         }
         return seqs;
     }
@@ -319,31 +261,6 @@ public class RegistryManagement {
     @Transactional
     public void revokeLicence(@NotNull LicenceId licenceId, @NotNull LocalDate on, String reason) {
         holderRegister.revokeLicence(licenceId, on, reason);
-    }
-
-    private EventRules.Context eventContext(EventCommand c, Lifecycle.State state, Integer year, UUID currentHolder, LocalDate today) {
-        String country = upper(c.country());
-        return new EventRules.Context(c, state, year, currentHolder, today, holders.exists(c.holderId()),
-                country == null || references.country(country).isPresent(), holders.licence(c.licenceId()));
-    }
-
-    private static Ledger.NewEntry entry(UUID weaponId, EventCommand c, UUID batchId) {
-        String details = c.marking() == null ? "" : Details.of().with("marking." + c.marking().kind(), markingText(c.marking())).text();
-        return new Ledger.NewEntry("WEAPON", weaponId, c.kind(), c.occurredOn(), nz(c.place()).trim(), nz(c.actor()).trim(),
-                nz(c.reference()).trim(), nz(c.notes()).trim(), c.holderId(), c.licenceId(), upper(c.country()), details, null, batchId);
-    }
-
-    private static String markingText(MarkingInput m) {
-        return m.text().trim() + (m.country() == null || m.country().isBlank() ? "" : " " + upper(m.country()))
-                + (m.year() == null ? "" : " " + m.year());
-    }
-
-    private static List<Violation> prefixed(String prefix, List<Violation> violations) {
-        if (prefix.isEmpty()) {
-            return violations;
-        }
-        return violations.stream().map(v -> new Violation(v.field() == null ? prefix.substring(0, prefix.length() - 1)
-                : prefix + v.field(), v.code(), v.args())).toList();
     }
 
     static String sha256(byte[] content) {

@@ -63,6 +63,11 @@ public class Ledger {
 
     /** Appends the entries in order, inside the caller's transaction; returns their sequence numbers. */
     public List<Long> append(List<NewEntry> entries, String recordedBy, Instant now) {
+        return append(entries, java.util.Collections.nCopies(entries.size(), recordedBy), now);
+    }
+
+    /** Appends entries written by several users (one per entry), as a group commit does. */
+    public List<Long> append(List<NewEntry> entries, List<String> recordedBy, Instant now) {
         if (entries.isEmpty()) {
             return List.of();
         }
@@ -75,14 +80,16 @@ public class Ledger {
         List<Entry> stored = new ArrayList<>(entries.size());
         long seq = head.seq();
         String prev = head.hash();
-        for (NewEntry e : entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            NewEntry e = entries.get(i);
+            String by = recordedBy.get(i);
             seq++;
             String hash = hash(hasher, prev, seq, e.subjectType(), e.subjectId(), e.kind(), e.occurredOn(), e.place(),
                     e.actor(), e.reference(), e.notes(), e.holderId(), e.licenceId(), e.country(), e.details(),
-                    e.voidsSeq(), e.batchId(), at, recordedBy);
+                    e.voidsSeq(), e.batchId(), at, by);
             stored.add(new Entry(seq, e.subjectType(), e.subjectId(), e.kind(), e.occurredOn(), nz(e.place()), nz(e.actor()),
                     nz(e.reference()), nz(e.notes()), e.holderId(), e.licenceId(), e.country(), nz(e.details()), e.voidsSeq(),
-                    e.batchId(), at, recordedBy, prev, hash));
+                    e.batchId(), at, by, prev, hash));
             prev = hash;
         }
         template.batchUpdate(INSERT, stored, 1000, Ledger::bind);
