@@ -2,8 +2,9 @@ package org.opensalw.assistance;
 
 import java.util.UUID;
 
-public record ActorId(UUID value) {
+public record ActorId(@com.fasterxml.jackson.annotation.JsonValue UUID value) {
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public ActorId {
         java.util.Objects.requireNonNull(value, "ActorId");
     }

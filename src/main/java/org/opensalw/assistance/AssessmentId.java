@@ -2,8 +2,9 @@ package org.opensalw.assistance;
 
 import java.util.UUID;
 
-public record AssessmentId(UUID value) {
+public record AssessmentId(@com.fasterxml.jackson.annotation.JsonValue UUID value) {
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public AssessmentId {
         java.util.Objects.requireNonNull(value, "AssessmentId");
     }

@@ -2,8 +2,9 @@ package org.opensalw.assistance;
 
 import java.util.UUID;
 
-public record CallId(UUID value) {
+public record CallId(@com.fasterxml.jackson.annotation.JsonValue UUID value) {
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public CallId {
         java.util.Objects.requireNonNull(value, "CallId");
     }

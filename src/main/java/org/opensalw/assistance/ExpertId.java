@@ -2,8 +2,9 @@ package org.opensalw.assistance;
 
 import java.util.UUID;
 
-public record ExpertId(UUID value) {
+public record ExpertId(@com.fasterxml.jackson.annotation.JsonValue UUID value) {
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public ExpertId {
         java.util.Objects.requireNonNull(value, "ExpertId");
     }

@@ -2,8 +2,9 @@ package org.opensalw.assistance;
 
 import java.util.UUID;
 
-public record NationalReportId(UUID value) {
+public record NationalReportId(@com.fasterxml.jackson.annotation.JsonValue UUID value) {
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public NationalReportId {
         java.util.Objects.requireNonNull(value, "NationalReportId");
     }

@@ -2,8 +2,9 @@ package org.opensalw.assistance;
 
 import java.util.UUID;
 
-public record OfferId(UUID value) {
+public record OfferId(@com.fasterxml.jackson.annotation.JsonValue UUID value) {
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public OfferId {
         java.util.Objects.requireNonNull(value, "OfferId");
     }

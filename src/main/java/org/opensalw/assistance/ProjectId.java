@@ -2,8 +2,9 @@ package org.opensalw.assistance;
 
 import java.util.UUID;
 
-public record ProjectId(UUID value) {
+public record ProjectId(@com.fasterxml.jackson.annotation.JsonValue UUID value) {
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public ProjectId {
         java.util.Objects.requireNonNull(value, "ProjectId");
     }

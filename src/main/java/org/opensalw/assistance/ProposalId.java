@@ -2,8 +2,9 @@ package org.opensalw.assistance;
 
 import java.util.UUID;
 
-public record ProposalId(UUID value) {
+public record ProposalId(@com.fasterxml.jackson.annotation.JsonValue UUID value) {
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public ProposalId {
         java.util.Objects.requireNonNull(value, "ProposalId");
     }

@@ -2,8 +2,9 @@ package org.opensalw.assistance;
 
 import java.util.UUID;
 
-public record RequestId(UUID value) {
+public record RequestId(@com.fasterxml.jackson.annotation.JsonValue UUID value) {
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public RequestId {
         java.util.Objects.requireNonNull(value, "RequestId");
     }

@@ -2,8 +2,9 @@ package org.opensalw.assistance;
 
 import java.util.UUID;
 
-public record TargetId(UUID value) {
+public record TargetId(@com.fasterxml.jackson.annotation.JsonValue UUID value) {
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public TargetId {
         java.util.Objects.requireNonNull(value, "TargetId");
     }

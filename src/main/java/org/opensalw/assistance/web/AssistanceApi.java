@@ -2,7 +2,6 @@ package org.opensalw.assistance.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -86,7 +85,7 @@ class AssistanceApi {
     @PostMapping("/api/assistance/actors")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add an actor (ADMIN, REGISTRAR)")
-    Actor createActor(@Valid @RequestBody NewActor actor) {
+    Actor createActor(@RequestBody NewActor actor) {
         return actors.create(actor);
     }
 
@@ -106,7 +105,7 @@ class AssistanceApi {
     @PostMapping("/api/assistance/experts")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add an expert to the roster (ADMIN, REGISTRAR)")
-    ExpertId addExpert(@Valid @RequestBody NewExpert expert) {
+    ExpertId addExpert(@RequestBody NewExpert expert) {
         return actors.addExpert(expert);
     }
 
@@ -121,7 +120,7 @@ class AssistanceApi {
     @PostMapping("/api/assistance/requests")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "File an assistance request (ADMIN, REGISTRAR)")
-    AssistanceRequest fileRequest(@Valid @RequestBody NewRequest request) {
+    AssistanceRequest fileRequest(@RequestBody NewRequest request) {
         return management.request(management.fileRequest(request));
     }
 
@@ -152,7 +151,7 @@ class AssistanceApi {
     @PostMapping("/api/assistance/offers")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Make an offer (ADMIN, REGISTRAR)")
-    Offer makeOffer(@Valid @RequestBody NewOffer offer) {
+    Offer makeOffer(@RequestBody NewOffer offer) {
         return management.offer(management.makeOffer(offer));
     }
 
@@ -190,7 +189,7 @@ class AssistanceApi {
     @PostMapping("/api/assistance/matches")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Confirm a match: the request and offer become a project (ADMIN, REGISTRAR)")
-    ProjectDetails confirm(@Valid @RequestBody Confirmation confirmation) {
+    ProjectDetails confirm(@RequestBody Confirmation confirmation) {
         return matching.project(matching.confirm(confirmation));
     }
 

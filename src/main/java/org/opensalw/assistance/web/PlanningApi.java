@@ -2,7 +2,6 @@ package org.opensalw.assistance.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -98,7 +97,7 @@ class PlanningApi {
     @PostMapping("/api/assistance/calls")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Open a call with its priorities and balance constraint (ADMIN, REGISTRAR)")
-    FundingCall open(@Valid @RequestBody NewCall call) {
+    FundingCall open(@RequestBody NewCall call) {
         return calls.call(calls.open(call));
     }
 
@@ -111,7 +110,7 @@ class PlanningApi {
     @PostMapping("/api/assistance/calls/{id}/proposals")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Submit a proposal; eligibility is checked against the mechanism's rules (ADMIN, REGISTRAR)")
-    Proposal submit(@PathVariable UUID id, @Valid @RequestBody NewProposal proposal) {
+    Proposal submit(@PathVariable UUID id, @RequestBody NewProposal proposal) {
         return calls.proposal(new CallId(id), calls.submit(new CallId(id), proposal));
     }
 

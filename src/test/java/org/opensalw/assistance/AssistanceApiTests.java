@@ -1,0 +1,83 @@
+package org.opensalw.assistance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.opensalw.TestDatabase;
+import org.opensalw.identity.NewUser;
+import org.opensalw.identity.Role;
+import org.opensalw.identity.UserAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+/** The assistance JSON API over HTTP: a request, a donor's offer, the ranking, the match, the dashboard; and who may write. */
+@TestDatabase
+class AssistanceApiTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserAccounts accounts;
+
+    record Answer(int status, String body) {
+    }
+
+    private Answer call(String user, String password, HttpMethod method, String path, String json) {
+        RestClient.RequestBodySpec spec = RestClient.create("http://localhost:" + port).method(method).uri(path)
+                .headers(h -> h.setBasicAuth(user, password));
+        if (json != null) {
+            spec.contentType(MediaType.APPLICATION_JSON).body(json);
+        }
+        return spec.exchange((req, res) -> new Answer(res.getStatusCode().value(), new String(res.getBody().readAllBytes())));
+    }
+
+    private Answer admin(HttpMethod method, String path, String json) {
+        return call("admin", "admin-password-for-tests", method, path, json);
+    }
+
+    private static String id(Answer a) {
+        return a.body().replaceAll("(?s)^\\{\"id\":\"([^\"]+)\".*", "$1");
+    }
+
+    @Test
+    void shouldMatchARequestWithAnOfferThroughTheApi() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        Answer donor = admin(HttpMethod.POST, "/api/assistance/actors", "{\"kind\":\"DONOR\",\"name\":\"Api Donor " + tag + "\",\"country\":\"NO\"}");
+        assertThat(donor.status()).isEqualTo(201);
+        Answer request = admin(HttpMethod.POST, "/api/assistance/requests", """
+                {"country":"CM","area":"RECORD_KEEPING","description":"Electronic register %s","beneficiary":"Gendarmerie",
+                 "estimatedCost":150000,"languages":["fr"]}""".formatted(tag));
+        assertThat(request.status()).isEqualTo(201);
+        Answer offer = admin(HttpMethod.POST, "/api/assistance/offers", """
+                {"providerId":"%s","kind":"FUNDING","description":"Registers %s","areas":["RECORD_KEEPING"],
+                 "regions":["Sub-Saharan Africa"],"amount":400000,"languages":["fr"]}""".formatted(id(donor), tag));
+        assertThat(offer.status()).isEqualTo(201);
+
+        Answer ranked = admin(HttpMethod.GET, "/api/assistance/requests/" + id(request) + "/offers", null);
+        assertThat(ranked.status()).isEqualTo(200);
+        assertThat(ranked.body()).contains(id(offer));
+
+        Answer project = admin(HttpMethod.POST, "/api/assistance/matches", """
+                {"requestId":"%s","offerId":"%s","title":"Register %s","budget":150000}""".formatted(id(request), id(offer), tag));
+        assertThat(project.status()).isEqualTo(201);
+        assertThat(project.body()).contains("Register " + tag);
+        assertThat(admin(HttpMethod.GET, "/api/assistance/dashboard", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldRefuseWritesToReadOnlyUsersAndExplainBadInput() {
+        String user = "assist-reader-" + UUID.randomUUID().toString().substring(0, 6);
+        accounts.createUnchecked(new NewUser(user, "Reader", Set.of(Role.READ_ONLY), "en", "reader-password-1"));
+        assertThat(call(user, "reader-password-1", HttpMethod.POST, "/api/assistance/requests", "{}").status()).isEqualTo(403);
+        assertThat(call(user, "reader-password-1", HttpMethod.GET, "/api/assistance/requests", null).status()).isEqualTo(200);
+        Answer invalid = admin(HttpMethod.POST, "/api/assistance/requests", "{\"country\":\"CM\"}");
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.body()).contains("area", "description");
+    }
+}
