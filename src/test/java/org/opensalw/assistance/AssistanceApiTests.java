@@ -51,12 +51,12 @@ class AssistanceApiTests {
         Answer donor = admin(HttpMethod.POST, "/api/assistance/actors", "{\"kind\":\"DONOR\",\"name\":\"Api Donor " + tag + "\",\"country\":\"NO\"}");
         assertThat(donor.status()).isEqualTo(201);
         Answer request = admin(HttpMethod.POST, "/api/assistance/requests", """
-                {"country":"CM","area":"RECORD_KEEPING","description":"Electronic register %s","beneficiary":"Gendarmerie",
-                 "estimatedCost":150000,"languages":["fr"]}""".formatted(tag));
+                {"country":"PE","area":"RECORD_KEEPING","description":"Electronic register %s","beneficiary":"Policia Nacional",
+                 "estimatedCost":150000,"languages":["es"]}""".formatted(tag));
         assertThat(request.status()).isEqualTo(201);
         Answer offer = admin(HttpMethod.POST, "/api/assistance/offers", """
                 {"providerId":"%s","kind":"FUNDING","description":"Registers %s","areas":["RECORD_KEEPING"],
-                 "regions":["Sub-Saharan Africa"],"amount":400000,"languages":["fr"]}""".formatted(id(donor), tag));
+                 "regions":["Latin America and the Caribbean"],"amount":400000,"languages":["es"]}""".formatted(id(donor), tag));
         assertThat(offer.status()).isEqualTo(201);
 
         Answer ranked = admin(HttpMethod.GET, "/api/assistance/requests/" + id(request) + "/offers", null);
