@@ -45,42 +45,48 @@ class SecurityConfiguration {
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 
-    @Bean
-    @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, JdbcClient jdbc) throws Exception {
-        http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(c -> c.disable())
-                .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .addFilterBefore(new TokenAuthenticationFilter(jdbc), BasicAuthenticationFilter.class)
-                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
-        return http.build();
-    }
+    /** The web doors exist only when there is a web server (not for command-line runs such as verify-ledger). */
+    @Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+    static class WebDoors {
 
-    @Bean
-    @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, UserLocaleResolver locales, JdbcClient jdbc) throws Exception {
-        SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
-            @Override
-            public void onAuthenticationSuccess(jakarta.servlet.http.HttpServletRequest request,
-                    jakarta.servlet.http.HttpServletResponse response,
-                    org.springframework.security.core.Authentication authentication)
-                    throws java.io.IOException, jakarta.servlet.ServletException {
-                jdbc.sql("SELECT locale FROM app_user WHERE username = :u").param("u", authentication.getName())
-                        .query(String.class).optional()
-                        .ifPresent(l -> locales.setLocale(request, response, java.util.Locale.forLanguageTag(l)));
-                super.onAuthenticationSuccess(request, response, authentication);
-            }
-        };
-        success.setDefaultTargetUrl("/");
-        http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-                                "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-                                "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                        .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").successHandler(success).failureUrl("/login?error"))
-                .logout(l -> l.logoutSuccessUrl("/login?logout"));
-        return http.build();
+        @Bean
+        @Order(1)
+        SecurityFilterChain apiChain(HttpSecurity http, JdbcClient jdbc) throws Exception {
+            http.securityMatcher("/api/**")
+                    .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                    .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                    .csrf(c -> c.disable())
+                    .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                    .addFilterBefore(new TokenAuthenticationFilter(jdbc), BasicAuthenticationFilter.class)
+                    .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+            return http.build();
+        }
+
+        @Bean
+        @Order(2)
+        SecurityFilterChain webChain(HttpSecurity http, UserLocaleResolver locales, JdbcClient jdbc) throws Exception {
+            SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
+                @Override
+                public void onAuthenticationSuccess(jakarta.servlet.http.HttpServletRequest request,
+                        jakarta.servlet.http.HttpServletResponse response,
+                        org.springframework.security.core.Authentication authentication)
+                        throws java.io.IOException, jakarta.servlet.ServletException {
+                    jdbc.sql("SELECT locale FROM app_user WHERE username = :u").param("u", authentication.getName())
+                            .query(String.class).optional()
+                            .ifPresent(l -> locales.setLocale(request, response, java.util.Locale.forLanguageTag(l)));
+                    super.onAuthenticationSuccess(request, response, authentication);
+                }
+            };
+            success.setDefaultTargetUrl("/");
+            http.authorizeHttpRequests(a -> a
+                            .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                                    "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+                                    "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                            .anyRequest().authenticated())
+                    .formLogin(f -> f.loginPage("/login").successHandler(success).failureUrl("/login?error"))
+                    .logout(l -> l.logoutSuccessUrl("/login?logout"));
+            return http.build();
+        }
     }
 }
