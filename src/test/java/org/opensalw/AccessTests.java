@@ -143,12 +143,24 @@ class AccessTests {
         // a session-less POST to a page is sent to the login page; a logged-in session without the token is refused
         Answer anonymous = call((Role) null, "POST", "/weapons", null);
         assertThat(anonymous.status()).isIn(302, 403);
-        String session = login();
+        String session = login(Role.REGISTRAR);
         Answer noToken = call(h -> h.add(HttpHeaders.COOKIE, session), "POST", "/holders", null);
         assertThat(noToken.status()).isEqualTo(403);
     }
 
-    private String login() {
+    @Test
+    void shouldShowFormPagesOnlyToRolesThatMaySubmitThem() {
+        String auditor = login(Role.AUDITOR);
+        assertThat(call(h -> h.add(HttpHeaders.COOKIE, auditor), "GET", "/weapons", null).status()).isEqualTo(200);
+        assertThat(call(h -> h.add(HttpHeaders.COOKIE, auditor), "GET", "/weapons/new", null).status()).isEqualTo(403);
+        assertThat(call(h -> h.add(HttpHeaders.COOKIE, auditor), "GET", "/audit", null).status()).isEqualTo(200);
+        String registrar = login(Role.REGISTRAR);
+        assertThat(call(h -> h.add(HttpHeaders.COOKIE, registrar), "GET", "/weapons/new", null).status()).isEqualTo(200);
+        assertThat(call(h -> h.add(HttpHeaders.COOKIE, registrar), "GET", "/admin/reference", null).status()).isEqualTo(403);
+        assertThat(call(h -> h.add(HttpHeaders.COOKIE, registrar), "GET", "/audit", null).status()).isEqualTo(403);
+    }
+
+    private String login(Role role) {
         // fetch the login form for its CSRF token and cookie, then post the form
         Answer form = call((Role) null, "GET", "/login", null);
         assertThat(form.status()).isEqualTo(200);
@@ -157,8 +169,9 @@ class AccessTests {
         String csrf = response.getBody().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
         var login = RestClient.create("http://localhost:" + port).post().uri("/login").header(HttpHeaders.COOKIE, cookie)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body("username=" + user(Role.REGISTRAR) + "&password=" + PASSWORD + "&_csrf=" + csrf)
-                .exchange((req, res) -> Map.entry(res.getStatusCode().value(), String.valueOf(res.getHeaders().getFirst(HttpHeaders.SET_COOKIE))));
+                .body("username=" + user(role) + "&password=" + PASSWORD + "&_csrf=" + csrf)
+                .exchange((req, res) -> Map.entry(res.getStatusCode().value(), res.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
+                        .filter(v -> v.startsWith("SESSION=")).findFirst().orElseThrow()));
         assertThat(login.getKey()).isEqualTo(302);
         return login.getValue().split(";")[0];
     }

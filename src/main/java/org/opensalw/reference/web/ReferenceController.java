@@ -17,6 +17,7 @@ import org.opensalw.reference.WeaponType;
 import org.opensalw.shared.FormErrors;
 import org.opensalw.shared.UserFacingException;
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The administrator's reference data pages: makers with their aliases and codes, models, CSV export and import. */
 @Controller
+@PreAuthorize("hasRole('ADMIN')") // pages to edit reference data; everyone reads it through the API
 class ReferenceController {
 
     private final References references;

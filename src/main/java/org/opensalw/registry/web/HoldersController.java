@@ -16,6 +16,7 @@ import org.opensalw.shared.FormErrors;
 import org.opensalw.shared.PageRequest;
 import org.opensalw.shared.UserFacingException;
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,6 +57,7 @@ class HoldersController {
         return "holders/options :: options";
     }
 
+    @PreAuthorize("hasRole('REGISTRAR')") // the form is for those who may submit it
     @GetMapping("/holders/new")
     String newForm(Model model) {
         model.addAttribute("values", Map.of("kind", "PERSON"));
@@ -75,6 +77,7 @@ class HoldersController {
         }
     }
 
+    @PreAuthorize("hasRole('REGISTRAR')") // the form is for those who may submit it
     @GetMapping("/holders/{id}/edit")
     String editForm(@PathVariable String id, Model model) {
         HolderDetails h = holder(id);

@@ -26,6 +26,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,6 +68,7 @@ class WeaponsController {
         return "weapons/list";
     }
 
+    @PreAuthorize("hasRole('REGISTRAR')") // the form is for those who may submit it
     @GetMapping("/weapons/new")
     String registrationForm(Model model) {
         model.addAttribute("values", Map.of("origin.occurredOn", LocalDate.now().toString()));
@@ -111,6 +113,7 @@ class WeaponsController {
         return "weapons/show";
     }
 
+    @PreAuthorize("hasRole('REGISTRAR')") // the form is for those who may submit it
     @GetMapping("/weapons/{id}/events/new")
     String eventForm(@PathVariable String id, @RequestParam EventKind kind, Model model) {
         Map<String, String> values = new HashMap<>();
