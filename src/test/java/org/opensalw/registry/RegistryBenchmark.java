@@ -75,6 +75,9 @@ class RegistryBenchmark {
     @Autowired
     UserAccounts accounts;
 
+    private HttpClient webClient;
+    private String webSession;
+
     @Test
     void measure() throws Exception {
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -104,6 +107,9 @@ class RegistryBenchmark {
         figures.put("verify_seconds_per_million", Math.round(report.millis() * 1_000_000.0 / report.recordsChecked()) / 1000.0);
 
         double[] page = weaponPageLatencies(ids, rnd, 300);
+        figures.put("dashboard_ms", pageMillis("/"));
+        figures.put("weapon_list_by_status_ms", pageMillis("/weapons?status=LOST"));
+        figures.put("weapon_list_by_serial_prefix_ms", pageMillis("/weapons?serial=AB12"));
         figures.put("weapon_page_p50_ms", page[0]);
         figures.put("weapon_page_p99_ms", page[1]);
         figures.put("weapon_page_max_ms", page[2]);
@@ -123,13 +129,16 @@ class RegistryBenchmark {
                 | append events, batches of 500 (`recordEvents`) | ≥ 5,000/s | %s events/s |
                 | verify the whole chain | < 10 s per 1,000,000 | %,d records in %s s (%s s per million) |
                 | weapon page `/weapons/{id}` (HTML, logged in) | < 100 ms | p50 %s ms, p99 %s ms, max %s ms |
+                | dashboard `/` (counts by status and type over all weapons) | — | median of 5: %s ms |
+                | weapon list filtered by status / by serial prefix | — | %s ms / %s ms |
 
                 Bulk load: %s s. Figures: `docs/benchmarks/registry.json`. Command: `./mvnw -Pbenchmark verify -Dtest=RegistryBenchmark`.
                 """.formatted(LocalDate.now(), WEAPONS, records, figures.get("append_single_thread_events_per_second"),
                 figures.get("append_4_threads_events_per_second"), figures.get("append_32_threads_events_per_second"),
                 figures.get("append_batched_500_events_per_second"),
                 report.recordsChecked(), figures.get("verify_seconds"), figures.get("verify_seconds_per_million"),
-                page[0], page[1], page[2], figures.get("bulk_load_seconds")));
+                page[0], page[1], page[2], figures.get("dashboard_ms"), figures.get("weapon_list_by_status_ms"),
+                figures.get("weapon_list_by_serial_prefix_ms"), figures.get("bulk_load_seconds")));
     }
 
     private static void asRegistrar() {
@@ -190,7 +199,9 @@ class RegistryBenchmark {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=bench-web&password=bench-web-password&_csrf=" + m.group(1))).build(),
                 HttpResponse.BodyHandlers.ofString());
+        webClient = http;
         String session = login.headers().allValues("set-cookie").stream().filter(v -> v.startsWith("SESSION=")).findFirst().orElse(cookie).split(";")[0];
+        webSession = session;
         for (int i = 0; i < 50; i++) { // warm-up
             get(http, base + "/weapons/" + ids.get(rnd.nextInt(ids.size())), session);
         }
@@ -205,6 +216,21 @@ class RegistryBenchmark {
         }
         Arrays.sort(ms);
         return new double[] {round(ms[n / 2]), round(ms[(int) (n * 0.99) - 1]), round(ms[n - 1])};
+    }
+
+    /** Median time of five GETs of a page with the benchmark's session. */
+    private double pageMillis(String path) throws IOException, InterruptedException {
+        double[] ms = new double[5];
+        for (int i = 0; i < ms.length; i++) {
+            long t = System.nanoTime();
+            HttpResponse<String> r = get(webClient, "http://localhost:" + port + path, webSession);
+            ms[i] = (System.nanoTime() - t) / 1e6;
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + r.statusCode());
+            }
+        }
+        Arrays.sort(ms);
+        return round(ms[2]);
     }
 
     private static HttpResponse<String> get(HttpClient http, String url, String session) throws IOException, InterruptedException {
