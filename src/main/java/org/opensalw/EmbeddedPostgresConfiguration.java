@@ -34,6 +34,8 @@ class EmbeddedPostgresConfiguration {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgDir)
                     .setCleanDataDirectory(false)
+                    // Spring stops it after the connection pool; its own hook would race the pool on shutdown
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("plan_cache_mode", "force_custom_plan");
