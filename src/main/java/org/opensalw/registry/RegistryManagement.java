@@ -88,7 +88,7 @@ public class RegistryManagement {
         WeaponDescription d = registration.description();
         LocalDate today = LocalDate.now(clock);
         String makerCode = blankToNull(d.makerCode()) == null ? null : d.makerCode().trim().toUpperCase(Locale.ROOT);
-        String country = upper(d.countryOfManufacture());
+        String country = EventRecorder.upper(d.countryOfManufacture());
         List<Violation> violations = new ArrayList<>(RegistrationRules.check(new RegistrationRules.Context(registration, today,
                 makerCode == null || references.maker(makerCode).isPresent(),
                 country == null || references.country(country).isPresent(),
@@ -113,10 +113,10 @@ public class RegistryManagement {
         Instant now = clock.instant();
         String by = currentUser.username();
         UUID holder = origin != null && origin.holderId() != null ? origin.holderId() : registration.holderId();
-        String location = origin != null && blankToNull(origin.place()) != null ? origin.place().trim() : nz(registration.location());
-        String serial = nz(d.serial()).trim();
-        weapons.insert(new WeaponStore.Row(id, d.type(), makerCode, nz(d.makerAsMarked()).trim(), nz(d.model()).trim(),
-                nz(d.calibre()).trim(), country, d.yearOfManufacture(), serial, SerialNumbers.normalise(serial), state.status(),
+        String location = origin != null && blankToNull(origin.place()) != null ? origin.place().trim() : EventRecorder.nz(registration.location());
+        String serial = EventRecorder.nz(d.serial()).trim();
+        weapons.insert(new WeaponStore.Row(id, d.type(), makerCode, EventRecorder.nz(d.makerAsMarked()).trim(), EventRecorder.nz(d.model()).trim(),
+                EventRecorder.nz(d.calibre()).trim(), country, d.yearOfManufacture(), serial, SerialNumbers.normalise(serial), state.status(),
                 holder, location, batchId, now, by, now, state.lastKind(), state.since()));
 
         Details snapshot = Details.of().with("type", d.type()).with("maker", makerCode).with("makerAsMarked", d.makerAsMarked())
@@ -131,11 +131,11 @@ public class RegistryManagement {
         }
         List<Long> seqs = ledger.append(entries, by, now);
         for (MarkingInput m : registration.markings()) {
-            weapons.addMarking(id, m.kind(), m.text().trim(), upper(m.country()), m.year(), seqs.get(0), now, by);
+            weapons.addMarking(id, m.kind(), m.text().trim(), EventRecorder.upper(m.country()), m.year(), seqs.get(0), now, by);
         }
         if (origin != null && origin.marking() != null) {
             MarkingInput m = origin.marking();
-            weapons.addMarking(id, m.kind(), m.text().trim(), upper(m.country()), m.year(), seqs.get(1), now, by);
+            weapons.addMarking(id, m.kind(), m.text().trim(), EventRecorder.upper(m.country()), m.year(), seqs.get(1), now, by);
         }
         audit.recordWrite("weapon.register", "WEAPON", id, "serial=" + serial + (batchId == null ? "" : " batch=" + batchId));
         events.publishEvent(new WeaponRegistered(new WeaponId(id), makerCode, SerialNumbers.normalise(serial), state.status()));
@@ -231,9 +231,9 @@ public class RegistryManagement {
         UUID photoId = UUID.randomUUID();
         Instant now = clock.instant();
         long seq = ledger.append(List.of(new Ledger.NewEntry("WEAPON", weaponId.value(), EventKind.PHOTO_ADDED, LocalDate.now(clock),
-                "", "", "", nz(caption), null, null, null, Details.of().with("photo", photoId).with("sha256", sha).text(), null, null)),
+                "", "", "", EventRecorder.nz(caption), null, null, null, Details.of().with("photo", photoId).with("sha256", sha).text(), null, null)),
                 currentUser.username(), now).get(0);
-        weapons.addPhoto(photoId, weaponId.value(), nz(caption), contentType, content, sha, seq, now, currentUser.username());
+        weapons.addPhoto(photoId, weaponId.value(), EventRecorder.nz(caption), contentType, content, sha, seq, now, currentUser.username());
         audit.recordWrite("weapon.photo", "WEAPON", weaponId, "photo=" + photoId + " sha256=" + sha);
         return photoId;
     }
@@ -269,14 +269,6 @@ public class RegistryManagement {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String upper(String s) {
-        return s == null || s.isBlank() ? null : s.trim().toUpperCase(Locale.ROOT);
-    }
-
-    static String nz(String s) {
-        return s == null ? "" : s;
     }
 
     static String blankToNull(String s) {
