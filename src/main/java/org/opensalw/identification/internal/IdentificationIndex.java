@@ -1,0 +1,171 @@
+package org.opensalw.identification.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import org.opensalw.identification.Candidate;
+import org.opensalw.identification.Identified;
+import org.opensalw.identification.Reading;
+import org.opensalw.registry.WeaponId;
+import org.opensalw.registry.WeaponIdentity;
+import org.opensalw.registry.WeaponStatus;
+
+/**
+ * The in-memory serial index and the matching engine (plain Java, no Spring): candidates come from hashed keys
+ * ({@link SerialKeys}), are aligned with the reading ({@link SerialAlignment}) and scored with the attributes
+ * ({@link Matching}). Many readers, one writer.
+ */
+public final class IdentificationIndex {
+
+    /** Above this many trigram candidates a wildcard reading is too vague to rank them all. */
+    private static final int MAX_GRAM_CANDIDATES = 30_000;
+
+    private final WeaponTable table = new WeaponTable();
+    private final PostingTable postings = new PostingTable();
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Function<String, String> makerCodes;
+
+    /** {@code makerCodes} gives the reference code of a maker named by any name, alias or factory code (or null). */
+    public IdentificationIndex(Function<String, String> makerCodes) {
+        this.makerCodes = makerCodes;
+    }
+
+    public void add(WeaponIdentity weapon) {
+        String clean = SerialForms.clean(weapon.serialAsMarked() != null ? weapon.serialAsMarked() : weapon.serialNormalised());
+        lock.writeLock().lock();
+        try {
+            if (table.number(weapon.id()) >= 0) {
+                return;
+            }
+            int n = table.add(weapon, clean);
+            for (int key : SerialKeys.indexKeys(clean)) {
+                postings.add(key, n);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Ends the bulk load: postings are sorted into their compact form; later additions go to a small map. */
+    public void freeze() {
+        lock.writeLock().lock();
+        try {
+            postings.freeze();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public void status(WeaponId id, WeaponStatus status) {
+        lock.writeLock().lock();
+        try {
+            int n = table.number(id);
+            if (n >= 0) {
+                table.status(n, status);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public int size() {
+        return table.size();
+    }
+
+    /** Approximate heap held by the index, in bytes. */
+    public long bytes() {
+        return table.bytes() + postings.bytes();
+    }
+
+    public Identified identify(Reading reading, int limit) {
+        String clean = SerialForms.clean(reading.serial());
+        String makerCode = reading.maker() == null || reading.maker().isBlank() ? null : makerCodes.apply(reading.maker());
+        Matching.Wanted want = new Matching.Wanted(makerCode != null ? makerCode : nullIfEmpty(Matching.nameKey(reading.maker())),
+                nullIfEmpty(Matching.nameKey(reading.model())), nullIfEmpty(Matching.calibreKey(reading.calibre())), reading.type(),
+                reading.country(), reading.year());
+        lock.readLock().lock();
+        try {
+            List<Candidate> ranked = new ArrayList<>();
+            for (int n : candidates(clean)) {
+                String serial = table.serial(n);
+                SerialAlignment.Result a = SerialAlignment.align(clean, serial);
+                if (a.cost() > Matching.MAX_COST) {
+                    continue;
+                }
+                Matching.Scored s = Matching.score(a.cost(), want, table.makers.value(table.maker(n)), table.models.value(table.model(n)),
+                        table.calibres.value(table.calibre(n)), table.type(n), table.country(n), table.year(n));
+                ranked.add(new Candidate(table.id(n), s.score(), s.score() >= Candidate.CONFIDENT, serial, a.marks(),
+                        nullIfEmpty(table.makers.value(table.maker(n))), nullIfEmpty(table.models.value(table.model(n))),
+                        nullIfEmpty(table.calibres.value(table.calibre(n))), table.type(n), nullIfEmpty(table.country(n)),
+                        table.year(n), table.status(n), s.differs()));
+            }
+            ranked.sort(Comparator.comparingInt(Candidate::score).reversed().thenComparing(c -> c.serial().length()));
+            return new Identified(clean, makerCode, ranked.size() > limit ? List.copyOf(ranked.subList(0, limit)) : ranked);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private Set<Integer> candidates(String clean) {
+        Set<Integer> found = new HashSet<>();
+        if (clean.isEmpty()) {
+            return found;
+        }
+        if (!SerialForms.hasWildcards(clean)) {
+            for (int key : SerialKeys.exactAndOneEdit(clean)) {
+                postings.forEach(key, found::add);
+            }
+            return found;
+        }
+        long unknowns = clean.chars().filter(c -> c == SerialForms.UNKNOWN).count();
+        if (unknowns == 1 && clean.indexOf(SerialForms.UNREADABLE) < 0) {
+            postings.forEach(SerialKeys.oneUnknown(clean), found::add);
+        }
+        for (int n : byGrams(SerialKeys.readableGrams(clean))) {
+            found.add(n);
+        }
+        return found;
+    }
+
+    /** Weapons holding the three rarest trigrams of the readable parts (all of them when fewer). */
+    private int[] byGrams(List<Integer> grams) {
+        if (grams.isEmpty()) {
+            return new int[0];
+        }
+        Integer[] byRarity = grams.stream().distinct().sorted(Comparator.comparingInt(postings::count)).toArray(Integer[]::new);
+        int[] result = postings.ids(byRarity[0]);
+        for (int k = 1; k < Math.min(3, byRarity.length); k++) {
+            result = intersect(result, postings.ids(byRarity[k]));
+        }
+        return result.length > MAX_GRAM_CANDIDATES ? Arrays.copyOf(result, MAX_GRAM_CANDIDATES) : result;
+    }
+
+    private static int[] intersect(int[] a, int[] b) {
+        int[] out = new int[Math.min(a.length, b.length)];
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] < b[j]) {
+                i++;
+            } else if (a[i] > b[j]) {
+                j++;
+            } else {
+                out[n++] = a[i];
+                i++;
+                j++;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    private static String nullIfEmpty(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}
