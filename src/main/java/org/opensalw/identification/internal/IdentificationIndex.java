@@ -74,6 +74,20 @@ public final class IdentificationIndex {
         }
     }
 
+    /** The reference code of a maker read under any of its names, or null. */
+    public String makerCode(String anyName) {
+        return anyName == null || anyName.isBlank() ? null : makerCodes.apply(anyName);
+    }
+
+    public boolean contains(WeaponId id) {
+        lock.readLock().lock();
+        try {
+            return table.number(id) >= 0;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     public int size() {
         return table.size();
     }
@@ -98,8 +112,8 @@ public final class IdentificationIndex {
                 if (a.cost() > Matching.MAX_COST) {
                     continue;
                 }
-                Matching.Scored s = Matching.score(a.cost(), want, table.makers.value(table.maker(n)), table.models.value(table.model(n)),
-                        table.calibres.value(table.calibre(n)), table.type(n), table.country(n), table.year(n));
+                Matching.Scored s = Matching.score(a.cost(), want, table.makers.value(table.maker(n)), table.models.key(table.model(n)),
+                        table.calibres.key(table.calibre(n)), table.type(n), table.country(n), table.year(n));
                 ranked.add(new Candidate(table.id(n), s.score(), s.score() >= Candidate.CONFIDENT, serial, a.marks(),
                         nullIfEmpty(table.makers.value(table.maker(n))), nullIfEmpty(table.models.value(table.model(n))),
                         nullIfEmpty(table.calibres.value(table.calibre(n))), table.type(n), nullIfEmpty(table.country(n)),

@@ -2,6 +2,7 @@ package org.opensalw.identification.internal;
 
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.opensalw.reference.WeaponType;
 import org.opensalw.registry.WeaponId;
 import org.opensalw.registry.WeaponIdentity;
@@ -28,10 +29,10 @@ final class WeaponTable {
     private short[] year = new short[1024];
     private byte[] type = new byte[1024];
     private byte[] status = new byte[1024];
-    final Dictionary makers = new Dictionary();
-    final Dictionary models = new Dictionary();
-    final Dictionary calibres = new Dictionary();
-    final Dictionary countries = new Dictionary();
+    final Dictionary makers = new Dictionary(UnaryOperator.identity());
+    final Dictionary models = new Dictionary(Matching::nameKey);
+    final Dictionary calibres = new Dictionary(Matching::calibreKey);
+    final Dictionary countries = new Dictionary(UnaryOperator.identity());
     private final LongIntMap byId = new LongIntMap();
 
     /** Adds the weapon and returns its number; the clean serial is given (already computed by the caller). */
@@ -47,8 +48,8 @@ final class WeaponTable {
         cleanSerial.getChars(0, cleanSerial.length(), serials, start);
         serialStart[n + 1] = start + cleanSerial.length();
         maker[n] = makers.number(w.makerCode() != null ? w.makerCode() : Matching.nameKey(w.makerAsMarked()));
-        model[n] = models.number(Matching.nameKey(w.model()));
-        calibre[n] = calibres.number(Matching.calibreKey(w.calibre()));
+        model[n] = models.number(w.model());
+        calibre[n] = calibres.number(w.calibre());
         country[n] = (short) countries.number(w.countryOfManufacture());
         year[n] = w.yearOfManufacture() == null ? 0 : w.yearOfManufacture().shortValue();
         type[n] = w.type() == null ? -1 : (byte) w.type().ordinal();
