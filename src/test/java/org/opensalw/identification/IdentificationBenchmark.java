@@ -121,9 +121,10 @@ class IdentificationBenchmark {
             int rank = top.indexOf(q.expected());
             at1 += rank == 0 ? 1 : 0;
             at10 += rank >= 0 ? 1 : 0;
-            int[] k = byKind.computeIfAbsent(q.kind(), x -> new int[2]);
+            int[] k = byKind.computeIfAbsent(q.kind(), x -> new int[3]);
             k[0] += rank >= 0 ? 1 : 0;
             k[1]++;
+            k[2] += rank == 0 ? 1 : 0;
         }
         int falsePositives = 0;
         for (RegisterGenerator.Query q : unregistered) {
@@ -133,11 +134,14 @@ class IdentificationBenchmark {
         }
         millis.sort(Double::compare);
         Map<String, Object> kinds = new LinkedHashMap<>();
+        Map<String, Object> kindsAt1 = new LinkedHashMap<>();
         byKind.forEach((k, v) -> kinds.put(k, round(v[0] / (double) v[1])));
+        byKind.forEach((k, v) -> kindsAt1.put(k, round(v[2] / (double) v[1])));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("recall_at_1", round(at1 / (double) queries.size()));
         out.put("recall_at_10", round(at10 / (double) queries.size()));
         out.put("recall_at_10_by_kind", kinds);
+        out.put("recall_at_1_by_kind", kindsAt1);
         out.put("false_positive_rate", round(falsePositives / (double) unregistered.size()));
         out.put("p50_ms", round(millis.get(millis.size() / 2)));
         out.put("p99_ms", round(millis.get((int) (millis.size() * 0.99))));

@@ -138,11 +138,20 @@ public final class IdentificationIndex {
             return found;
         }
         long unknowns = clean.chars().filter(c -> c == SerialForms.UNKNOWN).count();
-        if (unknowns == 1 && clean.indexOf(SerialForms.UNREADABLE) < 0) {
+        boolean unreadable = clean.indexOf(SerialForms.UNREADABLE) >= 0;
+        if (unknowns == 1 && !unreadable) {
             postings.forEach(SerialKeys.oneUnknown(clean), found::add);
         }
-        for (int n : byGrams(SerialKeys.readableGrams(clean))) {
-            found.add(n);
+        if (unknowns == 2 && !unreadable) {
+            SerialKeys.twoUnknowns(clean).forEach(key -> postings.forEach(key, found::add));
+        }
+        Integer end = unreadable ? SerialKeys.readableEnd(clean) : null;
+        if (end != null && postings.count(end) <= MAX_GRAM_CANDIDATES) {
+            postings.forEach(end, found::add);
+        } else if (unknowns > 2 || unreadable || found.isEmpty()) {
+            for (int n : byGrams(SerialKeys.readableGrams(clean))) {
+                found.add(n);
+            }
         }
         return found;
     }

@@ -13,6 +13,11 @@ import java.util.Set;
  */
 final class SerialKeys {
 
+    /** Length of the prefix and suffix keys ('P', 'S'). */
+    static final int ENDS = 4;
+    /** Every symbol of a skeleton: the look-alike groups' representatives and the other letters and digits. */
+    private static final char[] SYMBOLS = symbols();
+
     private SerialKeys() {
     }
 
@@ -33,6 +38,38 @@ final class SerialKeys {
         }
         for (String g : grams(sk)) {
             keys.add(PostingTable.hash('G', g));
+        }
+        keys.add(PostingTable.hash('P', sk.substring(0, Math.min(ENDS, sk.length()))));
+        keys.add(PostingTable.hash('S', sk.substring(Math.max(0, sk.length() - ENDS))));
+        return keys;
+    }
+
+    /**
+     * For a reading with an unreadable start ("*1234") or end ("1234*"): the key of the readable end, when its
+     * {@value #ENDS} characters are known, else null.
+     */
+    static Integer readableEnd(String clean) {
+        String sk = SerialForms.skeleton(clean);
+        if (sk.startsWith("*") && sk.indexOf('*', 1) < 0) {
+            String tail = sk.substring(Math.max(1, sk.length() - ENDS));
+            return tail.length() == ENDS && tail.indexOf(SerialForms.UNKNOWN) < 0 ? PostingTable.hash('S', tail) : null;
+        }
+        if (sk.endsWith("*") && sk.indexOf('*') == sk.length() - 1) {
+            String head = sk.substring(0, Math.min(ENDS, sk.length() - 1));
+            return head.length() == ENDS && head.indexOf(SerialForms.UNKNOWN) < 0 ? PostingTable.hash('P', head) : null;
+        }
+        return null;
+    }
+
+    /** For a reading with two '?' and no '*': each symbol tried in the first, the second left out. */
+    static List<Integer> twoUnknowns(String clean) {
+        String sk = SerialForms.skeleton(clean);
+        int first = sk.indexOf(SerialForms.UNKNOWN);
+        int second = sk.indexOf(SerialForms.UNKNOWN, first + 1);
+        List<Integer> keys = new ArrayList<>();
+        for (char c : SYMBOLS) {
+            String filled = sk.substring(0, first) + c + sk.substring(first + 1, second) + sk.substring(second + 1);
+            keys.add(PostingTable.hash('D', SerialForms.skeleton(filled)));
         }
         return keys;
     }
@@ -75,6 +112,17 @@ final class SerialKeys {
             }
         }
         return keys;
+    }
+
+    private static char[] symbols() {
+        StringBuilder out = new StringBuilder();
+        for (char c : "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray()) {
+            char f = SerialForms.fold(c);
+            if (out.indexOf(String.valueOf(f)) < 0) {
+                out.append(f);
+            }
+        }
+        return out.toString().toCharArray();
     }
 
     static List<String> deletions(String s) {
