@@ -15,8 +15,9 @@ public record Candidate(WeaponId weaponId, int score, boolean confident, String 
         List<String> differs) {
 
     /**
-     * A score from which a candidate is presented as the weapon: the serial agrees but for look-alikes, separators or
-     * one unknown position, and no attribute contradicts. One edit more and the score stays below.
+     * A score from which the top candidate is presented as the weapon: the serial agrees but for look-alikes,
+     * separators or one unknown position, and no attribute contradicts (one edit more and the score stays below);
+     * and it leads the next candidate by 12 points at least (else the reading is ambiguous).
      */
     public static final int CONFIDENT = 85;
 }

@@ -132,13 +132,18 @@ public final class RegisterGenerator {
             case "leading_zeros" -> "00" + s;
             case "letters_between_digits" -> s.replaceAll("(?<=\\d)[A-Z]+(?=\\d)", "");
             case "unknown_positions" -> unknowns(s);
-            case "unreadable_start" -> "*" + s.substring(Math.min(3, s.length() - 3));
-            case "unreadable_end" -> s.substring(0, Math.max(3, s.length() - 3)) + "*";
+            case "unreadable_start" -> "*" + s.substring(ground(s));
+            case "unreadable_end" -> s.substring(0, s.length() - ground(s)) + "*";
             case "missing" -> s.substring(0, p) + s.substring(p + 1);
             case "extra" -> s.substring(0, p) + (char) ('0' + random.nextInt(10)) + s.substring(p);
             case "swapped" -> swap(s);
             default -> serial;
         };
+    }
+
+    /** A ground-off end: a quarter of the serial, 1 to 3 characters. */
+    private static int ground(String s) {
+        return Math.max(1, Math.min(3, s.length() / 4));
     }
 
     private String lookAlike(String s) {

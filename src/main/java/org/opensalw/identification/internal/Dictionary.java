@@ -35,6 +35,12 @@ final class Dictionary {
         return values.size() - 1;
     }
 
+    /** The number of a value already interned, or -1. */
+    int find(String value) {
+        Integer n = numbers.get(keyOf.apply(value == null ? "" : value.trim()));
+        return n == null ? -1 : n;
+    }
+
     /** The value as first seen, for display. */
     String value(int number) {
         return values.get(number);

@@ -3,7 +3,9 @@ package org.opensalw.identification.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -23,8 +25,13 @@ import org.opensalw.registry.WeaponStatus;
  */
 public final class IdentificationIndex {
 
-    /** Above this many trigram candidates a wildcard reading is too vague to rank them all. */
-    private static final int MAX_GRAM_CANDIDATES = 30_000;
+    /** Above this many candidates, those of another maker than the one read are not aligned at all (vague readings). */
+    private static final int MAKER_FILTER_ABOVE = 2_000;
+    /**
+     * A confident top candidate must lead the next one by this many points: in a dense serial space (short serials,
+     * many weapons of one maker) several records come close and none may be presented as the weapon.
+     */
+    static final int CONFIDENT_LEAD = 12;
 
     private final WeaponTable table = new WeaponTable();
     private final PostingTable postings = new PostingTable();
@@ -106,7 +113,13 @@ public final class IdentificationIndex {
         lock.readLock().lock();
         try {
             List<Candidate> ranked = new ArrayList<>();
-            for (int n : candidates(clean)) {
+            Map<Candidate, Double> points = new HashMap<>();
+            Set<Integer> found = candidates(clean);
+            int makerFilter = found.size() > MAKER_FILTER_ABOVE && makerCode != null ? table.makers.find(makerCode) : -1;
+            for (int n : found) {
+                if (makerFilter >= 0 && table.maker(n) != makerFilter) {
+                    continue;
+                }
                 String serial = table.serial(n);
                 SerialAlignment.Result a = SerialAlignment.align(clean, serial);
                 if (a.cost() > Matching.MAX_COST) {
@@ -114,13 +127,20 @@ public final class IdentificationIndex {
                 }
                 Matching.Scored s = Matching.score(a.cost(), want, table.makers.value(table.maker(n)), table.models.key(table.model(n)),
                         table.calibres.key(table.calibre(n)), table.type(n), table.country(n), table.year(n));
-                ranked.add(new Candidate(table.id(n), s.score(), s.score() >= Candidate.CONFIDENT, serial, a.marks(),
+                Candidate c = new Candidate(table.id(n), s.score(), false, serial, a.marks(),
                         nullIfEmpty(table.makers.value(table.maker(n))), nullIfEmpty(table.models.value(table.model(n))),
                         nullIfEmpty(table.calibres.value(table.calibre(n))), table.type(n), nullIfEmpty(table.country(n)),
-                        table.year(n), table.status(n), s.differs()));
+                        table.year(n), table.status(n), s.differs());
+                ranked.add(c);
+                points.put(c, s.points());
             }
-            ranked.sort(Comparator.comparingInt(Candidate::score).reversed().thenComparing(c -> c.serial().length()));
-            return new Identified(clean, makerCode, ranked.size() > limit ? List.copyOf(ranked.subList(0, limit)) : ranked);
+            ranked.sort(Comparator.comparingDouble((Candidate c) -> points.get(c)).reversed());
+            List<Candidate> top = new ArrayList<>(ranked.subList(0, Math.min(limit, ranked.size())));
+            if (!top.isEmpty() && top.get(0).score() >= Candidate.CONFIDENT
+                    && (top.size() == 1 || top.get(1).score() <= top.get(0).score() - CONFIDENT_LEAD)) {
+                top.set(0, confident(top.get(0)));
+            }
+            return new Identified(clean, makerCode, List.copyOf(top));
         } finally {
             lock.readLock().unlock();
         }
@@ -146,7 +166,7 @@ public final class IdentificationIndex {
             SerialKeys.twoUnknowns(clean).forEach(key -> postings.forEach(key, found::add));
         }
         Integer end = unreadable ? SerialKeys.readableEnd(clean) : null;
-        if (end != null && postings.count(end) <= MAX_GRAM_CANDIDATES) {
+        if (end != null) {
             postings.forEach(end, found::add);
         } else if (unknowns > 2 || unreadable || found.isEmpty()) {
             for (int n : byGrams(SerialKeys.readableGrams(clean))) {
@@ -166,7 +186,7 @@ public final class IdentificationIndex {
         for (int k = 1; k < Math.min(3, byRarity.length); k++) {
             result = intersect(result, postings.ids(byRarity[k]));
         }
-        return result.length > MAX_GRAM_CANDIDATES ? Arrays.copyOf(result, MAX_GRAM_CANDIDATES) : result;
+        return result;
     }
 
     private static int[] intersect(int[] a, int[] b) {
@@ -186,6 +206,11 @@ public final class IdentificationIndex {
             }
         }
         return Arrays.copyOf(out, n);
+    }
+
+    private static Candidate confident(Candidate c) {
+        return new Candidate(c.weaponId(), c.score(), true, c.serial(), c.serialMarks(), c.makerCode(), c.model(), c.calibre(), c.type(),
+                c.country(), c.year(), c.status(), c.differs());
     }
 
     private static String nullIfEmpty(String s) {

@@ -23,7 +23,8 @@ final class Matching {
     record Wanted(String maker, String model, String calibre, org.opensalw.reference.WeaponType type, String country, Integer year) {
     }
 
-    record Scored(int score, List<String> differs) {
+    /** {@code points} unrounded, to rank candidates whose rounded scores tie. */
+    record Scored(int score, double points, List<String> differs) {
     }
 
     static Scored score(double serialCost, Wanted want, String maker, String model, String calibre,
@@ -40,7 +41,7 @@ final class Matching {
         points += attribute(want.country(), country, want.country() != null && want.country().equalsIgnoreCase(country), 2, "country", differs);
         boolean closeYear = want.year() != null && year != null && Math.abs(want.year() - year) <= 1;
         points += attribute(want.year() == null ? null : want.year().toString(), year == null ? "" : year.toString(), closeYear, 1, "year", differs);
-        return new Scored((int) Math.round(Math.max(0, Math.min(100, points))), differs);
+        return new Scored((int) Math.round(Math.max(0, Math.min(100, points))), points, differs);
     }
 
     private static double attribute(String wanted, String have, boolean same, int weight, String name, List<String> differs) {

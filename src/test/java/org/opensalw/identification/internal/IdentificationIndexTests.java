@@ -129,4 +129,14 @@ class IdentificationIndexTests {
         assertThat(top.weaponId()).isEqualTo(id);
         assertThat(top.status()).isEqualTo(WeaponStatus.STOLEN);
     }
+
+    @Test
+    void shouldNotBeConfidentWhenAnotherRecordOfTheMakerComesClose() {
+        WeaponId one = add("NORINCO", "56123987");
+        add("NORINCO", "S6123987");
+        index.freeze();
+        Identified found = identify("56123987", "Norinco");
+        assertThat(found.candidates().get(0).weaponId()).isEqualTo(one);
+        assertThat(found.confident()).isFalse();
+    }
 }
