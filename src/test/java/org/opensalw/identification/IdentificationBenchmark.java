@@ -39,6 +39,7 @@ class IdentificationBenchmark {
     @Test
     void compareEngines() throws Exception {
         int records = Integer.getInteger("identification.records", 1_000_000);
+        org.junit.jupiter.api.Assumptions.assumeTrue(records > 0, "set -Didentification.records=N (N > 0) to run");
         RegisterGenerator gen = new RegisterGenerator(7);
         List<WeaponIdentity> register = gen.register(records);
         List<RegisterGenerator.Query> queries = gen.queries(PER_KIND);
@@ -85,6 +86,55 @@ class IdentificationBenchmark {
         BenchmarkReport.writeJson("identification", figures);
         BenchmarkReport.writeSection("Identification (issue 4)", table(figures, engines));
         System.out.println(table(figures, engines));
+    }
+
+    /**
+     * OpenSALW's engine alone on a register too large to keep beside it (10M by default), streamed into the index:
+     * {@code -Didentification.large=10000000}. The baselines are not run at this size.
+     */
+    @Test
+    void opensalwOnALargeRegister() throws Exception {
+        int records = Integer.getInteger("identification.large", 0);
+        org.junit.jupiter.api.Assumptions.assumeTrue(records > 0, "set -Didentification.large=N to run");
+        RegisterGenerator gen = new RegisterGenerator(11);
+        Map<String, String> names = new HashMap<>();
+        RegisterGenerator.MAKERS.forEach(m -> m.names().forEach(n -> names.put(n.toLowerCase(), m.code())));
+        long before = usedHeap();
+        long t0 = System.nanoTime();
+        IdentificationIndex index = new IdentificationIndex(n -> names.get(n.toLowerCase()));
+        gen.stream(records, 20_000, index::add);
+        index.freeze();
+        double build = (System.nanoTime() - t0) / 1e9;
+        long heap = usedHeap() - before;
+        List<RegisterGenerator.Query> queries = gen.queries(PER_KIND);
+        List<RegisterGenerator.Query> unregistered = gen.unregistered(UNREGISTERED, (maker, serial) -> index
+                .identify(new Reading(serial, maker, null, null, null, null, null), 10).candidates().stream()
+                .anyMatch(c -> maker.equals(c.makerCode()) && c.serial().equals(org.opensalw.identification.internal.SerialForms.clean(serial))));
+        Map<String, Object> engine = measure(queries, unregistered, build, heap, new Search() {
+            public List<WeaponId> top(Reading r) {
+                return index.identify(r, 10).candidates().stream().map(Candidate::weaponId).toList();
+            }
+
+            public boolean confident(Reading r) {
+                return index.identify(r, 10).confident();
+            }
+        });
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("records", records);
+        figures.put("queries", queries.size() + unregistered.size());
+        figures.put("max_heap_mb", Runtime.getRuntime().maxMemory() / 1048576);
+        figures.put("engines", Map.of("opensalw", engine));
+        BenchmarkReport.writeJson("identification-large", figures);
+        String md = String.format("OpenSALW's engine alone, %,d generated weapons streamed into the index (JVM heap limit %d MB); "
+                + "%,d readings as in the 1M run. Baselines not run at this size.%n%n", records, Runtime.getRuntime().maxMemory() / 1048576,
+                queries.size() + unregistered.size())
+                + "| recall@1 | recall@10 | false positives | p50 ms | p99 ms | build s | heap MB |\n|---|---|---|---|---|---|---|\n"
+                + String.format("| %s | %s | %s | %s | %s | %s | %s |%n", engine.get("recall_at_1"), engine.get("recall_at_10"),
+                        engine.get("false_positive_rate"), engine.get("p50_ms"), engine.get("p99_ms"), engine.get("build_seconds"),
+                        engine.get("memory_mb"))
+                + "\nRecall@10 by kind: " + engine.get("recall_at_10_by_kind") + "\n";
+        BenchmarkReport.writeSection("Identification on a large register (issue 4)", md);
+        System.out.println(md);
     }
 
     private Map<String, Object> baseline(BaselineEngines.Engine engine, List<WeaponIdentity> register, List<RegisterGenerator.Query> queries,

@@ -66,6 +66,40 @@ public final class RegisterGenerator {
         return weapons;
     }
 
+    /**
+     * {@code n} weapons handed to the consumer without keeping them (for registers too large for the heap); a random
+     * sample of {@code keep} of them is kept for the queries, and repeated serials are drawn from that sample.
+     */
+    public void stream(int n, int keep, java.util.function.Consumer<WeaponIdentity> consumer) {
+        for (int i = 0; i < n; i++) {
+            GenMaker m = MAKERS.get(random.nextInt(MAKERS.size()));
+            String serial = serial(m);
+            if (i > 100 && random.nextInt(100) < 3) {
+                serial = weapons.get(random.nextInt(weapons.size())).serialAsMarked();
+            }
+            WeaponIdentity w = weapon(m, serial);
+            consumer.accept(w);
+            if (weapons.size() < keep) {
+                weapons.add(w);
+            } else if (random.nextInt(i + 1) < keep) {
+                weapons.set(random.nextInt(keep), w);
+            }
+        }
+    }
+
+    /** Readings of weapons not in the register, as {@link #unregistered(int)}, where the register is not kept. */
+    public List<Query> unregistered(int n, java.util.function.BiPredicate<String, String> registered) {
+        List<Query> out = new ArrayList<>();
+        while (out.size() < n) {
+            GenMaker m = MAKERS.get(random.nextInt(MAKERS.size()));
+            String s = serial(m);
+            if (!registered.test(m.code(), s)) {
+                out.add(new Query("unregistered", new Reading(s, m.names().get(0), m.model(), null, null, null, null), null));
+            }
+        }
+        return out;
+    }
+
     public WeaponIdentity weapon(GenMaker m, String serial) {
         return new WeaponIdentity(new WeaponId(new UUID(random.nextLong(), random.nextLong())), m.type(), m.code(), m.names().get(0),
                 m.model(), m.calibre(), m.country(), 1960 + random.nextInt(60), serial, SerialNumbers.normalise(serial), WeaponStatus.LEGALLY_HELD);
