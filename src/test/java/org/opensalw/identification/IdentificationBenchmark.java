@@ -50,7 +50,7 @@ class IdentificationBenchmark {
         Map<String, Object> engines = new LinkedHashMap<>();
         long before = usedHeap();
         long t0 = System.nanoTime();
-        IdentificationIndex index = new IdentificationIndex(n -> names.get(n.toLowerCase()));
+        IdentificationIndex index = new IdentificationIndex(n -> names.get(n.toLowerCase()), records);
         register.forEach(index::add);
         index.freeze();
         double build = (System.nanoTime() - t0) / 1e9;
@@ -101,7 +101,7 @@ class IdentificationBenchmark {
         RegisterGenerator.MAKERS.forEach(m -> m.names().forEach(n -> names.put(n.toLowerCase(), m.code())));
         long before = usedHeap();
         long t0 = System.nanoTime();
-        IdentificationIndex index = new IdentificationIndex(n -> names.get(n.toLowerCase()));
+        IdentificationIndex index = new IdentificationIndex(n -> names.get(n.toLowerCase()), records);
         gen.stream(records, 20_000, index::add);
         index.freeze();
         double build = (System.nanoTime() - t0) / 1e9;

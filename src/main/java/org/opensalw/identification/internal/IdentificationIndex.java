@@ -33,14 +33,24 @@ public final class IdentificationIndex {
      */
     static final int CONFIDENT_LEAD = 12;
 
-    private final WeaponTable table = new WeaponTable();
-    private final PostingTable postings = new PostingTable();
+    /** Postings per weapon, about: 1 exact, ~8 deletion, ~7 trigram, prefix, suffix and digit keys. */
+    private static final int POSTINGS_PER_WEAPON = 20;
+
+    private final WeaponTable table;
+    private final PostingTable postings;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Function<String, String> makerCodes;
 
     /** {@code makerCodes} gives the reference code of a maker named by any name, alias or factory code (or null). */
     public IdentificationIndex(Function<String, String> makerCodes) {
+        this(makerCodes, 0);
+    }
+
+    /** With room for {@code expectedWeapons} from the start (large registers: no copy while growing). */
+    public IdentificationIndex(Function<String, String> makerCodes, int expectedWeapons) {
         this.makerCodes = makerCodes;
+        this.table = new WeaponTable(expectedWeapons);
+        this.postings = new PostingTable((int) Math.min(Integer.MAX_VALUE - 8, (long) expectedWeapons * POSTINGS_PER_WEAPON));
     }
 
     public void add(WeaponIdentity weapon) {

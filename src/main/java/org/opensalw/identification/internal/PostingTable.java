@@ -13,15 +13,21 @@ import java.util.Map;
 final class PostingTable {
 
     private long[] sorted = new long[0];
-    private long[] pending = new long[1024];
+    private int sortedSize;
+    private long[] pending;
     private int pendingSize;
     private boolean frozen;
     private final Map<Integer, int[]> late = new HashMap<>();
 
+    /** {@code expected} postings are allocated at once: at 10M weapons a doubling copy would not fit the heap. */
+    PostingTable(int expected) {
+        pending = new long[Math.max(1024, expected)];
+    }
+
     void add(int hash, int id) {
         if (!frozen) {
             if (pendingSize == pending.length) {
-                pending = Arrays.copyOf(pending, pending.length * 2);
+                pending = Arrays.copyOf(pending, (int) Math.min(Integer.MAX_VALUE - 8, pending.length * 3L / 2));
             }
             pending[pendingSize++] = ((long) hash << 32) | (id & 0xffffffffL);
             return;
@@ -29,10 +35,11 @@ final class PostingTable {
         late.merge(hash, new int[] {id}, PostingTable::append);
     }
 
+    /** Sorts in place (no second array: the postings are most of the index's memory). */
     void freeze() {
-        long[] all = Arrays.copyOf(pending, pendingSize);
-        Arrays.parallelSort(all);
-        sorted = dedupe(all);
+        Arrays.sort(pending, 0, pendingSize);
+        sortedSize = dedupe(pending, pendingSize);
+        sorted = pending;
         pending = new long[0];
         pendingSize = 0;
         frozen = true;
@@ -42,7 +49,7 @@ final class PostingTable {
     void forEach(int hash, java.util.function.IntConsumer consumer) {
         int from = lowerBound((long) hash << 32);
         long key = hash;
-        for (int i = from; i < sorted.length && (sorted[i] >> 32) == key; i++) {
+        for (int i = from; i < sortedSize && (sorted[i] >> 32) == key; i++) {
             consumer.accept((int) sorted[i]);
         }
         int[] extra = late.get(hash);
@@ -55,7 +62,7 @@ final class PostingTable {
 
     int count(int hash) {
         int from = lowerBound((long) hash << 32);
-        int to = hash == Integer.MAX_VALUE ? sorted.length : lowerBound((long) (hash + 1) << 32);
+        int to = hash == Integer.MAX_VALUE ? sortedSize : lowerBound((long) (hash + 1) << 32);
         int[] extra = late.get(hash);
         return to - from + (extra == null ? 0 : extra.length);
     }
@@ -63,7 +70,7 @@ final class PostingTable {
     /** Weapon numbers under the hash, increasing. */
     int[] ids(int hash) {
         int from = lowerBound((long) hash << 32);
-        int to = hash == Integer.MAX_VALUE ? sorted.length : lowerBound((long) (hash + 1) << 32);
+        int to = hash == Integer.MAX_VALUE ? sortedSize : lowerBound((long) (hash + 1) << 32);
         int[] extra = late.getOrDefault(hash, new int[0]);
         int[] out = new int[to - from + extra.length];
         for (int i = from; i < to; i++) {
@@ -74,7 +81,7 @@ final class PostingTable {
     }
 
     long postings() {
-        return sorted.length + pendingSize + late.values().stream().mapToLong(a -> a.length).sum();
+        return sortedSize + pendingSize + late.values().stream().mapToLong(a -> a.length).sum();
     }
 
     long bytes() {
@@ -83,7 +90,7 @@ final class PostingTable {
 
     private int lowerBound(long value) {
         int lo = 0;
-        int hi = sorted.length;
+        int hi = sortedSize;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (sorted[mid] < value) {
@@ -95,14 +102,14 @@ final class PostingTable {
         return lo;
     }
 
-    private static long[] dedupe(long[] all) {
+    private static int dedupe(long[] all, int size) {
         int n = 0;
-        for (int i = 0; i < all.length; i++) {
+        for (int i = 0; i < size; i++) {
             if (i == 0 || all[i] != all[i - 1]) {
                 all[n++] = all[i];
             }
         }
-        return n == all.length ? all : Arrays.copyOf(all, n);
+        return n;
     }
 
     private static int[] append(int[] a, int[] b) {

@@ -18,22 +18,37 @@ final class WeaponTable {
     private static final WeaponStatus[] STATUSES = WeaponStatus.values();
 
     private int size;
-    private long[] msb = new long[1024];
-    private long[] lsb = new long[1024];
-    private int[] serialStart = new int[1025];
-    private char[] serials = new char[8192];
-    private int[] maker = new int[1024];
-    private int[] model = new int[1024];
-    private int[] calibre = new int[1024];
-    private short[] country = new short[1024];
-    private short[] year = new short[1024];
-    private byte[] type = new byte[1024];
-    private byte[] status = new byte[1024];
+    private long[] msb;
+    private long[] lsb;
+    private int[] serialStart;
+    private char[] serials;
+    private int[] maker;
+    private int[] model;
+    private int[] calibre;
+    private short[] country;
+    private short[] year;
+    private byte[] type;
+    private byte[] status;
     final Dictionary makers = new Dictionary(UnaryOperator.identity());
     final Dictionary models = new Dictionary(Matching::nameKey);
     final Dictionary calibres = new Dictionary(Matching::calibreKey);
     final Dictionary countries = new Dictionary(UnaryOperator.identity());
     private final LongIntMap byId = new LongIntMap();
+
+    WeaponTable(int expected) {
+        int cap = Math.max(1024, expected);
+        msb = new long[cap];
+        lsb = new long[cap];
+        serialStart = new int[cap + 1];
+        serials = new char[cap * 10];
+        maker = new int[cap];
+        model = new int[cap];
+        calibre = new int[cap];
+        country = new short[cap];
+        year = new short[cap];
+        type = new byte[cap];
+        status = new byte[cap];
+    }
 
     /** Adds the weapon and returns its number; the clean serial is given (already computed by the caller). */
     int add(WeaponIdentity w, String cleanSerial) {
@@ -118,7 +133,7 @@ final class WeaponTable {
         if (size < msb.length) {
             return;
         }
-        int cap = msb.length * 2;
+        int cap = msb.length * 3 / 2;
         msb = Arrays.copyOf(msb, cap);
         lsb = Arrays.copyOf(lsb, cap);
         serialStart = Arrays.copyOf(serialStart, cap + 1);
