@@ -37,7 +37,7 @@ public final class RegisterGenerator {
             new GenMaker("CZ", List.of("Ceska zbrojovka", "CZ"), "A999999", WeaponType.SELF_LOADING_PISTOL, "75", "9x19mm", "CZ"),
             new GenMaker("TAURUS", List.of("Taurus", "Forjas Taurus"), "AAA99999", WeaponType.REVOLVER, "85", ".38 Special", "BR"),
             new GenMaker("SW", List.of("Smith & Wesson", "S&W"), "AAA9999", WeaponType.REVOLVER, "Model 10", ".38 Special", "US"),
-            new GenMaker("TULA", List.of("Tula Arms Plant", "TOZ", "Тульский"), "ВП999", WeaponType.SELF_LOADING_PISTOL, "TT-33", "7.62x25mm", "RU"));
+            new GenMaker("TULA", List.of("Tula Arms Plant", "TOZ", "Тульский"), "ВП9999", WeaponType.SELF_LOADING_PISTOL, "TT-33", "7.62x25mm", "RU"));
 
     private static final String LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ";
     private static final String CYRILLIC = "АБВГДЕЖИКЛМНПРСТУФХ";
@@ -46,6 +46,7 @@ public final class RegisterGenerator {
             "maker_alias");
 
     private final Random random;
+    private final long[] issued = new long[MAKERS.size()];
     private final List<WeaponIdentity> weapons = new ArrayList<>();
 
     public RegisterGenerator(long seed) {
@@ -92,7 +93,7 @@ public final class RegisterGenerator {
         List<Query> out = new ArrayList<>();
         while (out.size() < n) {
             GenMaker m = MAKERS.get(random.nextInt(MAKERS.size()));
-            String s = serial(m);
+            String s = unusedSerial(m);
             if (!registered.test(m.code(), s)) {
                 out.add(new Query("unregistered", new Reading(s, m.names().get(0), m.model(), null, null, null, null), null));
             }
@@ -105,17 +106,43 @@ public final class RegisterGenerator {
                 m.model(), m.calibre(), m.country(), 1960 + random.nextInt(60), serial, SerialNumbers.normalise(serial), WeaponStatus.LEGALLY_HELD);
     }
 
+    /** The maker's next serial: a permutation of its format space, so a maker never stamps one serial twice. */
     public String serial(GenMaker m) {
-        StringBuilder s = new StringBuilder();
+        int i = MAKERS.indexOf(m);
+        return serial(m, issued[i]++);
+    }
+
+    /** A serial of the maker that none of its weapons generated so far has (drawn beyond the ones issued). */
+    String unusedSerial(GenMaker m) {
+        int i = MAKERS.indexOf(m);
+        return serial(m, issued[i] + 1 + random.nextInt(1_000_000));
+    }
+
+    private static String serial(GenMaker m, long k) {
+        long space = 1;
         for (char f : m.format().toCharArray()) {
-            s.append(switch (f) {
-                case '9' -> (char) ('0' + random.nextInt(10));
-                case 'A' -> LETTERS.charAt(random.nextInt(LETTERS.length()));
-                case 'Л', 'Б', 'В', 'П' -> CYRILLIC.charAt(random.nextInt(CYRILLIC.length()));
-                default -> f;
-            });
+            space *= radix(f);
         }
-        return s.toString();
+        long v = Math.floorMod(k * 1_000_003L + 7_919L, space);
+        char[] out = m.format().toCharArray();
+        for (int p = out.length - 1; p >= 0; p--) {
+            int r = radix(out[p]);
+            if (r > 1) {
+                int d = (int) (v % r);
+                v /= r;
+                out[p] = out[p] == '9' ? (char) ('0' + d) : out[p] == 'A' ? LETTERS.charAt(d) : CYRILLIC.charAt(d);
+            }
+        }
+        return new String(out);
+    }
+
+    private static int radix(char f) {
+        return switch (f) {
+            case '9' -> 10;
+            case 'A' -> LETTERS.length();
+            case 'Л', 'Б', 'В', 'П' -> CYRILLIC.length();
+            default -> 1;
+        };
     }
 
     public GenMaker maker(String code) {
@@ -148,7 +175,7 @@ public final class RegisterGenerator {
         List<Query> out = new ArrayList<>();
         while (out.size() < n) {
             GenMaker m = MAKERS.get(random.nextInt(MAKERS.size()));
-            String s = serial(m);
+            String s = unusedSerial(m);
             if (!known.contains(m.code() + "/" + SerialForms.clean(s))) {
                 out.add(new Query("unregistered", new Reading(s, m.names().get(0), m.model(), null, null, null, null), null));
             }
