@@ -58,7 +58,7 @@ class IdentificationApiTests {
         String id = created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
 
         String search = "/api/identification/search?serial=APX6O4?7&maker=glock";
-        await().atMost(Duration.ofSeconds(10)).until(() -> call(investigator, "GET", search, null).body().contains(id));
+        await().atMost(Duration.ofSeconds(30)).until(() -> call(investigator, "GET", search, null).body().contains(id));
         Answer found = call(investigator, "GET", search, null);
         assertThat(found.status()).isEqualTo(200);
         assertThat(found.body()).contains("\"readSerial\":\"APX6O4?7\"", "\"makerCode\":\"GLOCK\"", "LOOK_ALIKE", "UNKNOWN");

@@ -47,7 +47,7 @@ class IdentificationTests {
     void shouldFindANewlyRegisteredWeaponFromAMisreadSerialAndAFormerMakerName() {
         WeaponId id = register("KALASHNIKOV", "ID 070 1234");
         Reading reading = Reading.serial("1DO7O1Z34").withMaker("Izhmash");
-        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> top(reading) != null && top(reading).weaponId().equals(id));
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> top(reading) != null && top(reading).weaponId().equals(id));
         assertThat(top(reading).differs()).isEmpty();
         assertThat(top(reading).serialMarks()).contains(SerialDifference.LOOK_ALIKE);
     }
@@ -56,10 +56,10 @@ class IdentificationTests {
     void shouldRecordTheRecoveryOnTheMatchedRecordAndFollowItsStatus() {
         WeaponId id = register("KALASHNIKOV", "MR 55 8811");
         Reading reading = Reading.serial("MR55881?").withMaker("Kalashnikov");
-        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> top(reading) != null && top(reading).weaponId().equals(id));
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> top(reading) != null && top(reading).weaponId().equals(id));
         identification.recordAsMatched(id, new Recovery(EventKind.SEIZED, LocalDate.now(), "Border post East", "CASE-7", null, null));
         assertThat(queries.weapon(id).orElseThrow().status()).isEqualTo(WeaponStatus.IN_STATE_CUSTODY);
-        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> top(reading).status() == WeaponStatus.IN_STATE_CUSTODY);
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> top(reading).status() == WeaponStatus.IN_STATE_CUSTODY);
     }
 
     @Test

@@ -50,10 +50,10 @@ class WatchListTests {
         WeaponId stolen = register("WL 5551234");
         registry.recordEvent(stolen, EventCommand.of(EventKind.REPORTED_STOLEN, LocalDate.now()));
         Reading reading = new Reading("WL 555I234", "Izhmash", "AKM", "7.62x39mm", WeaponType.ASSAULT_RIFLE, null, null);
-        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> identification.identify(reading).candidates().stream()
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> identification.identify(reading).candidates().stream()
                 .anyMatch(c -> c.weaponId().equals(stolen) && c.status() == org.opensalw.registry.WeaponStatus.STOLEN));
         WeaponId recovered = identification.recordAsUnregistered(reading, found());
-        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> !alertsFor(recovered).isEmpty());
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> !alertsFor(recovered).isEmpty());
         Alert alert = alertsFor(recovered).get(0);
         assertThat(alert.matchedWeaponId()).isEqualTo(stolen);
         assertThat(alert.evidence()).contains("STOLEN", "WL5551234");
@@ -64,7 +64,7 @@ class WatchListTests {
         WeaponId lost = register("WL 777000");
         registry.recordEvent(lost, EventCommand.of(EventKind.REPORTED_LOST, LocalDate.now()));
         identification.recordAsMatched(lost, new Recovery(EventKind.SEIZED, LocalDate.now(), null, null, null, null));
-        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> !alertsFor(lost).isEmpty());
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> !alertsFor(lost).isEmpty());
         assertThat(alertsFor(lost).get(0).evidence()).contains("LOST");
     }
 
@@ -77,7 +77,7 @@ class WatchListTests {
         assertThat(added).isEqualTo(1);
         WeaponId recovered = identification.recordAsUnregistered(new Reading("IMP 778899", "Norinco", "Type 56", null,
                 WeaponType.ASSAULT_RIFLE, null, null), found());
-        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> !alertsFor(recovered).isEmpty());
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> !alertsFor(recovered).isEmpty());
         Alert alert = alertsFor(recovered).get(0);
         assertThat(alert.origin()).isEqualTo("IMPORTED");
         assertThat(alert.matchedEntryId()).isNotNull();

@@ -170,7 +170,7 @@ public final class IdentificationIndex {
         long unknowns = clean.chars().filter(c -> c == SerialForms.UNKNOWN).count();
         boolean unreadable = clean.indexOf(SerialForms.UNREADABLE) >= 0;
         if (unknowns == 1 && !unreadable) {
-            postings.forEach(SerialKeys.oneUnknown(clean), found::add);
+            SerialKeys.oneUnknown(clean).forEach(key -> postings.forEach(key, found::add));
         }
         if (unknowns == 2 && !unreadable) {
             SerialKeys.twoUnknowns(clean).forEach(key -> postings.forEach(key, found::add));

@@ -95,11 +95,15 @@ final class SerialKeys {
         return keys;
     }
 
-    /** For a reading with exactly one '?' and no '*': the registered skeleton less that position. */
-    static int oneUnknown(String clean) {
+    /**
+     * For a reading with exactly one '?' and no '*': the registered skeleton less that position ('D'), or the whole
+     * skeleton when the '?' stands for a leading zero the skeleton drops ('E').
+     */
+    static List<Integer> oneUnknown(String clean) {
         String sk = SerialForms.skeleton(clean);
         int at = sk.indexOf(SerialForms.UNKNOWN);
-        return PostingTable.hash('D', sk.substring(0, at) + sk.substring(at + 1));
+        String without = sk.substring(0, at) + sk.substring(at + 1);
+        return List.of(PostingTable.hash('D', without), PostingTable.hash('E', SerialForms.skeleton(without)));
     }
 
     /** Trigram keys of the readable parts of a reading with wildcards. */
