@@ -72,14 +72,21 @@ public final class RegisterGenerator {
      * sample of {@code keep} of them is kept for the queries, and repeated serials are drawn from that sample.
      */
     public void stream(int n, int keep, java.util.function.Consumer<WeaponIdentity> consumer) {
+        // repeated serials come from a pool of their own: drawn from the query sample, they would repeat its serials often
+        List<String> pool = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             GenMaker m = MAKERS.get(random.nextInt(MAKERS.size()));
             String serial = serial(m);
             if (i > 100 && random.nextInt(100) < 3) {
-                serial = weapons.get(random.nextInt(weapons.size())).serialAsMarked();
+                serial = pool.get(random.nextInt(pool.size()));
             }
             WeaponIdentity w = weapon(m, serial);
             consumer.accept(w);
+            if (pool.size() < keep) {
+                pool.add(serial);
+            } else if (random.nextInt(100) == 0) {
+                pool.set(random.nextInt(keep), serial);
+            }
             if (weapons.size() < keep) {
                 weapons.add(w);
             } else if (random.nextInt(i + 1) < keep) {
