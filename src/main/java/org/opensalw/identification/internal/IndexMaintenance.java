@@ -1,0 +1,76 @@
+package org.opensalw.identification.internal;
+
+import org.opensalw.registry.RegistryQueries;
+import org.opensalw.registry.WeaponEventRecorded;
+import org.opensalw.registry.WeaponId;
+import org.opensalw.registry.WeaponRegistered;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.modulith.events.ApplicationModuleListener;
+
+/**
+ * Builds the index from the whole register at start, then follows the registry's events (delivered reliably from the
+ * event publication registry, also after a restart). An event may arrive while the index is built: adding is idempotent.
+ */
+@Configuration
+class IndexMaintenance {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexMaintenance.class);
+
+    @Bean
+    IdentificationIndex identificationIndex(MakerDirectory makers) {
+        return new IdentificationIndex(makers::code);
+    }
+
+    @Bean
+    @Order(20)
+    ApplicationRunner buildIdentificationIndex(IdentificationIndex index, RegistryQueries queries) {
+        return (ApplicationArguments args) -> {
+            long started = System.nanoTime();
+            SystemAuthentication.run(() -> {
+                queries.forEachWeaponIdentity(index::add);
+                return null;
+            });
+            index.freeze();
+            log.info("Identification index: {} weapons in {} ms, about {} MB", index.size(), (System.nanoTime() - started) / 1_000_000,
+                    index.bytes() / (1024 * 1024));
+        };
+    }
+
+    @Bean
+    Listener identificationIndexListener(IdentificationIndex index, RegistryQueries queries) {
+        return new Listener(index, queries);
+    }
+
+    static class Listener {
+        private final IdentificationIndex index;
+        private final RegistryQueries queries;
+
+        Listener(IdentificationIndex index, RegistryQueries queries) {
+            this.index = index;
+            this.queries = queries;
+        }
+
+        @ApplicationModuleListener
+        void on(WeaponRegistered event) {
+            addIfMissing(event.weaponId());
+        }
+
+        @ApplicationModuleListener
+        void on(WeaponEventRecorded event) {
+            addIfMissing(event.weaponId());
+            index.status(event.weaponId(), event.status());
+        }
+
+        private void addIfMissing(WeaponId id) {
+            if (!index.contains(id)) {
+                SystemAuthentication.run(() -> queries.weaponIdentity(id)).ifPresent(index::add);
+            }
+        }
+    }
+}

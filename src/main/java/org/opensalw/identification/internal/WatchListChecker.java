@@ -1,0 +1,123 @@
+package org.opensalw.identification.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.opensalw.identification.Alert;
+import org.opensalw.identification.Candidate;
+import org.opensalw.identification.Reading;
+import org.opensalw.identification.WatchEntry;
+import org.opensalw.identification.WatchListHit;
+import org.opensalw.registry.EventKind;
+import org.opensalw.registry.RegistryQueries;
+import org.opensalw.registry.WeaponEventRecorded;
+import org.opensalw.registry.WeaponId;
+import org.opensalw.registry.WeaponIdentity;
+import org.opensalw.registry.WeaponRegistered;
+import org.opensalw.registry.WeaponStatus;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.annotation.Order;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks each weapon recorded as found, seized or surrendered against the weapons reported lost or stolen, in this
+ * register and in the imported lists, at once (on the registry's event), and raises an alert with the evidence.
+ */
+@Component
+@Order(21)
+public class WatchListChecker implements ApplicationRunner {
+
+    private static final Set<EventKind> RECOVERIES = Set.of(EventKind.FOUND, EventKind.SEIZED, EventKind.SURRENDERED);
+    private static final Set<WeaponStatus> MISSING = Set.of(WeaponStatus.LOST, WeaponStatus.STOLEN);
+
+    private final IdentificationIndex register;
+    private final IdentificationIndex imported;
+    private final WatchListStore store;
+    private final RegistryQueries queries;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    WatchListChecker(IdentificationIndex register, MakerDirectory makers, WatchListStore store, RegistryQueries queries,
+            ApplicationEventPublisher events, Clock clock) {
+        this.register = register;
+        this.imported = new IdentificationIndex(makers::code);
+        this.store = store;
+        this.queries = queries;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Loads the imported lists into their own in-memory index. */
+    @Override
+    public void run(ApplicationArguments args) {
+        store.entries().forEach(this::index);
+        imported.freeze();
+    }
+
+    /** Adds an imported entry to the index (after it is stored). */
+    public void index(WatchEntry e) {
+        imported.add(new WeaponIdentity(new WeaponId(e.id()), e.type(), imported.makerCode(e.maker()), e.maker(), e.model(), e.calibre(),
+                null, null, e.serial(), e.serial(), e.reportKind()));
+    }
+
+    @ApplicationModuleListener
+    void on(WeaponEventRecorded event) {
+        if (RECOVERIES.contains(event.kind())) {
+            check(event.weaponId(), event.previousStatus());
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(WeaponRegistered event) {
+        if (event.status() == WeaponStatus.IN_STATE_CUSTODY) {
+            check(event.weaponId(), null);
+        }
+    }
+
+    /** Returns the alerts raised. */
+    public List<Alert> check(WeaponId id, WeaponStatus previous) {
+        WeaponIdentity w = SystemAuthentication.run(() -> queries.weaponIdentity(id)).orElse(null);
+        if (w == null) {
+            return List.of();
+        }
+        List<Alert> raised = new ArrayList<>();
+        if (previous != null && MISSING.contains(previous)) {
+            raised.add(alert(w, "REGISTER", id, null, w.serialAsMarked(), 100, "The weapon itself was reported " + previous + " before this recovery."));
+        }
+        Reading reading = new Reading(w.serialAsMarked(), w.makerCode() != null ? w.makerCode() : w.makerAsMarked(), w.model(), w.calibre(),
+                w.type(), w.countryOfManufacture(), w.yearOfManufacture());
+        for (Candidate c : register.identify(reading, 10).candidates()) {
+            if (c.confident() && !c.weaponId().equals(id) && MISSING.contains(c.status())) {
+                raised.add(alert(w, "REGISTER", c.weaponId(), null, c.serial(), c.score(), evidence(c)));
+            }
+        }
+        for (Candidate c : imported.identify(reading, 10).candidates()) {
+            if (c.confident()) {
+                raised.add(alert(w, "IMPORTED", null, c.weaponId().value(), c.serial(), c.score(), evidence(c)));
+            }
+        }
+        raised.forEach(a -> {
+            store.insert(a);
+            events.publishEvent(new WatchListHit(a.id(), a.weaponId(), a.matchedWeaponId(), a.matchedEntryId(), a.score()));
+        });
+        return raised;
+    }
+
+    private Alert alert(WeaponIdentity w, String origin, WeaponId matched, UUID entry, String matchedSerial, int score, String evidence) {
+        return new Alert(UUID.randomUUID(), w.id(), w.serialAsMarked(), origin, matched, entry, matchedSerial, score, evidence,
+                clock.instant(), null, null);
+    }
+
+    private static String evidence(Candidate c) {
+        long lookAlikes = c.serialMarks().stream().filter(m -> m != org.opensalw.identification.SerialDifference.SAME).count();
+        return "Serial " + c.serial() + " (" + (lookAlikes == 0 ? "same serial" : lookAlikes + " character(s) read differently")
+                + "), maker " + (c.makerCode() == null ? "unknown" : c.makerCode()) + ", model " + (c.model() == null ? "unknown" : c.model())
+                + ", reported " + c.status() + (c.differs().isEmpty() ? "" : "; differs: " + String.join(", ", c.differs()))
+                + "; score " + c.score() + ".";
+    }
+}

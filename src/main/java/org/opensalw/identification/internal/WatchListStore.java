@@ -1,0 +1,86 @@
+package org.opensalw.identification.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.opensalw.identification.Alert;
+import org.opensalw.identification.WatchEntry;
+import org.opensalw.reference.WeaponType;
+import org.opensalw.registry.WeaponId;
+import org.opensalw.registry.WeaponStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The imported lost/stolen lists and the alerts (this module's own tables). */
+@Repository
+public class WatchListStore {
+
+    private final JdbcClient jdbc;
+
+    WatchListStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Adds the entry unless the list already has its reference; true when added. */
+    public boolean insert(WatchEntry e, String by, Instant at) {
+        return jdbc.sql("""
+                INSERT INTO ident_watch_entry (id, source, reference, serial, maker, model, calibre, weapon_type, reported_by,
+                  report_kind, reported_on, imported_by, imported_at)
+                VALUES (:id, :source, :reference, :serial, :maker, :model, :calibre, :type, :reportedBy, :kind, :on, :by, :at)
+                ON CONFLICT (source, reference) DO NOTHING
+                """).param("id", e.id()).param("source", e.source()).param("reference", e.reference()).param("serial", e.serial())
+                .param("maker", nz(e.maker())).param("model", nz(e.model())).param("calibre", nz(e.calibre()))
+                .param("type", e.type() == null ? null : e.type().name()).param("reportedBy", nz(e.reportedBy()))
+                .param("kind", e.reportKind().name()).param("on", e.reportedOn()).param("by", by).param("at", Timestamp.from(at))
+                .update() == 1;
+    }
+
+    public List<WatchEntry> entries() {
+        return jdbc.sql("SELECT * FROM ident_watch_entry ORDER BY imported_at, reference").query(WatchListStore::entry).list();
+    }
+
+    public void insert(Alert a) {
+        jdbc.sql("""
+                INSERT INTO ident_alert (id, weapon_id, recovered_serial, origin, matched_weapon_id, matched_entry_id, matched_serial,
+                  score, evidence, raised_at)
+                VALUES (:id, :weapon, :serial, :origin, :matchedWeapon, :matchedEntry, :matchedSerial, :score, :evidence, :at)
+                """).param("id", a.id()).param("weapon", a.weaponId().value()).param("serial", a.recoveredSerial())
+                .param("origin", a.origin()).param("matchedWeapon", a.matchedWeaponId() == null ? null : a.matchedWeaponId().value())
+                .param("matchedEntry", a.matchedEntryId()).param("matchedSerial", a.matchedSerial()).param("score", a.score())
+                .param("evidence", a.evidence()).param("at", Timestamp.from(a.raisedAt())).update();
+    }
+
+    public List<Alert> alerts(boolean openOnly) {
+        return jdbc.sql("SELECT * FROM ident_alert WHERE (:all OR acknowledged_at IS NULL) ORDER BY raised_at DESC LIMIT 500")
+                .param("all", !openOnly).query(WatchListStore::alert).list();
+    }
+
+    public boolean acknowledge(UUID id, String by, Instant at) {
+        return jdbc.sql("UPDATE ident_alert SET acknowledged_by = :by, acknowledged_at = :at WHERE id = :id AND acknowledged_at IS NULL")
+                .param("by", by).param("at", Timestamp.from(at)).param("id", id).update() == 1;
+    }
+
+    private static WatchEntry entry(ResultSet rs, int row) throws SQLException {
+        String type = rs.getString("weapon_type");
+        return new WatchEntry(rs.getObject("id", UUID.class), rs.getString("source"), rs.getString("reference"), rs.getString("serial"),
+                rs.getString("maker"), rs.getString("model"), rs.getString("calibre"), type == null ? null : WeaponType.valueOf(type),
+                rs.getString("reported_by"), WeaponStatus.valueOf(rs.getString("report_kind")),
+                rs.getObject("reported_on", java.time.LocalDate.class));
+    }
+
+    private static Alert alert(ResultSet rs, int row) throws SQLException {
+        UUID matched = rs.getObject("matched_weapon_id", UUID.class);
+        Timestamp ack = rs.getTimestamp("acknowledged_at");
+        return new Alert(rs.getObject("id", UUID.class), new WeaponId(rs.getObject("weapon_id", UUID.class)), rs.getString("recovered_serial"),
+                rs.getString("origin"), matched == null ? null : new WeaponId(matched), rs.getObject("matched_entry_id", UUID.class),
+                rs.getString("matched_serial"), rs.getInt("score"), rs.getString("evidence"), rs.getTimestamp("raised_at").toInstant(),
+                rs.getString("acknowledged_by"), ack == null ? null : ack.toInstant());
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s.trim();
+    }
+}

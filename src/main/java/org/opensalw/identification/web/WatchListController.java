@@ -1,0 +1,62 @@
+package org.opensalw.identification.web;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.UUID;
+import org.opensalw.identification.WatchList;
+import org.opensalw.shared.FormErrors;
+import org.opensalw.shared.UserFacingException;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The watch list page: alerts with their evidence, acknowledging them, importing a lost/stolen list. */
+@Controller
+class WatchListController {
+
+    private final WatchList watchList;
+    private final MessageSource messages;
+
+    WatchListController(WatchList watchList, MessageSource messages) {
+        this.watchList = watchList;
+        this.messages = messages;
+    }
+
+    @GetMapping("/identification/alerts")
+    String alerts(@RequestParam(defaultValue = "false") boolean all, Model model) {
+        model.addAttribute("alerts", watchList.alerts(!all));
+        model.addAttribute("entries", watchList.entries().size());
+        model.addAttribute("all", all);
+        return "identification/alerts";
+    }
+
+    @PostMapping("/identification/alerts/{id}/acknowledge")
+    String acknowledge(@PathVariable UUID id, Locale locale, RedirectAttributes redirect) {
+        try {
+            watchList.acknowledge(id);
+        } catch (UserFacingException e) {
+            redirect.addFlashAttribute("errors", FormErrors.of(e, messages, locale));
+        }
+        return "redirect:/identification/alerts";
+    }
+
+    @PostMapping("/identification/watch-list")
+    String importList(@RequestParam(required = false) String source, @RequestParam("file") MultipartFile file, Locale locale,
+            RedirectAttributes redirect) throws IOException {
+        try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+            int added = watchList.importList(source, reader);
+            redirect.addFlashAttribute("notice", messages.getMessage("watch.imported", new Object[] {added}, locale));
+        } catch (UserFacingException e) {
+            redirect.addFlashAttribute("errors", FormErrors.of(e, messages, locale));
+        }
+        return "redirect:/identification/alerts";
+    }
+}

@@ -1,0 +1,84 @@
+package org.opensalw.identification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.opensalw.TestDatabase;
+import org.opensalw.reference.WeaponType;
+import org.opensalw.registry.EventCommand;
+import org.opensalw.registry.EventKind;
+import org.opensalw.registry.MarkingKind;
+import org.opensalw.registry.Registration;
+import org.opensalw.registry.RegistryManagement;
+import org.opensalw.registry.RegistryQueries;
+import org.opensalw.registry.WeaponDescription;
+import org.opensalw.registry.WeaponId;
+import org.opensalw.registry.WeaponStatus;
+import org.opensalw.shared.UserFacingException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+
+@TestDatabase
+@WithMockUser(roles = {"REGISTRAR", "INVESTIGATOR"})
+class IdentificationTests {
+
+    @Autowired
+    Identification identification;
+    @Autowired
+    RegistryManagement registry;
+    @Autowired
+    RegistryQueries queries;
+
+    private WeaponId register(String maker, String serial) {
+        return registry.register(new Registration(new WeaponDescription(WeaponType.ASSAULT_RIFLE, maker, null, "AKM", "7.62x39mm", "RU",
+                1978, serial), List.of(), EventCommand.of(EventKind.IMPORTED, LocalDate.of(2001, 5, 2)).withCountry("RU"), null, null));
+    }
+
+    private Candidate top(Reading reading) {
+        return identification.identify(reading).candidates().stream().findFirst().orElse(null);
+    }
+
+    @Test
+    void shouldFindANewlyRegisteredWeaponFromAMisreadSerialAndAFormerMakerName() {
+        WeaponId id = register("KALASHNIKOV", "ID 070 1234");
+        Reading reading = Reading.serial("1DO7O1Z34").withMaker("Izhmash");
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> top(reading) != null && top(reading).weaponId().equals(id));
+        assertThat(top(reading).differs()).isEmpty();
+        assertThat(top(reading).serialMarks()).contains(SerialDifference.LOOK_ALIKE);
+    }
+
+    @Test
+    void shouldRecordTheRecoveryOnTheMatchedRecordAndFollowItsStatus() {
+        WeaponId id = register("KALASHNIKOV", "MR 55 8811");
+        Reading reading = Reading.serial("MR55881?").withMaker("Kalashnikov");
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> top(reading) != null && top(reading).weaponId().equals(id));
+        identification.recordAsMatched(id, new Recovery(EventKind.SEIZED, LocalDate.now(), "Border post East", "CASE-7", null, null));
+        assertThat(queries.weapon(id).orElseThrow().status()).isEqualTo(WeaponStatus.IN_STATE_CUSTODY);
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> top(reading).status() == WeaponStatus.IN_STATE_CUSTODY);
+    }
+
+    @Test
+    void shouldRegisterAnUnregisteredWeaponWithANationalMark() {
+        Reading reading = new Reading("ZZ-9?41", "Norinco", "Type 56", "7.62x39mm", WeaponType.ASSAULT_RIFLE, null, null);
+        WeaponId id = identification.recordAsUnregistered(reading, new Recovery(EventKind.FOUND, LocalDate.now(), "River district", null, null, null));
+        var weapon = queries.weapon(id).orElseThrow();
+        assertThat(weapon.status()).isEqualTo(WeaponStatus.IN_STATE_CUSTODY);
+        assertThat(weapon.makerCode()).isEqualTo("NORINCO");
+        assertThat(weapon.markings()).anySatisfy(m -> {
+            assertThat(m.kind()).isEqualTo(MarkingKind.NATIONAL);
+            assertThat(m.text()).startsWith("NM-");
+        });
+    }
+
+    @Test
+    void shouldRefuseARecoveryThatIsNotFoundSeizedOrSurrendered() {
+        WeaponId id = register("KALASHNIKOV", "RF 1");
+        assertThatThrownBy(() -> identification.recordAsMatched(id, new Recovery(EventKind.EXPORTED, LocalDate.now(), null, null, null, null)))
+                .isInstanceOf(UserFacingException.class);
+    }
+}

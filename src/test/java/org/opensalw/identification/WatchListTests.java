@@ -1,0 +1,98 @@
+package org.opensalw.identification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.opensalw.TestDatabase;
+import org.opensalw.reference.WeaponType;
+import org.opensalw.registry.EventCommand;
+import org.opensalw.registry.EventKind;
+import org.opensalw.registry.Registration;
+import org.opensalw.registry.RegistryManagement;
+import org.opensalw.registry.WeaponDescription;
+import org.opensalw.registry.WeaponId;
+import org.opensalw.shared.UserFacingException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+
+@TestDatabase
+@WithMockUser(roles = {"REGISTRAR", "INVESTIGATOR"})
+class WatchListTests {
+
+    @Autowired
+    WatchList watchList;
+    @Autowired
+    Identification identification;
+    @Autowired
+    RegistryManagement registry;
+
+    private WeaponId register(String serial) {
+        return registry.register(new Registration(new WeaponDescription(WeaponType.ASSAULT_RIFLE, "KALASHNIKOV", null, "AKM", "7.62x39mm", "RU",
+                1980, serial), List.of(), EventCommand.of(EventKind.IMPORTED, LocalDate.of(2000, 3, 1)).withCountry("RU"), null, null));
+    }
+
+    private Recovery found() {
+        return new Recovery(EventKind.FOUND, LocalDate.now(), "Port city", "CASE-1", null, null);
+    }
+
+    private List<Alert> alertsFor(WeaponId recovered) {
+        return watchList.alerts(true).stream().filter(a -> a.weaponId().equals(recovered)).toList();
+    }
+
+    @Test
+    void shouldAlertWhenARecoveredWeaponMatchesAStolenRecordReadWithALookAlike() {
+        WeaponId stolen = register("WL 5551234");
+        registry.recordEvent(stolen, EventCommand.of(EventKind.REPORTED_STOLEN, LocalDate.now()));
+        Reading reading = new Reading("WL 555I234", "Izhmash", "AKM", "7.62x39mm", WeaponType.ASSAULT_RIFLE, null, null);
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> identification.identify(reading).candidates().stream()
+                .anyMatch(c -> c.weaponId().equals(stolen) && c.status() == org.opensalw.registry.WeaponStatus.STOLEN));
+        WeaponId recovered = identification.recordAsUnregistered(reading, found());
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> !alertsFor(recovered).isEmpty());
+        Alert alert = alertsFor(recovered).get(0);
+        assertThat(alert.matchedWeaponId()).isEqualTo(stolen);
+        assertThat(alert.evidence()).contains("STOLEN", "WL5551234");
+    }
+
+    @Test
+    void shouldAlertWhenTheRecoveredWeaponItselfWasReportedLost() {
+        WeaponId lost = register("WL 777000");
+        registry.recordEvent(lost, EventCommand.of(EventKind.REPORTED_LOST, LocalDate.now()));
+        identification.recordAsMatched(lost, new Recovery(EventKind.SEIZED, LocalDate.now(), null, null, null, null));
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> !alertsFor(lost).isEmpty());
+        assertThat(alertsFor(lost).get(0).evidence()).contains("LOST");
+    }
+
+    @Test
+    void shouldAlertOnAnImportedListEntryAndAcknowledgeIt() {
+        int added = watchList.importList("iARMS 2026-11", new StringReader("""
+                reference,serial,maker,model,calibre,type,reported_by,report_kind,reported_on
+                IA-1,IMP-778899,Norinco,Type 56,7.62x39mm,ASSAULT_RIFLE,KE,STOLEN,2024-02-01
+                """));
+        assertThat(added).isEqualTo(1);
+        WeaponId recovered = identification.recordAsUnregistered(new Reading("IMP 778899", "Norinco", "Type 56", null,
+                WeaponType.ASSAULT_RIFLE, null, null), found());
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> !alertsFor(recovered).isEmpty());
+        Alert alert = alertsFor(recovered).get(0);
+        assertThat(alert.origin()).isEqualTo("IMPORTED");
+        assertThat(alert.matchedEntryId()).isNotNull();
+        watchList.acknowledge(alert.id());
+        assertThat(alertsFor(recovered)).isEmpty();
+    }
+
+    @Test
+    void shouldRejectAnImportedListWithABadLineAndKeepNothing() {
+        int before = watchList.entries().size();
+        assertThatThrownBy(() -> watchList.importList("bad list", new StringReader("""
+                reference,serial,maker,report_kind
+                B-1,123456,Glock,STOLEN
+                B-2,654321,Glock,MISPLACED
+                """))).isInstanceOf(UserFacingException.class).hasMessageContaining("watch.line.invalid");
+        assertThat(watchList.entries()).hasSize(before);
+    }
+}
