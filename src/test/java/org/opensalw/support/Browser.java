@@ -42,6 +42,8 @@ public final class Browser implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        // pages are replaced while we read them (navigation, htmx swaps): read again instead of failing
+        this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     public Browser open(String path) {
@@ -89,7 +91,10 @@ public final class Browser implements AutoCloseable {
     }
 
     public String text(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
+        return wait.until(d -> {
+            WebElement e = d.findElement(by);
+            return e.isDisplayed() ? e.getText() : null;
+        });
     }
 
     public String attribute(By by, String name) {

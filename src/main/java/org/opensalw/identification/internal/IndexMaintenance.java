@@ -58,19 +58,26 @@ class IndexMaintenance {
 
         @ApplicationModuleListener
         void on(WeaponRegistered event) {
-            addIfMissing(event.weaponId());
+            refresh(event.weaponId());
         }
 
         @ApplicationModuleListener
         void on(WeaponEventRecorded event) {
-            addIfMissing(event.weaponId());
-            index.status(event.weaponId(), event.status());
+            refresh(event.weaponId());
         }
 
-        private void addIfMissing(WeaponId id) {
-            if (!index.contains(id)) {
-                SystemAuthentication.run(() -> queries.weaponIdentity(id)).ifPresent(index::add);
-            }
+        /**
+         * Listeners run concurrently and in any order, so each re-reads the weapon from the register (which already holds
+         * the change that caused the event) and one at a time: whichever runs last has read the latest state.
+         */
+        private synchronized void refresh(WeaponId id) {
+            SystemAuthentication.run(() -> queries.weaponIdentity(id)).ifPresent(weapon -> {
+                if (index.contains(id)) {
+                    index.status(id, weapon.status());
+                } else {
+                    index.add(weapon);
+                }
+            });
         }
     }
 }
