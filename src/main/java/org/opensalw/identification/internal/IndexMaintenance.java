@@ -71,6 +71,7 @@ class IndexMaintenance {
          * the change that caused the event) and one at a time: whichever runs last has read the latest state.
          */
         private synchronized void refresh(WeaponId id) {
+
             SystemAuthentication.run(() -> queries.weaponIdentity(id)).ifPresent(weapon -> {
                 if (index.contains(id)) {
                     index.status(id, weapon.status());

@@ -91,10 +91,12 @@ public class WatchListChecker implements ApplicationRunner {
         }
         Reading reading = new Reading(w.serialAsMarked(), w.makerCode() != null ? w.makerCode() : w.makerAsMarked(), w.model(), w.calibre(),
                 w.type(), w.countryOfManufacture(), w.yearOfManufacture());
-        for (Candidate c : register.identify(reading, 10).candidates()) {
-            if (c.confident() && !c.weaponId().equals(id) && MISSING.contains(c.status())) {
-                raised.add(alert(w, "REGISTER", c.weaponId(), null, c.serial(), c.score(), evidence(c)));
-            }
+        // the recovered weapon may already be in the index (its own event may be applied first): leave it out, and
+        // judge confidence among the other candidates only, so the outcome does not depend on which listener ran first
+        List<Candidate> others = register.identify(reading, 11).candidates().stream().filter(c -> !c.weaponId().equals(id)).toList();
+        if (!others.isEmpty() && clearLead(others) && MISSING.contains(others.get(0).status())) {
+            Candidate c = others.get(0);
+            raised.add(alert(w, "REGISTER", c.weaponId(), null, c.serial(), c.score(), evidence(c)));
         }
         for (Candidate c : imported.identify(reading, 10).candidates()) {
             if (c.confident()) {
@@ -106,6 +108,13 @@ public class WatchListChecker implements ApplicationRunner {
             events.publishEvent(new WatchListHit(a.id(), a.weaponId(), a.matchedWeaponId(), a.matchedEntryId(), a.score()));
         });
         return raised;
+    }
+
+    /** The top candidate is a confident match: a high score and a clear lead over the next (as in the index). */
+    private static boolean clearLead(List<Candidate> ranked) {
+        Candidate top = ranked.get(0);
+        return top.score() >= Candidate.CONFIDENT
+                && (ranked.size() == 1 || ranked.get(1).score() <= top.score() - IdentificationIndex.CONFIDENT_LEAD);
     }
 
     private Alert alert(WeaponIdentity w, String origin, WeaponId matched, UUID entry, String matchedSerial, int score, String evidence) {
