@@ -154,8 +154,9 @@ class EventRecorder {
                         now, authors.get(k));
             }
             WeaponEventRecorded e = published.get(k);
-            events.publishEvent(new WeaponEventRecorded(e.weaponId(), seqs.get(k), e.kind(), e.previousStatus(), e.status()));
+            published.set(k, new WeaponEventRecorded(e.weaponId(), seqs.get(k), e.kind(), e.previousStatus(), e.status()));
         }
+        events.publishEvent(new WeaponEventsRecorded(published));
         return outcomes;
     }
 

@@ -211,7 +211,8 @@ public class RegistryManagement {
                 LocalDate.now(clock), "", "", "", reason.trim(), null, null, null, "", seq, null)), currentUser.username(), now).get(0);
         weapons.updateStates(List.of(new WeaponStore.StateUpdate(weaponId.value(), outcome.next(), holder, location)), now);
         audit.recordWrite("weapon.void", "WEAPON", weaponId, "voided seq=" + seq + " by seq=" + correction + ": " + reason.trim());
-        events.publishEvent(new WeaponEventRecorded(weaponId, correction, EventKind.VOIDED, row.status(), outcome.next().status()));
+        events.publishEvent(new WeaponEventsRecorded(List.of(new WeaponEventRecorded(weaponId, correction, EventKind.VOIDED, row.status(),
+                outcome.next().status()))));
         return correction;
     }
 

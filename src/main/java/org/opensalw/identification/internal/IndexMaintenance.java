@@ -2,6 +2,7 @@ package org.opensalw.identification.internal;
 
 import org.opensalw.registry.RegistryQueries;
 import org.opensalw.registry.WeaponEventRecorded;
+import org.opensalw.registry.WeaponEventsRecorded;
 import org.opensalw.registry.WeaponId;
 import org.opensalw.registry.WeaponRegistered;
 import org.slf4j.Logger;
@@ -62,8 +63,8 @@ class IndexMaintenance {
         }
 
         @ApplicationModuleListener
-        void on(WeaponEventRecorded event) {
-            refresh(event.weaponId());
+        void on(WeaponEventsRecorded recorded) {
+            recorded.events().stream().map(WeaponEventRecorded::weaponId).distinct().forEach(this::refresh);
         }
 
         /**

@@ -13,6 +13,7 @@ import org.opensalw.identification.WatchListHit;
 import org.opensalw.registry.EventKind;
 import org.opensalw.registry.RegistryQueries;
 import org.opensalw.registry.WeaponEventRecorded;
+import org.opensalw.registry.WeaponEventsRecorded;
 import org.opensalw.registry.WeaponId;
 import org.opensalw.registry.WeaponIdentity;
 import org.opensalw.registry.WeaponRegistered;
@@ -66,9 +67,11 @@ public class WatchListChecker implements ApplicationRunner {
     }
 
     @ApplicationModuleListener
-    void on(WeaponEventRecorded event) {
-        if (RECOVERIES.contains(event.kind())) {
-            check(event.weaponId(), event.previousStatus());
+    void on(WeaponEventsRecorded recorded) {
+        for (WeaponEventRecorded event : recorded.events()) {
+            if (RECOVERIES.contains(event.kind())) {
+                check(event.weaponId(), event.previousStatus());
+            }
         }
     }
 
