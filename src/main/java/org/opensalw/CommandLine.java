@@ -1,14 +1,13 @@
 package org.opensalw;
 
 import java.util.Arrays;
+import org.opensalw.identity.Role;
+import org.opensalw.identity.SystemActor;
 import org.opensalw.registry.LedgerReport;
 import org.opensalw.registry.RegistryQueries;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Commands run from the shell instead of the server: {@code java -jar opensalw.jar verify-ledger} walks the hash
@@ -28,10 +27,8 @@ final class CommandLine {
         app.setAdditionalProfiles("cli");
         try (ConfigurableApplicationContext context = app.run(Arrays.copyOfRange(args, 1, args.length))) {
             // the command line acts as the operating-system user who ran it, with the auditor's rights
-            String who = "cli:" + System.getProperty("user.name");
-            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    who, null, AuthorityUtils.createAuthorityList("ROLE_AUDITOR")));
-            LedgerReport report = context.getBean(RegistryQueries.class).verifyLedger();
+            LedgerReport report = SystemActor.run("cli:" + System.getProperty("user.name"), Role.AUDITOR,
+                    () -> context.getBean(RegistryQueries.class).verifyLedger());
             if (report.intact()) {
                 System.out.printf("Ledger intact: %d records checked in %d ms%n", report.recordsChecked(), report.millis());
                 return 0;

@@ -149,6 +149,11 @@ public class RegistryQueries {
         return weapons.find(id.value()).map(WeaponStore::identity);
     }
 
+    /** The identities of several weapons with one query (weapons not found are left out). */
+    public List<WeaponIdentity> weaponIdentities(java.util.Collection<WeaponId> ids) {
+        return weapons.findAll(ids.stream().map(WeaponId::value).toList()).stream().map(WeaponStore::identity).toList();
+    }
+
     /** Walks the whole hash chain and names the first record that does not match. */
     @PreAuthorize("hasAnyRole('AUDITOR','ADMIN')")
     @Transactional(readOnly = true)

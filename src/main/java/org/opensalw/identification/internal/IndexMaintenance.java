@@ -1,5 +1,9 @@
 package org.opensalw.identification.internal;
 
+import java.util.List;
+import org.opensalw.identity.Role;
+import org.opensalw.identity.SystemActor;
+
 import org.opensalw.registry.RegistryQueries;
 import org.opensalw.registry.WeaponEventRecorded;
 import org.opensalw.registry.WeaponEventsRecorded;
@@ -33,7 +37,7 @@ class IndexMaintenance {
     ApplicationRunner buildIdentificationIndex(IdentificationIndex index, RegistryQueries queries) {
         return (ApplicationArguments args) -> {
             long started = System.nanoTime();
-            SystemAuthentication.run(() -> {
+            SystemActor.run("identification-index", Role.INVESTIGATOR, () -> {
                 queries.forEachWeaponIdentity(index::add);
                 return null;
             });
@@ -59,23 +63,23 @@ class IndexMaintenance {
 
         @ApplicationModuleListener
         void on(WeaponRegistered event) {
-            refresh(event.weaponId());
+            refresh(List.of(event.weaponId()));
         }
 
         @ApplicationModuleListener
         void on(WeaponEventsRecorded recorded) {
-            recorded.events().stream().map(WeaponEventRecorded::weaponId).distinct().forEach(this::refresh);
+            refresh(recorded.events().stream().map(WeaponEventRecorded::weaponId).distinct().toList());
         }
 
         /**
-         * Listeners run concurrently and in any order, so each re-reads the weapon from the register (which already holds
-         * the change that caused the event) and one at a time: whichever runs last has read the latest state.
+         * Listeners run concurrently and in any order, so each re-reads the weapons from the register (which already
+         * holds the change that caused the event), in one query, and one listener at a time: whichever runs last has read
+         * the latest state.
          */
-        private synchronized void refresh(WeaponId id) {
-
-            SystemAuthentication.run(() -> queries.weaponIdentity(id)).ifPresent(weapon -> {
-                if (index.contains(id)) {
-                    index.status(id, weapon.status());
+        private synchronized void refresh(List<WeaponId> ids) {
+            SystemActor.run("identification-index", Role.INVESTIGATOR, () -> queries.weaponIdentities(ids)).forEach(weapon -> {
+                if (index.contains(weapon.id())) {
+                    index.status(weapon.id(), weapon.status());
                 } else {
                     index.add(weapon);
                 }

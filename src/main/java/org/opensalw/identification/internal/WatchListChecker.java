@@ -1,5 +1,8 @@
 package org.opensalw.identification.internal;
 
+import org.opensalw.identity.Role;
+import org.opensalw.identity.SystemActor;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +87,7 @@ public class WatchListChecker implements ApplicationRunner {
 
     /** Returns the alerts raised. */
     public List<Alert> check(WeaponId id, WeaponStatus previous) {
-        WeaponIdentity w = SystemAuthentication.run(() -> queries.weaponIdentity(id)).orElse(null);
+        WeaponIdentity w = SystemActor.run("identification-index", Role.INVESTIGATOR, () -> queries.weaponIdentity(id)).orElse(null);
         if (w == null) {
             return List.of();
         }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.opensalw.identity.NewCredential;
 import org.opensalw.identity.NewUser;
 import org.opensalw.identity.Role;
+import org.opensalw.identity.SystemActor;
 import org.opensalw.identity.UserAccounts;
 import org.opensalw.reference.Model;
 import org.opensalw.reference.References;
@@ -34,9 +35,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -81,17 +79,13 @@ public class DemoData implements ApplicationRunner {
         if (!enabled || weapons.count() > 0) {
             return;
         }
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "demo-data", null, AuthorityUtils.createAuthorityList(Role.REGISTRAR.authority())));
-        try {
+        SystemActor.run("demo-data", Role.REGISTRAR, () -> {
             long started = System.currentTimeMillis();
             createUsers();
             int events = fill(new Random(42));
             log.info("Demo data: {} weapons with {} events in {} s", weaponCount, events, (System.currentTimeMillis() - started) / 1000);
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
+            return null;
+        });
     }
 
     private void createUsers() {

@@ -70,6 +70,13 @@ public class WeaponStore {
         return jdbc.sql("SELECT * FROM weapon WHERE id = :id").param("id", id).query(WeaponStore::map).optional();
     }
 
+    public List<Row> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM weapon WHERE id = ANY(:ids)").param("ids", ids.toArray(UUID[]::new)).query(WeaponStore::map).list();
+    }
+
     /** Locks the weapons for the rest of the transaction, so two events on one weapon are checked one after the other. */
     public Map<UUID, Row> lock(Collection<UUID> ids) {
         Map<UUID, Row> rows = new HashMap<>();

@@ -83,8 +83,7 @@ class LifecycleTests {
         List<Lifecycle.Step> ok = List.of(new Lifecycle.Step(1, EventKind.REGISTERED, D), new Lifecycle.Step(2, EventKind.IMPORTED, D),
                 new Lifecycle.Step(3, EventKind.REPORTED_STOLEN, D));
         assertThat(Lifecycle.replay(ok).next().status()).isEqualTo(WeaponStatus.STOLEN);
-        // voiding the theft (seq 3) while a later seizure (seq 4) of a stolen weapon stays is fine: seizure is possible from held
-        // but voiding the destruction's precondition breaks: a recovery (seq 5) needs a lost/stolen/custody status
+        // the same history with the theft (seq 3) voided: the recovery (seq 5) needs a lost, stolen or seized weapon
         List<Lifecycle.Step> broken = List.of(new Lifecycle.Step(1, EventKind.REGISTERED, D), new Lifecycle.Step(2, EventKind.IMPORTED, D),
                 new Lifecycle.Step(5, EventKind.RECOVERED, D));
         Lifecycle.Outcome o = Lifecycle.replay(broken);
