@@ -118,9 +118,17 @@ final class SerialKeys {
         return keys;
     }
 
+    /**
+     * Latin letters and digits folded, and the Cyrillic capitals that {@link SerialForms#clean} keeps as they are
+     * (Г, Д, Ф... have no Latin look-alike): Soviet-pattern serials carry them, and a '?' may stand for one.
+     */
     private static char[] symbols() {
         StringBuilder out = new StringBuilder();
-        for (char c : "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray()) {
+        StringBuilder alphabet = new StringBuilder("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+        for (char c = '\u0410'; c <= '\u042F'; c++) {
+            alphabet.append(SerialForms.clean(String.valueOf(c)));
+        }
+        for (char c : alphabet.toString().toCharArray()) {
             char f = SerialForms.fold(c);
             if (out.indexOf(String.valueOf(f)) < 0) {
                 out.append(f);

@@ -90,6 +90,18 @@ class IdentificationIndexTests {
     }
 
     @Test
+    void shouldFindASovietPatternSerialWhoseUnknownPositionsHideCyrillicLetters() {
+        withNoise();
+        WeaponId id = add("TULA", "ГН 5054");
+        WeaponId twin = add("TULA", "ФФ 4629");
+        add("TULA", "EH 7054"); // Latin serials that fit the same readings must not hide the Cyrillic ones
+        add("TULA", "H6 4629");
+        index.freeze();
+        assertThat(identify("?H?054", "Tula").candidates()).extracting(c -> c.weaponId()).contains(id);
+        assertThat(identify("??4629", "Tula").candidates()).extracting(c -> c.weaponId()).contains(twin);
+    }
+
+    @Test
     void shouldFindAWeaponWithOneCharacterMissingExtraOrSwapped() {
         withNoise();
         WeaponId id = add("NORINCO", "56123987");
