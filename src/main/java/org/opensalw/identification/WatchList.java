@@ -87,6 +87,21 @@ public class WatchList {
         return store.alerts(openOnly);
     }
 
+    /** How many alerts were delivered to the signed-in user and not opened yet. */
+    public int unreadCount() {
+        return store.unread(currentUser.username()).size();
+    }
+
+    /** The signed-in user's alerts not opened yet; opening them marks them read (not acknowledged). */
+    @Transactional
+    public List<UUID> openMine() {
+        List<UUID> unread = store.unread(currentUser.username());
+        if (!unread.isEmpty()) {
+            store.markRead(currentUser.username(), clock.instant());
+        }
+        return unread;
+    }
+
     @Transactional
     public void acknowledge(UUID alertId) {
         if (!store.acknowledge(alertId, currentUser.username(), clock.instant())) {

@@ -84,6 +84,16 @@ public class UserAccounts {
         return jdbc.sql("SELECT * FROM app_user WHERE username = :u").param("u", username).query(UserAccounts::map).optional();
     }
 
+    /** The enabled users holding any of these roles: whom to tell when something needs their attention. */
+    @Transactional(readOnly = true)
+    public List<String> usernamesWithAnyRole(java.util.Collection<Role> roles) {
+        List<String> names = roles.stream().map(Role::name).toList();
+        return jdbc.sql("""
+                SELECT username FROM app_user
+                WHERE enabled AND string_to_array(roles, ',') && CAST(:roles AS TEXT[]) ORDER BY username""")
+                .param("roles", names.toArray(String[]::new)).query(String.class).list();
+    }
+
     public boolean anyUserExists() {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM app_user)").query(Boolean.class).single();
     }

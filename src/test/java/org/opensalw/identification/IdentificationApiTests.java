@@ -69,4 +69,48 @@ class IdentificationApiTests {
         assertThat(call(registrar, "POST", "/api/identification/matched/" + id, recovery).status()).isEqualTo(201);
         assertThat(call(investigator, "GET", "/api/weapons/" + id, null).body()).contains("IN_STATE_CUSTODY");
     }
+
+    @Test
+    void shouldImportAWatchListAndAlertTheInvestigatorsThroughTheApi() {
+        String s = UUID.randomUUID().toString().substring(0, 6);
+        String registrar = "wl-reg-" + s;
+        String investigator = "wl-inv-" + s;
+        String reader = "wl-ro-" + s;
+        accounts.createUnchecked(new NewUser(registrar, "Registrar", Set.of(Role.REGISTRAR), "en", PASSWORD));
+        accounts.createUnchecked(new NewUser(investigator, "Investigator", Set.of(Role.INVESTIGATOR), "en", PASSWORD));
+        accounts.createUnchecked(new NewUser(reader, "Reader", Set.of(Role.READ_ONLY), "en", PASSWORD));
+        var csv = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+        csv.add("source", "iARMS test " + s);
+        csv.add("file", new org.springframework.core.io.ByteArrayResource("""
+                reference,serial,maker,model,calibre,type,reported_by,report_kind,reported_on
+                T-%s,WLAPI-%s,Glock,17,9x19mm,SELF_LOADING_PISTOL,AT,STOLEN,2025-06-01
+                """.formatted(s, s).getBytes()) {
+            @Override
+            public String getFilename() {
+                return "list.csv";
+            }
+        });
+        var client = RestClient.create("http://localhost:" + port);
+        int refused = client.post().uri("/api/identification/watch-list").headers(h -> h.setBasicAuth(reader, PASSWORD))
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(csv).exchange((req, res) -> res.getStatusCode().value());
+        assertThat(refused).isEqualTo(403);
+        String imported = client.post().uri("/api/identification/watch-list").headers(h -> h.setBasicAuth(investigator, PASSWORD))
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(csv).retrieve().body(String.class);
+        assertThat(imported).contains("\"added\":1");
+        assertThat(call(investigator, "GET", "/api/identification/watch-list", null).body()).contains("WLAPI-" + s);
+
+        Answer recovered = call(registrar, "POST", "/api/identification/unregistered", """
+                {"reading":{"serial":"WLAPI %s","maker":"Glock","model":"17","type":"SELF_LOADING_PISTOL"},
+                 "recovery":{"kind":"FOUND","occurredOn":"2026-11-01","place":"Roadside"}}""".formatted(s));
+        assertThat(recovered.status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> call(investigator, "GET", "/api/identification/alerts/mine", null).body()
+                .contains("\"count\":1"));
+        Answer opened = call(investigator, "POST", "/api/identification/alerts/mine/open", null);
+        String alertId = opened.body().replaceAll(".*\"alerts\":\\[\"([^\"]+)\".*", "$1");
+        assertThat(call(investigator, "GET", "/api/identification/alerts", null).body()).contains(alertId, "IMPORTED", "WLAPI" + s.toUpperCase());
+        assertThat(call(investigator, "GET", "/api/identification/alerts/mine", null).body()).contains("\"count\":0");
+        assertThat(call(reader, "POST", "/api/identification/alerts/" + alertId + "/acknowledge", null).status()).isEqualTo(403);
+        assertThat(call(investigator, "POST", "/api/identification/alerts/" + alertId + "/acknowledge", null).status()).isEqualTo(204);
+        assertThat(call(investigator, "GET", "/api/identification/alerts", null).body()).doesNotContain(alertId);
+    }
 }

@@ -2,6 +2,8 @@ package org.opensalw.identification.internal;
 
 import org.opensalw.identity.Role;
 import org.opensalw.identity.SystemActor;
+import org.opensalw.identity.UserAccounts;
+import org.springframework.beans.factory.annotation.Value;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -45,9 +47,15 @@ public class WatchListChecker implements ApplicationRunner {
     private final RegistryQueries queries;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final UserAccounts accounts;
+    /** Who is told of an alert: by default the investigators (`opensalw.identification.alert-roles`). */
+    private final List<Role> alertRoles;
 
     WatchListChecker(IdentificationIndex register, MakerDirectory makers, WatchListStore store, RegistryQueries queries,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, UserAccounts accounts,
+            @Value("${opensalw.identification.alert-roles:INVESTIGATOR}") List<Role> alertRoles) {
+        this.accounts = accounts;
+        this.alertRoles = alertRoles;
         this.register = register;
         this.imported = new IdentificationIndex(makers::code);
         this.store = store;
@@ -109,8 +117,10 @@ public class WatchListChecker implements ApplicationRunner {
                 raised.add(alert(w, "IMPORTED", null, c.weaponId().value(), c.serial(), c.score(), evidence(c)));
             }
         }
+        List<String> recipients = raised.isEmpty() ? List.of() : accounts.usernamesWithAnyRole(alertRoles);
         raised.forEach(a -> {
             store.insert(a);
+            store.deliver(a.id(), recipients, a.raisedAt());
             events.publishEvent(new WatchListHit(a.id(), a.weaponId(), a.matchedWeaponId(), a.matchedEntryId(), a.score()));
         });
         return raised;

@@ -53,6 +53,26 @@ public class WatchListStore {
                 .param("evidence", a.evidence()).param("at", Timestamp.from(a.raisedAt())).update();
     }
 
+    /** Delivers an alert to each recipient (once: delivering again changes nothing). */
+    public void deliver(UUID alertId, List<String> usernames, Instant at) {
+        for (String username : usernames) {
+            jdbc.sql("""
+                    INSERT INTO ident_alert_recipient (alert_id, username, delivered_at) VALUES (:alert, :user, :at)
+                    ON CONFLICT DO NOTHING""").param("alert", alertId).param("user", username).param("at", Timestamp.from(at)).update();
+        }
+    }
+
+    /** The alerts delivered to this user that they have not opened yet. */
+    public List<UUID> unread(String username) {
+        return jdbc.sql("SELECT alert_id FROM ident_alert_recipient WHERE username = :user AND read_at IS NULL")
+                .param("user", username).query(UUID.class).list();
+    }
+
+    public void markRead(String username, Instant at) {
+        jdbc.sql("UPDATE ident_alert_recipient SET read_at = :at WHERE username = :user AND read_at IS NULL")
+                .param("at", Timestamp.from(at)).param("user", username).update();
+    }
+
     public List<Alert> alerts(boolean openOnly) {
         return jdbc.sql("SELECT * FROM ident_alert WHERE (:all OR acknowledged_at IS NULL) ORDER BY raised_at DESC LIMIT 500")
                 .param("all", !openOnly).query(WatchListStore::alert).list();

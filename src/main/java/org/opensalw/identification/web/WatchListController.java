@@ -32,10 +32,18 @@ class WatchListController {
 
     @GetMapping("/identification/alerts")
     String alerts(@RequestParam(defaultValue = "false") boolean all, Model model) {
+        model.addAttribute("unread", java.util.Set.copyOf(watchList.openMine()));
         model.addAttribute("alerts", watchList.alerts(!all));
         model.addAttribute("entries", watchList.entries().size());
         model.addAttribute("all", all);
         return "identification/alerts";
+    }
+
+    /** The count of new alerts beside the menu link, fetched by htmx so every page need not know of alerts. */
+    @GetMapping("/identification/alerts/badge")
+    String badge(Model model) {
+        model.addAttribute("count", watchList.unreadCount());
+        return "identification/alerts :: badge";
     }
 
     @PostMapping("/identification/alerts/{id}/acknowledge")

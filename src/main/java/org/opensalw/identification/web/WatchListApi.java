@@ -1,0 +1,83 @@
+package org.opensalw.identification.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.opensalw.identification.Alert;
+import org.opensalw.identification.WatchEntry;
+import org.opensalw.identification.WatchList;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The JSON API of the watch list: alerts, the signed-in user's new alerts, acknowledging, importing lists. */
+@RestController
+@Tag(name = "Watch list", description = "Recovered weapons matched against weapons reported lost or stolen, here and in imported lists")
+class WatchListApi {
+
+    record Mine(int count, List<UUID> alerts) {
+    }
+
+    record Imported(int added) {
+    }
+
+    private final WatchList watchList;
+
+    WatchListApi(WatchList watchList) {
+        this.watchList = watchList;
+    }
+
+    @GetMapping("/api/identification/alerts")
+    @Operation(summary = "Watch-list alerts, newest first (open ones only unless all=true), with their evidence")
+    List<Alert> alerts(@RequestParam(defaultValue = "false") boolean all) {
+        return watchList.alerts(!all);
+    }
+
+    @GetMapping("/api/identification/alerts/mine")
+    @Operation(summary = "How many alerts were delivered to me and not opened yet (does not mark them read)")
+    Mine mine() {
+        return new Mine(watchList.unreadCount(), List.of());
+    }
+
+    @PostMapping("/api/identification/alerts/mine/open")
+    @Operation(summary = "The ids of the alerts delivered to me and not opened yet; they are marked read")
+    Mine openMine() {
+        List<UUID> unread = watchList.openMine();
+        return new Mine(unread.size(), unread);
+    }
+
+    @PostMapping("/api/identification/alerts/{id}/acknowledge")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Acknowledge an alert (who and when are recorded; the alert stays listed)")
+    void acknowledge(@PathVariable UUID id) {
+        watchList.acknowledge(id);
+    }
+
+    @GetMapping("/api/identification/watch-list")
+    @Operation(summary = "The entries of the imported lost/stolen lists")
+    List<WatchEntry> entries() {
+        return watchList.entries();
+    }
+
+    @PostMapping(path = "/api/identification/watch-list", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Import a list of lost or stolen weapons (CSV, UTF-8)",
+            description = "Header line: reference, serial, maker, model, calibre, type, reported_by, report_kind (LOST or STOLEN), "
+                    + "reported_on (YYYY-MM-DD). Every line is checked first; none is kept if one is wrong (422 names the lines). "
+                    + "Entries already imported from the same source with the same reference are skipped.")
+    Imported importList(@RequestParam String source, @RequestParam("file") MultipartFile file) throws IOException {
+        try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+            return new Imported(watchList.importList(source, reader));
+        }
+    }
+}
