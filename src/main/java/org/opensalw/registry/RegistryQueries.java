@@ -128,6 +128,11 @@ public class RegistryQueries {
         return weapons.photoInfo(photoId).flatMap(info -> weapons.photoContent(photoId).map(bytes -> new Photo(info, bytes)));
     }
 
+    /** How many weapons the register holds (e.g. to size an index before loading it). */
+    public long weaponCount() {
+        return weapons.count();
+    }
+
     public Dashboard dashboard() {
         List<Dashboard.RecentEvent> recent = jdbc.sql("""
                 SELECT l.seq, l.subject_id, l.kind, l.occurred_on, w.serial_as_marked, l.recorded_at, l.recorded_by

@@ -53,11 +53,11 @@ class IdentificationJourneyTests {
             browser.logIn("journey-investigator", "investigator-password-1");
             browser.click(By.linkText("Identify")).waitForText("Identify a recovered weapon");
             browser.type("serial", "JX-44?109").type("maker", "Izhmash").screenshot("identification-01-reading");
-            browser.submit("reading-form").waitForText("maker recognised: KALASHNIKOV");
+            browser.submit("reading-form").waitForText("maker recognised: Kalashnikov Concern");
             String first = browser.text(By.cssSelector("#candidates tbody tr:nth-child(1)"));
             String second = browser.text(By.cssSelector("#candidates tbody tr:nth-child(2)"));
-            assertThat(first).contains("JX447109", "KALASHNIKOV", "confident match");
-            assertThat(second).contains("JX447109", "NORINCO", "maker").doesNotContain("confident");
+            assertThat(first).contains("JX447109", "Kalashnikov Concern", "confident match");
+            assertThat(second).contains("JX447109", "China North Industries Corporation", "maker").doesNotContain("confident");
             assertThat(browser.attribute(By.cssSelector("#candidates tbody tr:nth-child(1) .serial-marks span.UNKNOWN"), "title"))
                     .isEqualTo("unknown in the reading");
             browser.screenshot("identification-02-candidates");

@@ -27,9 +27,14 @@ class IndexMaintenance {
 
     private static final Logger log = LoggerFactory.getLogger(IndexMaintenance.class);
 
+    /**
+     * Sized for the register as it is at start (and a tenth more), so that loading millions of weapons does not copy
+     * the index's arrays while they grow (at 10M weapons a copy would need twice the heap for a moment).
+     */
     @Bean
-    IdentificationIndex identificationIndex(MakerDirectory makers) {
-        return new IdentificationIndex(makers::code);
+    IdentificationIndex identificationIndex(MakerDirectory makers, RegistryQueries queries) {
+        long weapons = SystemActor.run("identification-index", Role.INVESTIGATOR, queries::weaponCount);
+        return new IdentificationIndex(makers::code, (int) Math.min(50_000_000L, weapons + weapons / 10));
     }
 
     @Bean

@@ -92,7 +92,9 @@ class IdentificationController {
 
     private String page(Model model) {
         model.addAttribute("types", WeaponType.values());
-        model.addAttribute("makers", references.makers());
+        var makers = references.makers();
+        model.addAttribute("makers", makers);
+        model.addAttribute("makerNames", makers.stream().collect(java.util.stream.Collectors.toMap(m -> m.code(), m -> m.name())));
         model.addAttribute("recoveries", Identification.RECOVERIES);
         model.addAttribute("today", LocalDate.now().toString());
         model.addAttribute("indexed", identification.indexedWeapons());
