@@ -241,9 +241,13 @@ public class Peers {
                 .map(NodeKeys::parse);
     }
 
+    /** Notes a contact with the peer; at most once a second, so busy links do not queue on the peer's row. */
     public void touch(NodeId peer) {
-        jdbc.sql("UPDATE network_peer SET last_contact_at = :now WHERE id = :id")
-                .param("now", Timestamp.from(clock.instant())).param("id", peer.value()).update();
+        Instant now = clock.instant();
+        jdbc.sql("""
+                UPDATE network_peer SET last_contact_at = :now
+                WHERE id = :id AND (last_contact_at IS NULL OR last_contact_at < :before)""")
+                .param("now", Timestamp.from(now)).param("before", Timestamp.from(now.minusSeconds(1))).param("id", peer.value()).update();
     }
 
     /** A SHA-256 thumbprint, for admins to compare keys over another channel. */
