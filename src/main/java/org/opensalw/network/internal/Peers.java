@@ -65,7 +65,10 @@ public class Peers {
     @EventListener(ApplicationReadyEvent.class)
     @Transactional
     public void loadConfigured() {
-        for (Map.Entry<String, NetworkProperties.Peer> e : properties.getPeers().entrySet()) {
+        // hubs first, so that peers reached through them can name them
+        List<Map.Entry<String, NetworkProperties.Peer>> configured = properties.getPeers().entrySet().stream()
+                .sorted(java.util.Comparator.comparing(e -> !"HUB".equals(e.getValue().getRole()))).toList();
+        for (Map.Entry<String, NetworkProperties.Peer> e : configured) {
             NetworkProperties.Peer p = e.getValue();
             save(new PeerForm(e.getKey(), NodeRole.valueOf(p.getRole()), p.getCountry(), p.getName() == null ? e.getKey() : p.getName(),
                     p.getEndpoint(), p.getVia(), p.getJwks()), "CONFIG");
