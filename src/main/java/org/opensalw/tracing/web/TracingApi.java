@@ -92,7 +92,7 @@ class TracingApi {
 
     @PostMapping("/api/tracing/requests/{id}/send")
     @Operation(summary = "Check a draft against the ITI rules and send it",
-            description = "400 with every failing field when the request lacks what ITI para 17 requires: recipient, recovery "
+            description = "422 with every failing field when the request lacks what ITI para 17 requires: recipient, recovery "
                     + "kind, date and place, illicit nature, legal basis, intended use, type, calibre, serial or another "
                     + "marking, maker or country of manufacture.")
     void send(@PathVariable UUID id) {
