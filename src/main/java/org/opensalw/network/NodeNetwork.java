@@ -1,12 +1,12 @@
 package org.opensalw.network;
 
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.opensalw.shared.CountryCode;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.opensalw.network.internal.Outbox;
+import org.opensalw.network.internal.Peers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,23 +16,23 @@ import org.springframework.transaction.annotation.Transactional;
  * happens afterwards and is reported by {@link MessageDelivered} or {@link MessageUndeliverable}. Messages from
  * peers arrive as {@link MessageReceived} events.
  *
- * <p>Contract first version: the outbox is written, delivery, keys and peers' trust come with the network issue.
+ * <p>How messages travel (envelopes, keys, retries, configuration): docs/network.md.
  */
 @Service
 public class NodeNetwork {
 
-    private final JdbcClient jdbc;
-    private final Clock clock;
+    private final Outbox outbox;
+    private final Peers peers;
     private final NodeInfo self;
 
-    NodeNetwork(JdbcClient jdbc, Clock clock,
+    NodeNetwork(Outbox outbox, Peers peers,
             @Value("${opensalw.node.id:NODE-LOCAL}") String id,
             @Value("${opensalw.node.role:NATIONAL}") NodeRole role,
             @Value("${opensalw.node.country:}") String country,
             @Value("${opensalw.node.name}") String name,
             @Value("${opensalw.node.endpoint:http://localhost:8080}") URI endpoint) {
-        this.jdbc = jdbc;
-        this.clock = clock;
+        this.outbox = outbox;
+        this.peers = peers;
         this.self = new NodeInfo(new NodeId(id), role, CountryCode.parse(country), name, endpoint);
     }
 
@@ -42,11 +42,11 @@ public class NodeNetwork {
 
     /** The peers this node trusts, directly or through a hub. */
     public List<NodeInfo> peers() {
-        return List.of();
+        return peers.list().stream().map(Peers.Peer::info).toList();
     }
 
     public Optional<NodeInfo> peer(NodeId id) {
-        return peers().stream().filter(p -> p.id().equals(id)).findFirst();
+        return peers.info(id);
     }
 
     /** The national node of a country, if this node knows one (to address a trace to a country of manufacture). */
@@ -54,20 +54,20 @@ public class NodeNetwork {
         return peers().stream().filter(p -> p.role() == NodeRole.NATIONAL && country.equals(p.country())).findFirst();
     }
 
-    /** Queues a message for delivery, in the caller's transaction. */
+    /** The hub through which a peer is reached, empty when it is reached directly (or unknown). */
+    public Optional<NodeId> via(NodeId peer) {
+        return peers.via(peer);
+    }
+
+    /**
+     * Queues a message for delivery, in the caller's transaction; the sender is woken when it commits. Messages of
+     * one (recipient, conversation) are delivered in the order they were sent.
+     */
     @Transactional
     public MessageId send(OutgoingMessage message) {
-        MessageId id = MessageId.random();
-        jdbc.sql("""
-                INSERT INTO network_outbox (id, recipient, conversation_id, type, payload, created_at)
-                VALUES (:id, :recipient, :conversation, :type, :payload, :now)""")
-                .param("id", id.value())
-                .param("recipient", message.recipient().value())
-                .param("conversation", message.conversationId())
-                .param("type", message.type())
-                .param("payload", message.payload())
-                .param("now", java.sql.Timestamp.from(clock.instant()))
-                .update();
-        return id;
+        if (message.recipient().equals(self.id())) {
+            throw new IllegalArgumentException("A node does not send messages to itself");
+        }
+        return outbox.queue(message.recipient(), message.conversationId(), message.type(), message.payload());
     }
 }

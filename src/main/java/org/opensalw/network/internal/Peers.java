@@ -1,0 +1,257 @@
+package org.opensalw.network.internal;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.opensalw.network.NodeId;
+import org.opensalw.network.NodeInfo;
+import org.opensalw.network.NodeRole;
+import org.opensalw.shared.CountryCode;
+import org.opensalw.shared.UserFacingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The peers this node trusts, each with its public keys (several during a rotation, each accepted until it is
+ * retired) and the hub through which it is reached, if not directly.
+ */
+@Component
+public class Peers {
+
+    private static final Logger log = LoggerFactory.getLogger(Peers.class);
+
+    public record PeerKey(String kid, String use, Instant addedAt, Instant retireAt, boolean usable) {
+    }
+
+    public record Peer(NodeInfo info, NodeId via, String source, Instant lastContactAt, List<PeerKey> keys) {
+        public NodeId id() {
+            return info.id();
+        }
+    }
+
+    /** What an admin (or the configuration) says about a peer; jwks is its public JWK set as JSON, or null to keep. */
+    public record PeerForm(String id, NodeRole role, String country, String name, String endpoint, String via, String jwks) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final NetworkProperties properties;
+
+    Peers(JdbcClient jdbc, Clock clock, NetworkProperties properties) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Transactional
+    public void loadConfigured() {
+        for (Map.Entry<String, NetworkProperties.Peer> e : properties.getPeers().entrySet()) {
+            NetworkProperties.Peer p = e.getValue();
+            save(new PeerForm(e.getKey(), NodeRole.valueOf(p.getRole()), p.getCountry(), p.getName() == null ? e.getKey() : p.getName(),
+                    p.getEndpoint(), p.getVia(), p.getJwks()), "CONFIG");
+            log.info("Peer {} from configuration", e.getKey());
+        }
+    }
+
+    public List<Peer> list() {
+        Map<String, List<PeerKey>> keys = jdbc.sql("SELECT * FROM network_peer_key ORDER BY added_at DESC, kid")
+                .query((rs, i) -> Map.entry(rs.getString("peer_id"), key(rs))).list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        return jdbc.sql("SELECT * FROM network_peer ORDER BY id")
+                .query((rs, i) -> peer(rs, keys.getOrDefault(rs.getString("id"), List.of()))).list();
+    }
+
+    public Optional<Peer> find(NodeId id) {
+        return list().stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /** Whether the node is known, cheaply (the inbox asks this for every message). */
+    public Optional<NodeInfo> info(NodeId id) {
+        return jdbc.sql("SELECT * FROM network_peer WHERE id = :id").param("id", id.value())
+                .query((rs, i) -> peer(rs, List.of()).info()).optional();
+    }
+
+    public Optional<NodeId> via(NodeId id) {
+        return jdbc.sql("SELECT via FROM network_peer WHERE id = :id").param("id", id.value()).query(String.class).optional()
+                .filter(v -> v != null && !v.isBlank()).map(NodeId::new);
+    }
+
+    private PeerKey key(ResultSet rs) throws SQLException {
+        Instant retire = rs.getTimestamp("retire_at") == null ? null : rs.getTimestamp("retire_at").toInstant();
+        return new PeerKey(rs.getString("kid"), rs.getString("use"), rs.getTimestamp("added_at").toInstant(), retire,
+                retire == null || retire.isAfter(clock.instant()));
+    }
+
+    private Peer peer(ResultSet rs, List<PeerKey> keys) throws SQLException {
+        String via = rs.getString("via");
+        NodeInfo info = new NodeInfo(new NodeId(rs.getString("id")), NodeRole.valueOf(rs.getString("role")),
+                CountryCode.parse(rs.getString("country")), rs.getString("name"), URI.create(rs.getString("endpoint")));
+        return new Peer(info, via == null || via.isBlank() ? null : new NodeId(via), rs.getString("source"),
+                rs.getTimestamp("last_contact_at") == null ? null : rs.getTimestamp("last_contact_at").toInstant(), keys);
+    }
+
+    /** Adds or changes a peer; keys in the given set are added, keys no longer in it retire after the grace period. */
+    @Transactional
+    public Peer save(PeerForm form, String source) {
+        NodeId id;
+        try {
+            id = new NodeId(form.id() == null ? "" : form.id().trim());
+        } catch (IllegalArgumentException e) {
+            throw UserFacingException.invalid("id", "network.peer.id.invalid");
+        }
+        if (form.role() == null) {
+            throw UserFacingException.invalid("role", "network.peer.role.required");
+        }
+        CountryCode country;
+        try {
+            country = CountryCode.parse(form.country());
+        } catch (RuntimeException e) {
+            throw UserFacingException.invalid("country", "network.peer.country.invalid");
+        }
+        if (form.role() == NodeRole.NATIONAL && country == null) {
+            throw UserFacingException.invalid("country", "network.peer.country.required");
+        }
+        URI endpoint;
+        try {
+            endpoint = URI.create(form.endpoint() == null ? "" : form.endpoint().trim());
+            if (!"http".equals(endpoint.getScheme()) && !"https".equals(endpoint.getScheme()) || endpoint.getHost() == null) {
+                throw new IllegalArgumentException();
+            }
+        } catch (IllegalArgumentException e) {
+            throw UserFacingException.invalid("endpoint", "network.peer.endpoint.invalid");
+        }
+        String via = form.via() == null || form.via().isBlank() ? null : form.via().trim();
+        if (via != null && (via.equals(id.value()) || info(new NodeId(via)).filter(h -> h.role() == NodeRole.HUB).isEmpty())) {
+            throw UserFacingException.invalid("via", "network.peer.via.unknown");
+        }
+        List<ECKey> keys = parseKeys(form.jwks());
+        boolean exists = info(id).isPresent();
+        if (!exists && (keys == null || keys.isEmpty())) {
+            throw UserFacingException.invalid("jwks", "network.peer.jwks.required");
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        String name = form.name() == null || form.name().isBlank() ? id.value() : form.name().trim();
+        jdbc.sql("""
+                INSERT INTO network_peer (id, role, country, name, endpoint, via, source, created_at, updated_at)
+                VALUES (:id, :role, :country, :name, :endpoint, :via, :source, :now, :now)
+                ON CONFLICT (id) DO UPDATE SET role = EXCLUDED.role, country = EXCLUDED.country, name = EXCLUDED.name,
+                  endpoint = EXCLUDED.endpoint, via = EXCLUDED.via, updated_at = EXCLUDED.updated_at""")
+                .param("id", id.value()).param("role", form.role().name()).param("country", country == null ? null : country.value())
+                .param("name", name).param("endpoint", endpoint.toString()).param("via", via).param("source", source)
+                .param("now", now).update();
+        if (keys != null) {
+            replaceKeys(id, keys);
+        }
+        return find(id).orElseThrow();
+    }
+
+    private void replaceKeys(NodeId id, List<ECKey> keys) {
+        Timestamp now = Timestamp.from(clock.instant());
+        List<String> kids = new ArrayList<>();
+        for (ECKey k : keys) {
+            kids.add(k.getKeyID());
+            jdbc.sql("""
+                    INSERT INTO network_peer_key (peer_id, kid, use, jwk, added_at) VALUES (:peer, :kid, :use, :jwk, :now)
+                    ON CONFLICT (peer_id, kid) DO UPDATE SET retire_at = NULL""")
+                    .param("peer", id.value()).param("kid", k.getKeyID()).param("use", k.getKeyUse().identifier())
+                    .param("jwk", k.toPublicJWK().toJSONString()).param("now", now).update();
+        }
+        jdbc.sql("""
+                UPDATE network_peer_key SET retire_at = :at
+                WHERE peer_id = :peer AND retire_at IS NULL AND NOT (kid IN (:kids))""")
+                .param("at", Timestamp.from(clock.instant().plus(properties.getKeyGrace())))
+                .param("peer", id.value()).param("kids", kids).update();
+    }
+
+    /** Public EC keys with an id and a use, as JSON {"keys":[…]}; null when the text is empty. */
+    static List<ECKey> parseKeys(String jwks) {
+        if (jwks == null || jwks.isBlank()) {
+            return null;
+        }
+        try {
+            List<ECKey> keys = new ArrayList<>();
+            for (JWK k : JWKSet.parse(jwks.trim()).getKeys()) {
+                if (!(k instanceof ECKey ec) || k.getKeyID() == null || k.getKeyUse() == null || k.isPrivate()) {
+                    throw UserFacingException.invalid("jwks", "network.peer.jwks.invalid");
+                }
+                keys.add(ec);
+            }
+            if (keys.stream().noneMatch(k -> KeyUse.SIGNATURE.equals(k.getKeyUse()))
+                    || keys.stream().noneMatch(k -> KeyUse.ENCRYPTION.equals(k.getKeyUse()))) {
+                throw UserFacingException.invalid("jwks", "network.peer.jwks.invalid");
+            }
+            return keys;
+        } catch (ParseException e) {
+            throw UserFacingException.invalid("jwks", "network.peer.jwks.invalid");
+        }
+    }
+
+    @Transactional
+    public void retireKey(NodeId peer, String kid) {
+        int n = jdbc.sql("UPDATE network_peer_key SET retire_at = :now WHERE peer_id = :peer AND kid = :kid")
+                .param("now", Timestamp.from(clock.instant())).param("peer", peer.value()).param("kid", kid).update();
+        if (n == 0) {
+            throw UserFacingException.notFound("key", kid);
+        }
+    }
+
+    @Transactional
+    public void delete(NodeId peer) {
+        if (jdbc.sql("SELECT count(*) FROM network_peer WHERE via = :id").param("id", peer.value()).query(Long.class).single() > 0) {
+            throw UserFacingException.invalid("id", "network.peer.hubInUse");
+        }
+        jdbc.sql("DELETE FROM network_peer WHERE id = :id").param("id", peer.value()).update();
+    }
+
+    /** A usable public key of the peer by key id, of the given use. */
+    public Optional<ECKey> key(NodeId peer, String kid, KeyUse use) {
+        return jdbc.sql("""
+                SELECT jwk FROM network_peer_key WHERE peer_id = :peer AND kid = :kid AND use = :use
+                  AND (retire_at IS NULL OR retire_at > :now)""")
+                .param("peer", peer.value()).param("kid", kid == null ? "" : kid).param("use", use.identifier())
+                .param("now", Timestamp.from(clock.instant())).query(String.class).optional().map(NodeKeys::parse);
+    }
+
+    /** The newest usable encryption key of the peer. */
+    public Optional<ECKey> encryptionKey(NodeId peer) {
+        return jdbc.sql("""
+                SELECT jwk FROM network_peer_key WHERE peer_id = :peer AND use = 'enc' AND (retire_at IS NULL OR retire_at > :now)
+                ORDER BY added_at DESC, kid LIMIT 1""")
+                .param("peer", peer.value()).param("now", Timestamp.from(clock.instant())).query(String.class).optional()
+                .map(NodeKeys::parse);
+    }
+
+    public void touch(NodeId peer) {
+        jdbc.sql("UPDATE network_peer SET last_contact_at = :now WHERE id = :id")
+                .param("now", Timestamp.from(clock.instant())).param("id", peer.value()).update();
+    }
+
+    /** A SHA-256 thumbprint, for admins to compare keys over another channel. */
+    public static String fingerprint(ECKey key) {
+        try {
+            return key.computeThumbprint().toString();
+        } catch (JOSEException e) {
+            return "?";
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.opensalw.network.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.opensalw.TestDatabase;
+import org.opensalw.identity.NewUser;
+import org.opensalw.identity.Role;
+import org.opensalw.identity.UserAccounts;
+import org.opensalw.network.MessageId;
+import org.opensalw.network.MessageUndeliverable;
+import org.opensalw.network.NodeId;
+import org.opensalw.network.NodeNetwork;
+import org.opensalw.network.NodeRole;
+import org.opensalw.network.OutgoingMessage;
+import org.opensalw.shared.UserFacingException;
+import org.opensalw.support.NodeClient;
+import org.opensalw.support.Nodes;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** One node: the retry budget, peers as administrators enter them, who may see what, and the pages in three languages. */
+@TestDatabase
+@TestPropertySource(properties = {"opensalw.network.retry-budget=3", "opensalw.network.retry-base=50ms",
+        "opensalw.network.max-delay=100ms", "opensalw.network.poll-interval=50ms", "opensalw.node.id=FR-TEST",
+        "opensalw.node.country=FR"})
+class NetworkAdminTests {
+
+    static final List<MessageUndeliverable> undeliverable = new CopyOnWriteArrayList<>();
+
+    @TestConfiguration
+    static class Listener {
+        @EventListener
+        void on(MessageUndeliverable e) {
+            undeliverable.add(e);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    NodeNetwork network;
+
+    @Autowired
+    NetworkAdmin admin;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    UserAccounts accounts;
+
+    static String keysOfAPeerThatIsDown() {
+        return "{\"keys\":[" + NetworkTests.generate(com.nimbusds.jose.jwk.KeyUse.SIGNATURE).toPublicJWK().toJSONString() + ","
+                + NetworkTests.generate(com.nimbusds.jose.jwk.KeyUse.ENCRYPTION).toPublicJWK().toJSONString() + "]}";
+    }
+
+    @Test
+    @WithMockUser(roles = "ADMIN")
+    void shouldShowAMessageAsUndeliverableAfterTheBudgetAndSendItAgainOnRequest() {
+        String down = "BE-DOWN";
+        admin.savePeer(new Peers.PeerForm(down, NodeRole.NATIONAL, "BE", "Down", "http://127.0.0.1:" + Nodes.freePort(), null,
+                keysOfAPeerThatIsDown()));
+        MessageId first = tx.execute(s -> network.send(new OutgoingMessage(new NodeId(down), "c1", "test.x", "{}")));
+        MessageId second = tx.execute(s -> network.send(new OutgoingMessage(new NodeId(down), "c1", "test.x", "{}")));
+        Nodes.await(Duration.ofSeconds(30), "undeliverable", () -> "UNDELIVERABLE".equals(status(first)));
+        Map<String, Object> row = jdbc.queryForMap("SELECT attempts, last_error FROM network_outbox WHERE id = ?", first.value());
+        assertThat(row.get("attempts")).isEqualTo(3);
+        assertThat((String) row.get("last_error")).contains("ConnectException");
+        Nodes.await(Duration.ofSeconds(5), "event", () -> undeliverable.stream().anyMatch(e -> e.id().equals(first)));
+        // the next message of the conversation waits for the first
+        assertThat(status(second)).isEqualTo("QUEUED");
+        assertThat(jdbc.queryForObject("SELECT attempts FROM network_outbox WHERE id = ?", Integer.class, second.value())).isZero();
+        assertThat(admin.status().undeliverable()).extracting(Outbox.Item::id).contains(first.value());
+
+        admin.retry(first.value());
+        assertThat(jdbc.queryForObject("SELECT attempts FROM network_outbox WHERE id = ?", Integer.class, first.value())).isLessThan(3);
+        Nodes.await(Duration.ofSeconds(30), "undeliverable again", () -> "UNDELIVERABLE".equals(status(first))
+                && jdbc.queryForObject("SELECT attempts FROM network_outbox WHERE id = ?", Integer.class, first.value()) == 3);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE action = 'network.message.retry'", Long.class)).isPositive();
+    }
+
+    String status(MessageId id) {
+        return jdbc.queryForObject("SELECT status FROM network_outbox WHERE id = ?", String.class, id.value());
+    }
+
+    @Test
+    @WithMockUser(roles = "ADMIN")
+    void shouldRefuseIncompletePeers() {
+        assertThatThrownBy(() -> admin.savePeer(new Peers.PeerForm("bad id", NodeRole.NATIONAL, "KE", "x", "http://x", null, keysOfAPeerThatIsDown())))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("network.peer.id.invalid");
+        assertThatThrownBy(() -> admin.savePeer(new Peers.PeerForm("KE-X", NodeRole.NATIONAL, null, "x", "http://x", null, keysOfAPeerThatIsDown())))
+                .hasMessageContaining("network.peer.country.required");
+        assertThatThrownBy(() -> admin.savePeer(new Peers.PeerForm("KE-X", NodeRole.NATIONAL, "KE", "x", "ftp://x", null, keysOfAPeerThatIsDown())))
+                .hasMessageContaining("network.peer.endpoint.invalid");
+        assertThatThrownBy(() -> admin.savePeer(new Peers.PeerForm("KE-X", NodeRole.NATIONAL, "KE", "x", "http://x", "HUB-NONE", keysOfAPeerThatIsDown())))
+                .hasMessageContaining("network.peer.via.unknown");
+        assertThatThrownBy(() -> admin.savePeer(new Peers.PeerForm("KE-X", NodeRole.NATIONAL, "KE", "x", "http://x", null, null)))
+                .hasMessageContaining("network.peer.jwks.required");
+        String privateKey = "{\"keys\":[" + NetworkTests.generate(com.nimbusds.jose.jwk.KeyUse.SIGNATURE).toJSONString() + "]}";
+        assertThatThrownBy(() -> admin.savePeer(new Peers.PeerForm("KE-X", NodeRole.NATIONAL, "KE", "x", "http://x", null, privateKey)))
+                .hasMessageContaining("network.peer.jwks.invalid");
+    }
+
+    @Test
+    @WithMockUser(roles = "REGISTRAR")
+    void shouldKeepTheNetworkToAdministrators() {
+        assertThatThrownBy(() -> admin.status()).isInstanceOf(org.springframework.security.authorization.AuthorizationDeniedException.class);
+    }
+
+    @Test
+    void shouldPublishKeysOpenlyAndTheRestToAdministratorsOnly() {
+        NodeClient anonymous = new NodeClient("http://localhost:" + port);
+        NodeClient.Answer jwks = anonymous.postAnonymous("/network/inbox", "", "application/jose");
+        assertThat(jwks.status()).as("no CSRF, no login: refused for what it is").isEqualTo(400);
+        String keys = new NodeClient("http://localhost:" + port).get("/network/jwks").ok().body();
+        assertThat(keys).contains("\"use\":\"sig\"", "\"use\":\"enc\"").doesNotContain("\"d\":");
+        String user = "reg-" + System.nanoTime();
+        accounts.createUnchecked(new NewUser(user, "R", Set.of(Role.REGISTRAR), "en", "registrar-password-1"));
+        HttpClient http = HttpClient.newHttpClient();
+        int status = send(http, HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/network/status"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":registrar-password-1").getBytes()))
+                .build()).statusCode();
+        assertThat(status).isEqualTo(403);
+        assertThat(new NodeClient("http://localhost:" + port).get("/api/network/status").ok().body()).contains("FR-TEST");
+        assertThat(new NodeClient("http://localhost:" + port).get("/v3/api-docs").ok().body()).contains("/api/network/peers/{id}");
+    }
+
+    @Test
+    void shouldShowTheStatusAndPeerPagesInThreeLanguages() {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
+        String login = send(browser, get("/login")).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login);
+        assertThat(csrf.find()).isTrue();
+        String form = "username=admin&password=" + URLEncoder.encode(NodeClient.ADMIN_PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1);
+        send(browser, HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        Map<String, List<String>> expected = Map.of("en", List.of("This node", "Rotate keys", "Refused messages", "Add a peer"),
+                "fr", List.of("Ce nœud", "Renouveler les clés", "Messages refusés", "Ajouter un pair"),
+                "es", List.of("Este nodo", "Renovar las claves", "Mensajes rechazados", "Añadir un par"));
+        for (var e : expected.entrySet()) {
+            HttpResponse<String> page = send(browser, get("/admin/network?lang=" + e.getKey()));
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains(e.getValue()).contains("FR-TEST").doesNotContain("??");
+            HttpResponse<String> peer = send(browser, get("/admin/network/peers/new"));
+            assertThat(peer.statusCode()).isEqualTo(200);
+            assertThat(peer.body()).contains("jwks").doesNotContain("??");
+        }
+        assertThat(send(browser, get("/admin/network?lang=en")).body()).contains("href=\"/admin/network\"");
+    }
+
+    HttpRequest get(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build();
+    }
+
+    static HttpResponse<String> send(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
