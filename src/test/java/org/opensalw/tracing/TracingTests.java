@@ -266,6 +266,18 @@ class TracingTests {
     }
 
     @Test
+    void shouldConsumeAPayloadOfAnUnknownVersionWithoutTakingItIn() {
+        UUID conversation = UUID.randomUUID();
+        MessageId id = receive(events, tx, "KE-NFP", conversation, "tracing.request",
+                requestPayload(conversation, "KE-NFP", unique("V2"), "Kalashnikov").replace("\"v\":1", "\"v\":2"));
+        await().pollInSameThread().atMost(WAIT).until(() -> jdbc.sql("SELECT count(*) FROM trace_message_seen WHERE message_id = :id")
+                .param("id", id.value()).query(Long.class).single() == 1);
+        assertThat(jdbc.sql("SELECT count(*) FROM trace_request WHERE conversation_id = :c").param("c", conversation).query(Long.class)
+                .single()).isZero();
+        assertThat(outbox(jdbc, conversation)).isEmpty();
+    }
+
+    @Test
     void shouldRefuseToChangeOrDeleteARecordedStep() {
         TraceId id = tracing.draft(complete(null, "RU-NCB", unique("AO")));
         assertThatThrownBy(() -> jdbc.sql("UPDATE trace_step SET username = 'x' WHERE request_id = :id").param("id", id.value()).update())

@@ -59,6 +59,16 @@ class Inbound {
             return;
         }
         String from = "node:" + m.sender().value();
+        try {
+            process(m, from);
+        } catch (IllegalArgumentException | tools.jackson.core.JacksonException e) {
+            // An unreadable payload (unknown version, malformed) is consumed, logged and audited rather than retried forever.
+            log.error("Tracing message {} ({}) from {} cannot be read: {}", m.id().value(), m.type(), m.sender(), e.getMessage());
+            audit.record(from, AuditKind.WRITE, "tracing.unreadable", SUBJECT, m.conversationId(), m.type() + ": " + e.getMessage());
+        }
+    }
+
+    private void process(MessageReceived m, String from) {
         switch (m.type()) {
             case Payloads.REQUEST -> request(m, from);
             case Payloads.ACK -> {
