@@ -109,6 +109,11 @@ public class TracingManagement {
         return recipients.suggest(form);
     }
 
+    /** Whether this node knows the node (directly or through a hub): an unknown one cannot be reached until configured. */
+    public boolean knownNode(String nodeId) {
+        return node(nodeId) != null;
+    }
+
     /** Saves a draft; nothing is checked but the sizes, nothing leaves the node. */
     @Transactional
     public TraceId draft(TraceRequestForm form) {

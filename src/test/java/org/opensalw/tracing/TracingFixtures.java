@@ -58,7 +58,7 @@ final class TracingFixtures {
                  "illicitNature":"Possessed without licence","legalBasis":"Firearms Act s. 4","intendedUse":"Criminal investigation CASE-9",
                  "weaponType":"ASSAULT_RIFLE","maker":"%s","model":"AKM","calibre":"7.62x39mm","serial":"%s",
                  "countryOfManufacture":"RU","yearOfManufacture":1980,
-                 "markings":[{"kind":"SERIAL","text":"%s","country":null,"year":null}],"photos":[],"sentAt":"2025-06-02T10:00:00Z"}
+                 "markings":[{"kind":"SERIAL","text":"%s","country":null,"year":null}],"photos":[{"caption":"Receiver","contentType":"image/png","base64":"AQIDBA=="}],"sentAt":"2025-06-02T10:00:00Z"}
                 """.formatted(requestId, requester, requester, maker, serial, serial);
     }
 

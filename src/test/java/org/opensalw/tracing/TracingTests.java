@@ -107,10 +107,12 @@ class TracingTests {
                 prefilled.recoveredPlace(), prefilled.circumstances(), "Smuggled across the border", "Arms Act s. 12",
                 "Criminal proceedings CASE-1", prefilled.type(), prefilled.maker(), prefilled.model(), prefilled.calibre(),
                 prefilled.serial(), prefilled.countryOfManufacture(), prefilled.yearOfManufacture(), prefilled.markings());
+        registry.addPhoto(weapon, "Receiver markings", "image/png", new byte[] {1, 2, 3, 4});
         TraceId id = tracing.draft(form);
         tracing.send(id);
 
         TraceRequest sent = tracing.request(id);
+        assertThat(sent.photos()).extracting(TraceRequest.PhotoRef::caption).containsExactly("Receiver markings");
         assertThat(sent.state()).isEqualTo(TraceState.SENT);
         assertThat(sent.dueOn()).isEqualTo(LocalDate.now().plusDays(tracing.reasonableDays()));
         assertThat(sent.steps()).extracting(TraceStep::kind).containsExactly(TraceStepKind.DRAFTED, TraceStepKind.SENT);
@@ -119,7 +121,8 @@ class TracingTests {
         assertThat(queued).singleElement().satisfies(q -> {
             assertThat(q.recipient()).isEqualTo("RU-NCB");
             assertThat(q.type()).isEqualTo("tracing.request");
-            assertThat(q.payload()).contains("\"v\":1", serial, "Arms Act s. 12", "\"intendedUse\":\"Criminal proceedings CASE-1\"");
+            assertThat(q.payload()).contains("\"v\":1", serial, "Arms Act s. 12", "\"intendedUse\":\"Criminal proceedings CASE-1\"",
+                    "Receiver markings", "AQIDBA==");
         });
         assertThatThrownBy(() -> tracing.update(id, form)).isInstanceOf(UserFacingException.class);
     }
@@ -143,6 +146,9 @@ class TracingTests {
         UUID id = jdbc.sql("SELECT id FROM trace_request WHERE conversation_id = :c").param("c", conversation).query(UUID.class).single();
         TraceSummary inbox = tracing.inbox().stream().filter(s -> s.id().value().equals(id)).findFirst().orElseThrow();
         assertThat(inbox.state()).isEqualTo(TraceState.ACKNOWLEDGED);
+        assertThat(tracing.request(inbox.id()).photos()).extracting(TraceRequest.PhotoRef::caption).containsExactly("Receiver");
+        assertThat(tracing.photo(tracing.request(inbox.id()).photos().get(0).id())).hasValueSatisfying(p ->
+                assertThat(p.content()).containsExactly(1, 2, 3, 4));
         assertThat(tracing.request(inbox.id()).steps()).extracting(TraceStep::kind)
                 .containsExactly(TraceStepKind.RECEIVED, TraceStepKind.ACKNOWLEDGED);
     }

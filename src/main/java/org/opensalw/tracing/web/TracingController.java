@@ -218,6 +218,8 @@ class TracingController {
         model.addAttribute("values", values);
         model.addAttribute("markingRows", TracingForms.markingRows(values));
         model.addAttribute("recipients", tracing.recipients(form));
+        String recipient = values.get("recipient");
+        model.addAttribute("recipientUnknown", recipient != null && !recipient.isBlank() && !tracing.knownNode(recipient));
         model.addAttribute("types", WeaponType.values());
         model.addAttribute("recoveries", TracingManagement.recoveries());
         model.addAttribute("markingKinds", markingKinds());
