@@ -38,7 +38,10 @@ class EmbeddedPostgresConfiguration {
                     .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "256MB")
-                    .setServerConfig("plan_cache_mode", "force_custom_plan");
+                    .setServerConfig("plan_cache_mode", "force_custom_plan")
+                    // zonky turns it off for test speed; a commit must survive a crash of the database process
+                    // (a message acknowledged to a peer, a ledger entry), so it waits for its WAL to be written
+                    .setServerConfig("synchronous_commit", "on");
             if (port > 0) {
                 builder.setPort(port);
             }

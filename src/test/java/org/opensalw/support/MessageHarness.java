@@ -65,12 +65,40 @@ public final class MessageHarness {
                 }).toList());
     }
 
-    /** Sends messages 0..n-1, calling {@code after} with the count sent after each (to crash nodes on the way). */
-    public void send(int n, java.util.function.IntConsumer after) {
+    /** Sends messages 0..n-1 one after the other. */
+    public void send(int n) {
+        send(n, 1);
+    }
+
+    /** Sends messages 0..n-1 from {@code clients} threads at once (as several users of the sending node would). */
+    public void send(int n, int clients) {
         firstSent = firstSent == null ? Instant.now() : firstSent;
-        for (int i = 0; i < n; i++) {
-            sent.add(send.apply(i));
-            after.accept(i + 1);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        for (int t = 0; t < clients; t++) {
+            Thread thread = new Thread(() -> {
+                for (int i = next.getAndIncrement(); i < n && failure.get() == null; i = next.getAndIncrement()) {
+                    try {
+                        sent.add(send.apply(i));
+                    } catch (RuntimeException e) {
+                        failure.set(e);
+                    }
+                }
+            }, "harness-sender-" + t);
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        if (failure.get() != null) {
+            throw failure.get();
         }
     }
 

@@ -47,11 +47,27 @@ public final class NodeClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String url;
-    private final String authorization;
+    private final String basic;
+    private volatile String bearer;
 
     public NodeClient(String url) {
         this.url = url;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        this.basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A bearer token obtained once with the password (a password check per call would cost a hash each time). */
+    private String authorization() {
+        String b = bearer;
+        if (b == null) {
+            synchronized (this) {
+                if (bearer == null) {
+                    Answer token = send("POST", "/api/tokens", "{\"name\":\"test client\"}", "application/json", basic);
+                    bearer = token.status() == 201 ? "Bearer " + token.json().get("secret") : basic;
+                }
+                b = bearer;
+            }
+        }
+        return b;
     }
 
     public String url() {
@@ -80,9 +96,13 @@ public final class NodeClient {
     }
 
     private Answer call(String method, String path, String body, String contentType, boolean admin) {
+        return send(method, path, body, contentType, admin ? authorization() : null);
+    }
+
+    private Answer send(String method, String path, String body, String contentType, String authorization) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (admin) {
+        if (authorization != null) {
             b.header("Authorization", authorization);
         }
         if (contentType != null) {
@@ -102,7 +122,7 @@ public final class NodeClient {
     /** True when the node answers its health check. */
     public boolean up() {
         try {
-            return get("/actuator/health").status() == 200;
+            return send("GET", "/actuator/health", null, null, null).status() == 200;
         } catch (RuntimeException e) {
             return false;
         }

@@ -89,18 +89,38 @@ public final class NodeProcesses implements AutoCloseable {
             });
         }
 
-        /** kill -9 of the application and its database, as a crash would. */
+        /**
+         * kill -9 of the application and of its database (the postmaster and its backends, which run detached from
+         * the JVM), as a crash of the machine would.
+         */
         public synchronized void kill() {
-            List<ProcessHandle> descendants = process.descendants().toList();
-            process.destroyForcibly();
-            descendants.forEach(ProcessHandle::destroyForcibly);
+            List<ProcessHandle> victims = new ArrayList<>();
+            victims.add(process.toHandle());
+            victims.addAll(process.descendants().toList());
+            postmaster().ifPresent(pg -> {
+                victims.add(pg);
+                victims.addAll(pg.descendants().toList());
+            });
+            victims.forEach(ProcessHandle::destroyForcibly);
             try {
-                process.waitFor();
-                for (ProcessHandle d : descendants) {
-                    d.onExit().get();
+                for (ProcessHandle v : victims) {
+                    v.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
                 }
             } catch (Exception e) {
                 throw new IllegalStateException(e);
+            }
+        }
+
+        /** The node's PostgreSQL server process, from its postmaster.pid. */
+        java.util.Optional<ProcessHandle> postmaster() {
+            Path pid = dataDir.resolve("pg").resolve("postmaster.pid");
+            try {
+                if (!Files.exists(pid)) {
+                    return java.util.Optional.empty();
+                }
+                return ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).get(0).trim()));
+            } catch (IOException | RuntimeException e) {
+                return java.util.Optional.empty();
             }
         }
 
@@ -119,6 +139,15 @@ public final class NodeProcesses implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             descendants.forEach(ProcessHandle::destroyForcibly);
+            // the application stops its database; if it could not, do it here
+            postmaster().ifPresent(pg -> {
+                pg.destroy();
+                try {
+                    pg.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    pg.destroyForcibly();
+                }
+            });
         }
 
         public int starts() {

@@ -40,7 +40,7 @@ public record NodeSpec(String id, NodeRole role, String country, String via, Map
     }
 
     /** Command-line arguments of the node: identity, data directory, port and quick retries for tests. */
-    java.util.List<String> arguments(int port, String dataDir) {
+    public java.util.List<String> arguments(int port, String dataDir) {
         Map<String, String> args = new LinkedHashMap<>();
         args.put("server.port", String.valueOf(port));
         args.put("opensalw.data-dir", dataDir);

@@ -38,7 +38,10 @@ public class NodeKeys {
     private final TransactionTemplate tx;
     private volatile Keys cache;
 
-    private record Keys(ECKey signing, ECKey encryption, List<ECKey> all) {
+    /** Read from the database at most this often, so instances sharing it follow a rotation done by another. */
+    private static final long CACHE_MILLIS = 30_000;
+
+    private record Keys(ECKey signing, ECKey encryption, List<ECKey> all, long loadedAt) {
     }
 
     NodeKeys(JdbcClient jdbc, Clock clock, NetworkProperties properties, TransactionTemplate tx) {
@@ -50,7 +53,7 @@ public class NodeKeys {
 
     private Keys keys() {
         Keys k = cache;
-        if (k == null) {
+        if (k == null || System.currentTimeMillis() - k.loadedAt() > CACHE_MILLIS) {
             k = load();
             cache = k;
         }
@@ -64,7 +67,7 @@ public class NodeKeys {
                 generate(clock.instant());
                 log.info("Generated this node's signing and encryption keys");
             }
-            return new Keys(current("sig").orElseThrow(), current("enc").orElseThrow(), usable());
+            return new Keys(current("sig").orElseThrow(), current("enc").orElseThrow(), usable(), System.currentTimeMillis());
         });
     }
 
@@ -146,7 +149,7 @@ public class NodeKeys {
                 .list();
     }
 
-    /** Forgets cached keys (after another instance rotated them). */
+    /** Forgets cached keys (another instance rotated them). */
     public void refresh() {
         cache = null;
     }

@@ -156,7 +156,15 @@ class OutboxSender implements SmartLifecycle {
                         .timeout(properties.getRequestTimeout())
                         .header("Content-Type", "application/jose")
                         .POST(HttpRequest.BodyPublishers.ofString(envelope)).build();
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response;
+                try {
+                    response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
+                    throw e;
+                } catch (java.io.IOException e) {
+                    // most often a kept-alive connection the peer had just closed; the inbox is idempotent, so once more
+                    response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                }
                 if (response.statusCode() == 200) {
                     outbox.delivered(row);
                     peers.touch(hop);

@@ -65,7 +65,10 @@ public class Peers {
     @EventListener(ApplicationReadyEvent.class)
     @Transactional
     public void loadConfigured() {
-        for (Map.Entry<String, NetworkProperties.Peer> e : properties.getPeers().entrySet()) {
+        // hubs first, so that peers reached through them can name them
+        List<Map.Entry<String, NetworkProperties.Peer>> configured = properties.getPeers().entrySet().stream()
+                .sorted(java.util.Comparator.comparing(e -> !"HUB".equals(e.getValue().getRole()))).toList();
+        for (Map.Entry<String, NetworkProperties.Peer> e : configured) {
             NetworkProperties.Peer p = e.getValue();
             save(new PeerForm(e.getKey(), NodeRole.valueOf(p.getRole()), p.getCountry(), p.getName() == null ? e.getKey() : p.getName(),
                     p.getEndpoint(), p.getVia(), p.getJwks()), "CONFIG");
@@ -241,9 +244,13 @@ public class Peers {
                 .map(NodeKeys::parse);
     }
 
+    /** Notes a contact with the peer; at most once a second, so busy links do not queue on the peer's row. */
     public void touch(NodeId peer) {
-        jdbc.sql("UPDATE network_peer SET last_contact_at = :now WHERE id = :id")
-                .param("now", Timestamp.from(clock.instant())).param("id", peer.value()).update();
+        Instant now = clock.instant();
+        jdbc.sql("""
+                UPDATE network_peer SET last_contact_at = :now
+                WHERE id = :id AND (last_contact_at IS NULL OR last_contact_at < :before)""")
+                .param("now", Timestamp.from(now)).param("before", Timestamp.from(now.minusSeconds(1))).param("id", peer.value()).update();
     }
 
     /** A SHA-256 thumbprint, for admins to compare keys over another channel. */

@@ -44,7 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestDatabase
 @TestPropertySource(properties = {"opensalw.network.retry-budget=3", "opensalw.network.retry-base=50ms",
         "opensalw.network.max-delay=100ms", "opensalw.network.poll-interval=50ms", "opensalw.node.id=FR-TEST",
-        "opensalw.node.country=FR"})
+        "opensalw.node.country=FR", "opensalw.network.peers.HUB-CONF.role=HUB", "opensalw.network.peers.HUB-CONF.name=Configured hub",
+        "opensalw.network.peers.HUB-CONF.endpoint=https://hub.example.org",
+        "opensalw.network.peers.HUB-CONF.jwks={\"keys\":[{\"kty\":\"EC\",\"use\":\"sig\",\"crv\":\"P-256\",\"kid\":\"EBk_aCIo38oyHOp0dPeVg87dXuALQ2C2GcazogaswXI\",\"x\":\"HXn2CDEUN_RQbw2wmXYU_V-_slcAJzMQx_DYaRJVPUs\",\"y\":\"H_eUmU9aYhFJfBu1YhbFqmhFVGeSLfVZu6Y3SBXR_aU\"},{\"kty\":\"EC\",\"use\":\"enc\",\"crv\":\"P-256\",\"kid\":\"m_vqJdtsBVVStxjz3cVd3dZt0gauhu1R14u8HUf7upo\",\"x\":\"KY_qHNzHBTdyU8XLavu4SayQKGNM4vZY_Nvyl0pFsmk\",\"y\":\"LZ1sajgbLmokq7XV8ZiNO1qWxz2BSLMSlTl7u5mxzIE\"}]}"})
 class NetworkAdminTests {
 
     static final List<MessageUndeliverable> undeliverable = new CopyOnWriteArrayList<>();
@@ -107,6 +109,17 @@ class NetworkAdminTests {
 
     String status(MessageId id) {
         return jdbc.queryForObject("SELECT status FROM network_outbox WHERE id = ?", String.class, id.value());
+    }
+
+    @Test
+    @WithMockUser(roles = "ADMIN")
+    void shouldTakePeersFromTheConfiguration() {
+        Peers.Peer hub = admin.peer("HUB-CONF");
+        assertThat(hub.source()).isEqualTo("CONFIG");
+        assertThat(hub.info().role()).isEqualTo(NodeRole.HUB);
+        assertThat(hub.info().endpoint()).hasToString("https://hub.example.org");
+        assertThat(hub.keys()).extracting(Peers.PeerKey::kid)
+                .containsExactlyInAnyOrder("EBk_aCIo38oyHOp0dPeVg87dXuALQ2C2GcazogaswXI", "m_vqJdtsBVVStxjz3cVd3dZt0gauhu1R14u8HUf7upo");
     }
 
     @Test

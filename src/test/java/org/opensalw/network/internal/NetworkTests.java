@@ -256,4 +256,36 @@ class NetworkTests {
         assertThat(node(B).bean(Peers.class).key(new NodeId(A), oldKid, KeyUse.SIGNATURE)).isEmpty();
         assertThat(node(B).bean(Peers.class).key(new NodeId(A), newKid, KeyUse.SIGNATURE)).isPresent();
     }
+
+    @Test
+    @Order(7)
+    void shouldSendEachMessageOnceAndInOrderWithTwoInstancesOnOneDatabase() {
+        // a second instance of A on A's database (another port), as a deployment with two application servers
+        String url = node(A).bean(io.zonky.test.db.postgres.embedded.EmbeddedPostgres.class).getJdbcUrl("postgres", "postgres");
+        List<String> args = new ArrayList<>(node(A).spec().arguments(Nodes.freePort(), "target/nodes/unused"));
+        args.add("--spring.datasource.url=" + url);
+        args.add("--spring.datasource.username=postgres");
+        try (var second = new org.springframework.boot.builder.SpringApplicationBuilder(org.opensalw.OpenSalwApplication.class)
+                .run(args.toArray(String[]::new))) {
+            List<MessageId> ids = new ArrayList<>();
+            node(A).bean(TransactionTemplate.class).executeWithoutResult(s -> {
+                for (int i = 0; i < 200; i++) {
+                    ids.add(node(A).bean(NodeNetwork.class).send(new OutgoingMessage(new NodeId(B), "twin-" + (i % 10), "test.twin",
+                            "{\"n\":" + i + "}")));
+                }
+            });
+            second.getBean(Outbox.class).wakeAfterCommit();
+            for (MessageId id : ids) {
+                awaitDelivered(A, B, id);
+            }
+            assertThat(node(B).jdbc().queryForObject("SELECT sum(deliveries) FROM network_inbox WHERE type = 'test.twin'", Long.class))
+                    .as("each message sent once").isEqualTo(200);
+            for (int c = 0; c < 10; c++) {
+                List<Integer> order = node(B).jdbc().queryForList("""
+                        SELECT CAST(payload::json->>'n' AS INT) FROM network_inbox WHERE conversation_id = ? ORDER BY received_at""",
+                        Integer.class, "twin-" + c);
+                assertThat(order).hasSize(20).isSorted();
+            }
+        }
+    }
 }
