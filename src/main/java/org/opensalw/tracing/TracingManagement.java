@@ -1,0 +1,332 @@
+package org.opensalw.tracing;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.opensalw.identification.Identification;
+import org.opensalw.identification.Identified;
+import org.opensalw.identification.Reading;
+import org.opensalw.identity.AuditTrail;
+import org.opensalw.identity.CurrentUser;
+import org.opensalw.network.NodeId;
+import org.opensalw.network.NodeInfo;
+import org.opensalw.network.NodeNetwork;
+import org.opensalw.network.OutgoingMessage;
+import org.opensalw.registry.EventKind;
+import org.opensalw.registry.RegistryQueries;
+import org.opensalw.registry.TimelineEntry;
+import org.opensalw.registry.WeaponDetails;
+import org.opensalw.registry.WeaponId;
+import org.opensalw.shared.UserFacingException;
+import org.opensalw.shared.Violation;
+import org.opensalw.tracing.internal.AnswerRules;
+import org.opensalw.tracing.internal.Payloads;
+import org.opensalw.tracing.internal.Recipients;
+import org.opensalw.tracing.internal.RecordAnswers;
+import org.opensalw.tracing.internal.RequestRules;
+import org.opensalw.tracing.internal.TraceStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tracing requests as an investigator works them: drafts prefilled from a recovered weapon, checked and sent to the
+ * state that can trace it; incoming requests answered from the local register with one confirmation; the thread of
+ * follow-up questions; closing. Every step is recorded with time and user, every write in the audit trail.
+ */
+@Service
+@PreAuthorize("hasRole('INVESTIGATOR')")
+public class TracingManagement {
+
+    private static final String SUBJECT = "TRACE_REQUEST";
+
+    private final TraceStore store;
+    private final Payloads payloads;
+    private final NodeNetwork network;
+    private final Recipients recipients;
+    private final RegistryQueries registry;
+    private final Identification identification;
+    private final CurrentUser currentUser;
+    private final AuditTrail audit;
+    private final int reasonableDays;
+
+    TracingManagement(TraceStore store, Payloads payloads, NodeNetwork network, Recipients recipients, RegistryQueries registry,
+            Identification identification, CurrentUser currentUser, AuditTrail audit,
+            @Value("${opensalw.tracing.reasonable-days:30}") int reasonableDays) {
+        this.store = store;
+        this.payloads = payloads;
+        this.network = network;
+        this.recipients = recipients;
+        this.registry = registry;
+        this.identification = identification;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.reasonableDays = reasonableDays;
+    }
+
+    /** The days this node gives (and expects) for an answer before a request is overdue. */
+    public int reasonableDays() {
+        return reasonableDays;
+    }
+
+    public NodeInfo self() {
+        return network.self();
+    }
+
+    /** A request drawn from a recovered weapon of the register: its latest recovery, markings and description. */
+    @Transactional
+    public TraceRequestForm prefill(WeaponId weaponId) {
+        WeaponDetails w = registry.weapon(weaponId).orElseThrow(() -> UserFacingException.notFound("weapon", weaponId));
+        Optional<TimelineEntry> recovery = w.timeline().stream()
+                .filter(e -> !e.voided() && Identification.RECOVERIES.contains(e.kind()))
+                .max(Comparator.comparingLong(TimelineEntry::seq));
+        List<TraceMarking> markings = new ArrayList<>();
+        if (w.serialAsMarked() != null) {
+            markings.add(new TraceMarking("SERIAL", w.serialAsMarked(), null, null));
+        }
+        String makerMark = w.makerAsMarked() != null && !w.makerAsMarked().isBlank() ? w.makerAsMarked() : w.makerName();
+        if (makerMark != null) {
+            markings.add(new TraceMarking("MAKER", makerMark, w.countryOfManufacture(), w.yearOfManufacture()));
+        }
+        w.markings().forEach(m -> markings.add(new TraceMarking(m.kind().name(), m.text(), m.country(), m.year())));
+        String circumstances = recovery.map(e -> join(e.reference(), e.notes())).orElse(null);
+        TraceRequestForm form = new TraceRequestForm(weaponId.value(), null, recovery.map(TimelineEntry::kind).orElse(null),
+                recovery.map(TimelineEntry::occurredOn).orElse(null), recovery.map(TimelineEntry::place).orElse(null), circumstances,
+                null, null, null, w.type(), w.makerCode() != null ? w.makerCode() : w.makerAsMarked(), w.model(), w.calibre(),
+                w.serialAsMarked(), w.countryOfManufacture(), w.yearOfManufacture(), markings);
+        return form.withRecipient(recipients.suggest(form).stream().filter(Recipient::reachable).map(Recipient::nodeId)
+                .findFirst().orElse(null));
+    }
+
+    /** Where this request could go: country of manufacture, of last legal import, other states known to this node. */
+    public List<Recipient> recipients(TraceRequestForm form) {
+        return recipients.suggest(form);
+    }
+
+    /** Whether this node knows the node (directly or through a hub): an unknown one cannot be reached until configured. */
+    public boolean knownNode(String nodeId) {
+        return node(nodeId) != null;
+    }
+
+    /** Saves a draft; nothing is checked but the sizes, nothing leaves the node. */
+    @Transactional
+    public TraceId draft(TraceRequestForm form) {
+        UUID id = UUID.randomUUID();
+        NodeInfo to = node(form.recipient());
+        String reference = "TR-" + network.self().id().value() + "-" + store.today().getYear() + "-"
+                + String.format(Locale.ROOT, "%04d", store.countOutgoingThisYear() + 1);
+        store.insert(id, Direction.OUTGOING, id, reference, trimmed(form.recipient()), to == null ? null : country(to),
+                to == null ? null : to.name(), TraceState.DRAFT, form, null, currentUser.username());
+        if (form.weaponId() != null) {
+            copyPhotos(id, new WeaponId(form.weaponId()));
+        }
+        store.step(id, TraceStepKind.DRAFTED, currentUser.username(), null, null);
+        audit.recordWrite("tracing.draft", SUBJECT, id, reference);
+        return new TraceId(id);
+    }
+
+    @Transactional
+    public void update(TraceId id, TraceRequestForm form) {
+        TraceStore.Row row = row(id);
+        if (row.direction() != Direction.OUTGOING || row.state() != TraceState.DRAFT) {
+            throw conflict("tracing.notDraft", row.reference());
+        }
+        NodeInfo to = node(form.recipient());
+        store.updateForm(id.value(), form.withRecipient(trimmed(form.recipient())), to == null ? null : country(to),
+                to == null ? null : to.name());
+        store.step(id.value(), TraceStepKind.EDITED, currentUser.username(), null, null);
+        audit.recordWrite("tracing.edit", SUBJECT, id, row.reference());
+    }
+
+    /** Checks the draft against every rule (all failures reported together) and queues it for its recipient. */
+    @Transactional
+    public void send(TraceId id) {
+        TraceStore.Row row = row(id);
+        if (row.direction() != Direction.OUTGOING || row.state() != TraceState.DRAFT) {
+            throw conflict("tracing.notDraft", row.reference());
+        }
+        List<Violation> violations = new ArrayList<>(RequestRules.check(row.form(), store.today()));
+        if (row.form().recipient() != null && row.form().recipient().trim().equals(network.self().id().value())) {
+            violations.add(Violation.of("recipient", "tracing.recipient.self"));
+        }
+        if (!violations.isEmpty()) {
+            throw new UserFacingException(UserFacingException.Kind.INVALID, violations);
+        }
+        TraceRequestForm f = row.form();
+        NodeInfo self = network.self();
+        Instant now = store.now();
+        List<Payloads.PhotoData> photos = store.photoContents(id.value()).stream()
+                .map(p -> new Payloads.PhotoData(p.caption(), p.contentType(), Base64.getEncoder().encodeToString(p.content()))).toList();
+        Payloads.Request request = new Payloads.Request(1, row.conversationId(), row.reference(), self.id().value(),
+                country(self), self.name(), f.recoveryKind().name(), f.recoveredOn(), f.recoveredPlace(), f.circumstances(),
+                f.illicitNature(), f.legalBasis(), f.intendedUse(), f.type().name(), f.maker(), f.model(), f.calibre(), f.serial(),
+                f.countryOfManufacture(), f.yearOfManufacture(), f.markings(), photos, now);
+        network.send(new OutgoingMessage(new NodeId(f.recipient().trim()), row.conversationId().toString(), Payloads.REQUEST,
+                payloads.write(request)));
+        store.setState(id.value(), TraceState.SENT);
+        store.setDue(id.value(), store.today().plusDays(reasonableDays));
+        store.step(id.value(), TraceStepKind.SENT, currentUser.username(), f.recipient(), null);
+        audit.recordWrite("tracing.send", SUBJECT, id, row.reference() + " to " + f.recipient());
+    }
+
+    public List<TraceSummary> inbox() {
+        return store.list(Direction.INCOMING, 500).stream().map(store::summary).toList();
+    }
+
+    public List<TraceSummary> outbox() {
+        return store.list(Direction.OUTGOING, 500).stream().map(store::summary).toList();
+    }
+
+    /** Requests waiting past the reasonable time: ours unanswered by others, and others' unanswered by us. */
+    public List<TraceSummary> overdue() {
+        return store.overdue().stream().map(store::summary).toList();
+    }
+
+    @Transactional
+    public TraceRequest request(TraceId id) {
+        TraceStore.Row r = row(id);
+        if (r.answer() != null && r.answer().lastLegalHolder() != null && r.answer().lastLegalHolder().name() != null) {
+            audit.recordPersonalDataRead("tracing.view", SUBJECT, id);
+        }
+        return new TraceRequest(id, r.direction(), r.conversationId(), r.reference(), r.counterpartNode(), r.counterpartName(),
+                r.counterpartCountry(), r.state(), r.form(), r.answer(), r.dueOn(), r.overdue(store.today()), r.undeliverable(),
+                r.createdAt(), r.createdBy(), store.photos(id.value()), store.steps(id.value()));
+    }
+
+    public Optional<TraceStore.PhotoContent> photo(UUID photoId) {
+        return store.photo(photoId);
+    }
+
+    /**
+     * The answer screen of an incoming request: identification runs on what the request reads on the weapon; the chosen
+     * record (or the top candidate) gives its history, last legal holder and point of diversion, and a proposed answer.
+     */
+    @Transactional
+    public AnswerScreen answerScreen(TraceId id, WeaponId chosen, boolean includeHolderName) {
+        TraceRequest request = request(id);
+        if (request.direction() != Direction.INCOMING) {
+            throw conflict("tracing.notIncoming", request.reference());
+        }
+        TraceRequestForm f = request.form();
+        Identified identified = f.serial() == null || f.serial().isBlank()
+                ? new Identified(null, null, List.of())
+                : identification.identify(new Reading(f.serial(), f.maker(), f.model(), f.calibre(), f.type(),
+                        f.countryOfManufacture(), f.yearOfManufacture()));
+        WeaponId pick = chosen != null ? chosen
+                : identified.confident() ? identified.candidates().get(0).weaponId() : null;
+        WeaponDetails weapon = pick == null ? null : registry.weapon(pick).orElse(null);
+        TraceAnswer proposed = RecordAnswers.propose(weapon, includeHolderName, f.intendedUse(), network.self().name(), store.now());
+        return new AnswerScreen(request, identified, weapon, proposed, List.of(Outcome.values()));
+    }
+
+    /** Answers an incoming request from the record, once confirmed; the answer goes only to the requesting node. */
+    @Transactional
+    public void answer(TraceId id, AnswerForm form) {
+        TraceStore.Row row = row(id);
+        if (row.direction() != Direction.INCOMING || row.state() == TraceState.CLOSED) {
+            throw conflict("tracing.notAnswerable", row.reference());
+        }
+        List<Violation> violations = AnswerRules.check(form);
+        if (!violations.isEmpty()) {
+            throw new UserFacingException(UserFacingException.Kind.INVALID, violations);
+        }
+        WeaponDetails weapon = null;
+        if (form.weaponId() != null && form.outcome() != Outcome.NOT_FOUND) {
+            weapon = registry.weapon(new WeaponId(form.weaponId()))
+                    .orElseThrow(() -> UserFacingException.invalid("weaponId", "tracing.answer.weapon.unknown", form.weaponId()));
+        }
+        TraceAnswer drawn = RecordAnswers.propose(weapon, form.includeHolderName(), form.permittedUse(), network.self().name(), store.now());
+        boolean restricted = form.outcome() == Outcome.RESTRICTED || form.outcome() == Outcome.NOT_FOUND;
+        boolean established = form.originEstablished() != null ? form.originEstablished() : drawn.originEstablished();
+        TraceAnswer answer = restricted
+                // A restricted answer says why and what it may; the record stays with this state.
+                ? new TraceAnswer(form.outcome(), form.outcome() == Outcome.RESTRICTED && established, form.findings(),
+                        form.restrictionReason(), form.permittedUse(), null, null, null, null, null, List.of(), drawn.answeredAt(),
+                        drawn.answeredBy())
+                : new TraceAnswer(form.outcome(), established, form.findings(), null, form.permittedUse(), drawn.manufacturer(),
+                        drawn.countryOfManufacture(), drawn.yearOfManufacture(), drawn.lastLegalHolder(), drawn.pointOfDiversion(),
+                        drawn.history(), drawn.answeredAt(), drawn.answeredBy());
+        network.send(new OutgoingMessage(new NodeId(row.counterpartNode()), row.conversationId().toString(), Payloads.ANSWER,
+                payloads.write(new Payloads.Answer(1, row.conversationId(), answer))));
+        store.setAnswer(id.value(), answer, form.weaponId());
+        store.step(id.value(), TraceStepKind.ANSWERED, currentUser.username(), form.outcome().name(), null);
+        audit.recordWrite("tracing.answer", SUBJECT, id, row.reference() + " " + form.outcome());
+    }
+
+    /** A follow-up question or reply in the request's thread, sent to the other node. */
+    @Transactional
+    public void post(TraceId id, String body) {
+        TraceStore.Row row = row(id);
+        if (body == null || body.isBlank()) {
+            throw UserFacingException.invalid("body", "tracing.message.required");
+        }
+        if (body.length() > 4000) {
+            throw UserFacingException.invalid("body", "tracing.message.long", 4000);
+        }
+        if (row.state() == TraceState.DRAFT || row.counterpartNode() == null) {
+            throw conflict("tracing.notSent", row.reference());
+        }
+        String kind = row.direction() == Direction.OUTGOING ? "QUESTION" : "REPLY";
+        network.send(new OutgoingMessage(new NodeId(row.counterpartNode()), row.conversationId().toString(), Payloads.MESSAGE,
+                payloads.write(new Payloads.Message(1, row.conversationId(), kind, body.trim(), currentUser.username(), store.now()))));
+        store.step(id.value(), TraceStepKind.MESSAGE_SENT, currentUser.username(), body.trim(), null);
+        audit.recordWrite("tracing.message", SUBJECT, id, row.reference());
+    }
+
+    /** Closes a request (the requester is satisfied, or gives up); the other node is told. */
+    @Transactional
+    public void close(TraceId id, String reason) {
+        TraceStore.Row row = row(id);
+        if (row.state() == TraceState.CLOSED) {
+            return;
+        }
+        if (row.counterpartNode() != null && row.state() != TraceState.DRAFT) {
+            network.send(new OutgoingMessage(new NodeId(row.counterpartNode()), row.conversationId().toString(), Payloads.CLOSE,
+                    payloads.write(new Payloads.Close(1, row.conversationId(), reason, store.now()))));
+        }
+        store.setState(id.value(), TraceState.CLOSED);
+        store.step(id.value(), TraceStepKind.CLOSED, currentUser.username(), reason, null);
+        audit.recordWrite("tracing.close", SUBJECT, id, row.reference());
+    }
+
+    private TraceStore.Row row(TraceId id) {
+        return store.find(id.value()).orElseThrow(() -> UserFacingException.notFound("tracing request", id));
+    }
+
+    private void copyPhotos(UUID requestId, WeaponId weaponId) {
+        registry.weapon(weaponId).ifPresent(w -> w.photos().forEach(p -> registry.photo(p.id())
+                .ifPresent(photo -> store.addPhoto(requestId, p.caption(), p.contentType(), photo.content()))));
+    }
+
+    private NodeInfo node(String nodeId) {
+        return nodeId == null || nodeId.isBlank() ? null : recipients.node(nodeId.trim()).orElse(null);
+    }
+
+    private static String country(NodeInfo n) {
+        return n.country() == null ? null : n.country().value();
+    }
+
+    private static String trimmed(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static String join(String a, String b) {
+        String s = ((a == null ? "" : a) + " " + (b == null ? "" : b)).trim();
+        return s.isEmpty() ? null : s;
+    }
+
+    private static UserFacingException conflict(String code, Object arg) {
+        return new UserFacingException(UserFacingException.Kind.CONFLICT, List.of(Violation.of(null, code, arg)));
+    }
+
+    /** Kinds of recovery a request may be about. */
+    public static List<EventKind> recoveries() {
+        return Identification.RECOVERIES;
+    }
+}

@@ -1,0 +1,193 @@
+package org.opensalw.tracing.internal;
+
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import org.opensalw.identity.AuditKind;
+import org.opensalw.identity.AuditTrail;
+import org.opensalw.network.MessageDelivered;
+import org.opensalw.network.MessageReceived;
+import org.opensalw.network.MessageUndeliverable;
+import org.opensalw.network.NodeNetwork;
+import org.opensalw.network.OutgoingMessage;
+import org.opensalw.reference.WeaponType;
+import org.opensalw.registry.EventKind;
+import org.opensalw.tracing.Direction;
+import org.opensalw.tracing.TraceId;
+import org.opensalw.tracing.TraceRequestAnswered;
+import org.opensalw.tracing.TraceRequestForm;
+import org.opensalw.tracing.TraceState;
+import org.opensalw.tracing.TraceStepKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tracing's input from the network: requests, acknowledgements, answers, thread messages and closings from peers, and
+ * the delivery reports of what this node sent. Each message is processed once (by its message id; a request also by
+ * its request id), and only from the node the conversation is with: an answer from anyone else is refused.
+ */
+@Component
+class Inbound {
+
+    private static final Logger log = LoggerFactory.getLogger(Inbound.class);
+    private static final String SUBJECT = "TRACE_REQUEST";
+
+    private final TraceStore store;
+    private final Payloads payloads;
+    private final NodeNetwork network;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final int reasonableDays;
+
+    Inbound(TraceStore store, Payloads payloads, NodeNetwork network, AuditTrail audit, ApplicationEventPublisher events,
+            @Value("${opensalw.tracing.reasonable-days:30}") int reasonableDays) {
+        this.store = store;
+        this.payloads = payloads;
+        this.network = network;
+        this.audit = audit;
+        this.events = events;
+        this.reasonableDays = reasonableDays;
+    }
+
+    @ApplicationModuleListener
+    void on(MessageReceived m) {
+        if (!Payloads.TYPES.contains(m.type()) || !store.firstSight(m.id().value())) {
+            return;
+        }
+        String from = "node:" + m.sender().value();
+        try {
+            process(m, from);
+        } catch (IllegalArgumentException | tools.jackson.core.JacksonException e) {
+            // An unreadable payload (unknown version, malformed) is consumed, logged and audited rather than retried forever.
+            log.error("Tracing message {} ({}) from {} cannot be read: {}", m.id().value(), m.type(), m.sender(), e.getMessage());
+            audit.record(from, AuditKind.WRITE, "tracing.unreadable", SUBJECT, m.conversationId(), m.type() + ": " + e.getMessage());
+        }
+    }
+
+    private void process(MessageReceived m, String from) {
+        switch (m.type()) {
+            case Payloads.REQUEST -> request(m, from);
+            case Payloads.ACK -> {
+                Payloads.Ack ack = payloads.read(m.payload(), Payloads.Ack.class);
+                withConversation(m, ack.requestId(), Direction.OUTGOING).ifPresent(r -> {
+                    store.advance(r.id(), TraceState.ACKNOWLEDGED);
+                    store.step(r.id(), TraceStepKind.ACKNOWLEDGEMENT_RECEIVED, from,
+                            ack.dueOn() == null ? null : ack.dueOn().toString(), m.id().value());
+                });
+            }
+            case Payloads.ANSWER -> {
+                Payloads.Answer answer = payloads.read(m.payload(), Payloads.Answer.class);
+                withConversation(m, answer.requestId(), Direction.OUTGOING).ifPresent(r -> {
+                    store.setAnswer(r.id(), answer.answer(), null);
+                    store.step(r.id(), TraceStepKind.ANSWER_RECEIVED, from, answer.answer().outcome().name(), m.id().value());
+                    audit.record(from, AuditKind.WRITE, "tracing.answer.received", SUBJECT, r.id(), answer.answer().outcome().name());
+                    events.publishEvent(new TraceRequestAnswered(new TraceId(r.id()), r.form().weaponId(), answer.answer().outcome(),
+                            answer.answer().originEstablished()));
+                });
+            }
+            case Payloads.MESSAGE -> {
+                Payloads.Message msg = payloads.read(m.payload(), Payloads.Message.class);
+                withConversation(m, msg.requestId(), null).ifPresent(r -> store.step(r.id(),
+                        "REMINDER".equals(msg.kind()) ? TraceStepKind.REMINDED : TraceStepKind.MESSAGE_RECEIVED,
+                        from + (msg.author() == null ? "" : " (" + msg.author() + ")"), msg.body(), m.id().value()));
+            }
+            case Payloads.CLOSE -> {
+                Payloads.Close close = payloads.read(m.payload(), Payloads.Close.class);
+                withConversation(m, close.requestId(), Direction.INCOMING).ifPresent(r -> {
+                    store.setState(r.id(), TraceState.CLOSED);
+                    store.step(r.id(), TraceStepKind.CLOSED, from, close.reason(), m.id().value());
+                });
+            }
+            default -> throw new IllegalStateException(m.type());
+        }
+    }
+
+    /** A new incoming request: kept with its photos, then acknowledged at once to the requesting node. */
+    private void request(MessageReceived m, String from) {
+        Payloads.Request r = payloads.read(m.payload(), Payloads.Request.class);
+        TraceRequestForm form = new TraceRequestForm(null, null, enumOrNull(EventKind.class, r.recoveryKind()), r.recoveredOn(),
+                r.recoveredPlace(), r.circumstances(), r.illicitNature(), r.legalBasis(), r.intendedUse(),
+                enumOrNull(WeaponType.class, r.weaponType()), r.maker(), r.model(), r.calibre(), r.serial(),
+                r.countryOfManufacture(), r.yearOfManufacture(), r.markings());
+        UUID id = UUID.randomUUID();
+        var due = store.today().plusDays(reasonableDays);
+        boolean fresh = store.insert(id, Direction.INCOMING, r.requestId(), r.reference(), m.sender().value(), r.requesterCountry(),
+                r.requesterName(), TraceState.RECEIVED, form, due, from);
+        if (!fresh) {
+            log.info("Tracing request {} from {} received again under another message id; processed once", r.requestId(), m.sender());
+            return;
+        }
+        if (r.photos() != null) {
+            r.photos().forEach(p -> store.addPhoto(id, p.caption(), p.contentType(), Base64.getDecoder().decode(p.base64())));
+        }
+        store.step(id, TraceStepKind.RECEIVED, from, r.reference(), m.id().value());
+        audit.record(from, AuditKind.WRITE, "tracing.received", SUBJECT, id, r.reference());
+        network.send(new OutgoingMessage(m.sender(), r.requestId().toString(), Payloads.ACK,
+                payloads.write(new Payloads.Ack(1, r.requestId(), store.now(), due, network.self().name()))));
+        store.advance(id, TraceState.ACKNOWLEDGED);
+        store.step(id, TraceStepKind.ACKNOWLEDGED, "system", due.toString(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(MessageDelivered d) {
+        if (!Payloads.TYPES.contains(d.type())) {
+            return;
+        }
+        find(d.conversationId(), d.recipient().value(), null).ifPresent(r -> {
+            if (Payloads.REQUEST.equals(d.type())) {
+                store.advance(r.id(), TraceState.DELIVERED);
+                store.setUndeliverable(r.id(), null);
+            }
+            store.step(r.id(), TraceStepKind.DELIVERED, "node:" + d.recipient().value(), d.type(), d.id().value());
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(MessageUndeliverable u) {
+        if (!Payloads.TYPES.contains(u.type())) {
+            return;
+        }
+        find(u.conversationId(), u.recipient().value(), null).ifPresent(r -> {
+            store.setUndeliverable(r.id(), u.type() + ": " + u.lastError());
+            store.step(r.id(), TraceStepKind.UNDELIVERABLE, "system", u.type() + ": " + u.lastError(), u.id().value());
+        });
+    }
+
+    /** The request this message belongs to, if the sender is the node the conversation is with. */
+    private Optional<TraceStore.Row> withConversation(MessageReceived m, UUID requestId, Direction direction) {
+        Optional<TraceStore.Row> row = find(requestId.toString(), m.sender().value(), direction);
+        if (row.isEmpty()) {
+            log.warn("Tracing message {} ({}) from {} refused: no such request with that node", m.id().value(), m.type(), m.sender());
+            audit.record("node:" + m.sender().value(), AuditKind.WRITE, "tracing.refused", SUBJECT, requestId, m.type());
+        }
+        return row;
+    }
+
+    private Optional<TraceStore.Row> find(String conversation, String node, Direction direction) {
+        UUID conversationId;
+        try {
+            conversationId = UUID.fromString(conversation);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        for (Direction d : direction == null ? Direction.values() : new Direction[] {direction}) {
+            Optional<TraceStore.Row> row = store.find(d, conversationId).filter(r -> node.equals(r.counterpartNode()));
+            if (row.isPresent()) {
+                return row;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
+        try {
+            return value == null ? null : Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

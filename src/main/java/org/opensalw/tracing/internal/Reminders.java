@@ -1,0 +1,60 @@
+package org.opensalw.tracing.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.opensalw.network.NodeId;
+import org.opensalw.network.NodeNetwork;
+import org.opensalw.network.OutgoingMessage;
+import org.opensalw.tracing.Direction;
+import org.opensalw.tracing.TraceStepKind;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reminders past the reasonable time (ITI: no fixed deadline, an answer within a reasonable time): a request of ours
+ * left unanswered reminds the requested node; one of theirs left unanswered here is marked for our officers (it shows
+ * on the overdue list). Each request is reminded again only after another reasonable period.
+ */
+@Component
+public class Reminders {
+
+    private final TraceStore store;
+    private final Payloads payloads;
+    private final NodeNetwork network;
+    private final int reasonableDays;
+
+    Reminders(TraceStore store, Payloads payloads, NodeNetwork network, @Value("${opensalw.tracing.reasonable-days:30}") int reasonableDays) {
+        this.store = store;
+        this.payloads = payloads;
+        this.network = network;
+        this.reasonableDays = reasonableDays;
+    }
+
+    @Scheduled(cron = "${opensalw.tracing.reminder-cron:0 0 6 * * *}")
+    public void scheduled() {
+        remindOverdue();
+    }
+
+    /** Sends or records the reminders due now; returns how many. */
+    @Transactional
+    public int remindOverdue() {
+        Instant again = store.now().minus(Duration.ofDays(Math.max(1, reasonableDays)));
+        int count = 0;
+        for (TraceStore.Row r : store.overdue()) {
+            if (r.remindedAt() != null && r.remindedAt().isAfter(again)) {
+                continue;
+            }
+            String body = "Answer expected by " + r.dueOn() + " (" + r.reference() + ")";
+            if (r.direction() == Direction.OUTGOING && r.counterpartNode() != null) {
+                network.send(new OutgoingMessage(new NodeId(r.counterpartNode()), r.conversationId().toString(), Payloads.MESSAGE,
+                        payloads.write(new Payloads.Message(1, r.conversationId(), "REMINDER", body, "system", store.now()))));
+            }
+            store.step(r.id(), TraceStepKind.REMINDED, "system", body, null);
+            store.setReminded(r.id());
+            count++;
+        }
+        return count;
+    }
+}

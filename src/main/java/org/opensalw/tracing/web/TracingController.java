@@ -1,0 +1,242 @@
+package org.opensalw.tracing.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.opensalw.reference.WeaponType;
+import org.opensalw.registry.EventKind;
+import org.opensalw.registry.MarkingKind;
+import org.opensalw.registry.WeaponId;
+import org.opensalw.shared.FormErrors;
+import org.opensalw.shared.UserFacingException;
+import org.opensalw.tracing.AnswerForm;
+import org.opensalw.tracing.Outcome;
+import org.opensalw.tracing.Sdg1642;
+import org.opensalw.tracing.SdgOutcome;
+import org.opensalw.tracing.TraceId;
+import org.opensalw.tracing.TraceRequest;
+import org.opensalw.tracing.TraceRequestForm;
+import org.opensalw.tracing.TraceState;
+import org.opensalw.tracing.TracingManagement;
+import org.opensalw.tracing.TracingStatistics;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The investigator's tracing pages: inbox and outbox, a request form (prefilled from a recovered weapon), a request with
+ * its steps and thread, the answer screen, the overdue list; and the SDG 16.4.2 page for every role.
+ */
+@Controller
+class TracingController {
+
+    private final TracingManagement tracing;
+    private final TracingStatistics statistics;
+    private final MessageSource messages;
+
+    TracingController(TracingManagement tracing, TracingStatistics statistics, MessageSource messages) {
+        this.tracing = tracing;
+        this.statistics = statistics;
+        this.messages = messages;
+    }
+
+    @GetMapping("/tracing")
+    String boxes(@RequestParam(defaultValue = "inbox") String box, Model model) {
+        boolean inbox = !"outbox".equals(box);
+        model.addAttribute("box", inbox ? "inbox" : "outbox");
+        model.addAttribute("requests", inbox ? tracing.inbox() : tracing.outbox());
+        model.addAttribute("overdueCount", tracing.overdue().size());
+        model.addAttribute("self", tracing.self());
+        return "tracing/list";
+    }
+
+    @GetMapping("/tracing/overdue")
+    String overdue(Model model) {
+        model.addAttribute("requests", tracing.overdue());
+        model.addAttribute("days", tracing.reasonableDays());
+        return "tracing/overdue";
+    }
+
+    @GetMapping("/tracing/new")
+    String newRequest(@RequestParam(required = false) String weapon, Model model) {
+        TraceRequestForm form = weapon == null || weapon.isBlank() ? emptyForm() : tracing.prefill(WeaponId.parse(weapon));
+        return form(null, form, TracingForms.values(form), model);
+    }
+
+    @PostMapping("/tracing")
+    String create(@RequestParam Map<String, String> params, Model model, Locale locale, RedirectAttributes redirect) {
+        TraceRequestForm form;
+        try {
+            form = TracingForms.request(params);
+        } catch (UserFacingException e) {
+            model.addAttribute("errors", FormErrors.of(e, messages, locale));
+            return form(null, emptyForm(), params, model);
+        }
+        TraceId id = tracing.draft(form);
+        return sendOrShow(id, form, params, model, locale, redirect);
+    }
+
+    @PostMapping("/tracing/{id}")
+    String update(@PathVariable String id, @RequestParam Map<String, String> params, Model model, Locale locale,
+            RedirectAttributes redirect) {
+        TraceId traceId = TraceId.parse(id);
+        try {
+            TraceRequestForm form = TracingForms.request(params);
+            tracing.update(traceId, form);
+            return sendOrShow(traceId, form, params, model, locale, redirect);
+        } catch (UserFacingException e) {
+            model.addAttribute("errors", FormErrors.of(e, messages, locale));
+            return form(traceId, emptyForm(), params, model);
+        }
+    }
+
+    private String sendOrShow(TraceId id, TraceRequestForm form, Map<String, String> params, Model model, Locale locale,
+            RedirectAttributes redirect) {
+        if ("send".equals(params.get("action"))) {
+            try {
+                tracing.send(id);
+                redirect.addFlashAttribute("notice", messages.getMessage("tracing.sent", null, locale));
+            } catch (UserFacingException e) {
+                model.addAttribute("errors", FormErrors.of(e, messages, locale));
+                return form(id, form, params, model);
+            }
+        } else {
+            redirect.addFlashAttribute("notice", messages.getMessage("tracing.saved", null, locale));
+        }
+        return "redirect:/tracing/" + id;
+    }
+
+    @GetMapping("/tracing/{id}")
+    String show(@PathVariable String id, Model model) {
+        TraceRequest request = tracing.request(TraceId.parse(id));
+        if (request.state() == TraceState.DRAFT) {
+            return form(request.id(), request.form(), TracingForms.values(request.form()), model);
+        }
+        model.addAttribute("request", request);
+        return "tracing/show";
+    }
+
+    @PostMapping("/tracing/{id}/messages")
+    String post(@PathVariable String id, @RequestParam(required = false) String body, Locale locale, RedirectAttributes redirect) {
+        try {
+            tracing.post(TraceId.parse(id), body);
+        } catch (UserFacingException e) {
+            redirect.addFlashAttribute("errors", FormErrors.of(e, messages, locale));
+        }
+        return "redirect:/tracing/" + id + "#thread";
+    }
+
+    @PostMapping("/tracing/{id}/close")
+    String close(@PathVariable String id, @RequestParam(required = false) String reason, Locale locale, RedirectAttributes redirect) {
+        tracing.close(TraceId.parse(id), reason);
+        redirect.addFlashAttribute("notice", messages.getMessage("tracing.closed", null, locale));
+        return "redirect:/tracing/" + id;
+    }
+
+    @GetMapping("/tracing/{id}/answer")
+    String answerScreen(@PathVariable String id, @RequestParam(required = false) String weapon,
+            @RequestParam(defaultValue = "false") boolean holder, Model model) {
+        model.addAttribute("screen", tracing.answerScreen(TraceId.parse(id), weapon == null || weapon.isBlank() ? null
+                : WeaponId.parse(weapon), holder));
+        model.addAttribute("includeHolder", holder);
+        model.addAttribute("outcomes", Outcome.values());
+        return "tracing/answer";
+    }
+
+    @PostMapping("/tracing/{id}/answer")
+    String answer(@PathVariable String id, @RequestParam Map<String, String> params, Model model, Locale locale,
+            RedirectAttributes redirect) {
+        TraceId traceId = TraceId.parse(id);
+        try {
+            AnswerForm form = TracingForms.answer(params);
+            tracing.answer(traceId, form);
+            redirect.addFlashAttribute("notice", messages.getMessage("tracing.answered", null, locale));
+            return "redirect:/tracing/" + id;
+        } catch (UserFacingException e) {
+            model.addAttribute("errors", FormErrors.of(e, messages, locale));
+            String weapon = params.get("weaponId");
+            return answerScreen(id, weapon, "true".equals(params.get("includeHolderName")), model);
+        }
+    }
+
+    @GetMapping("/tracing/photos/{id}")
+    ResponseEntity<byte[]> photo(@PathVariable UUID id) {
+        return tracing.photo(id).map(p -> ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, p.contentType())
+                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600").body(p.content()))
+                .orElse(ResponseEntity.notFound().build());
+    }
+
+    @GetMapping("/tracing/sdg-16-4-2")
+    String sdg(@RequestParam(required = false) Integer year, @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to, Model model, Locale locale) {
+        Period p = Period.of(year, from, to);
+        try {
+            model.addAttribute("report", statistics.sdg1642(p.from(), p.to()));
+        } catch (UserFacingException e) {
+            model.addAttribute("errors", FormErrors.of(e, messages, locale));
+        }
+        model.addAttribute("period", p);
+        model.addAttribute("outcomes", SdgOutcome.values());
+        return "tracing/sdg";
+    }
+
+    @GetMapping("/tracing/sdg-16-4-2.csv")
+    void sdgCsv(@RequestParam(required = false) Integer year, @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to, HttpServletResponse response) throws IOException {
+        Period p = Period.of(year, from, to);
+        Sdg1642 report = statistics.sdg1642(p.from(), p.to());
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sdg-16-4-2-" + p.from() + "-" + p.to() + ".csv\"");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        statistics.writeCsv(report, response.getWriter());
+    }
+
+    /** A reporting period: a calendar year (this year by default) or a custom range. */
+    record Period(Integer year, LocalDate from, LocalDate to) {
+        static Period of(Integer year, LocalDate from, LocalDate to) {
+            if (from != null || to != null) {
+                return new Period(null, from, to);
+            }
+            int y = year != null ? year : LocalDate.now().getYear();
+            return new Period(y, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31));
+        }
+    }
+
+    private String form(TraceId id, TraceRequestForm form, Map<String, String> values, Model model) {
+        model.addAttribute("id", id);
+        model.addAttribute("values", values);
+        model.addAttribute("markingRows", TracingForms.markingRows(values));
+        model.addAttribute("recipients", tracing.recipients(form));
+        String recipient = values.get("recipient");
+        model.addAttribute("recipientUnknown", recipient != null && !recipient.isBlank() && !tracing.knownNode(recipient));
+        model.addAttribute("types", WeaponType.values());
+        model.addAttribute("recoveries", TracingManagement.recoveries());
+        model.addAttribute("markingKinds", markingKinds());
+        model.addAttribute("photos", id == null ? java.util.List.of() : tracing.request(id).photos());
+        return "tracing/form";
+    }
+
+    private static java.util.List<String> markingKinds() {
+        java.util.List<String> kinds = new java.util.ArrayList<>(java.util.List.of("SERIAL", "MAKER"));
+        for (MarkingKind k : MarkingKind.values()) {
+            kinds.add(k.name());
+        }
+        return kinds;
+    }
+
+    private static TraceRequestForm emptyForm() {
+        return new TraceRequestForm(null, null, EventKind.SEIZED, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null);
+    }
+}

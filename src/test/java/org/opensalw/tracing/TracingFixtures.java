@@ -1,0 +1,75 @@
+package org.opensalw.tracing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.opensalw.network.MessageId;
+import org.opensalw.network.MessageReceived;
+import org.opensalw.network.NodeId;
+import org.opensalw.reference.WeaponType;
+import org.opensalw.registry.EventKind;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Small helpers for tracing tests on one node: feed messages as the network would (a {@link MessageReceived} published
+ * in a committed transaction, the module's real input) and read what was queued in the network outbox.
+ */
+final class TracingFixtures {
+
+    private TracingFixtures() {
+    }
+
+    record Queued(UUID id, String recipient, String conversation, String type, String payload) {
+    }
+
+    static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    static MessageId receive(ApplicationEventPublisher events, TransactionTemplate tx, String sender, UUID conversation, String type,
+            String payload) {
+        MessageId id = MessageId.random();
+        receive(events, tx, id, sender, conversation, type, payload);
+        return id;
+    }
+
+    static void receive(ApplicationEventPublisher events, TransactionTemplate tx, MessageId id, String sender, UUID conversation,
+            String type, String payload) {
+        tx.executeWithoutResult(s -> events.publishEvent(new MessageReceived(id, new NodeId(sender), conversation.toString(), type,
+                payload, Instant.now())));
+    }
+
+    static List<Queued> outbox(JdbcClient jdbc, UUID conversation) {
+        return jdbc.sql("SELECT id, recipient, conversation_id, type, payload FROM network_outbox WHERE conversation_id = :c ORDER BY created_at")
+                .param("c", conversation.toString())
+                .query((rs, i) -> new Queued(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
+    /** A request as a requesting node would send it, about a weapon with this serial. */
+    static String requestPayload(UUID requestId, String requester, String serial, String maker) {
+        return """
+                {"v":1,"requestId":"%s","reference":"TR-%s-1","requesterNode":"%s","requesterCountry":"KE","requesterName":"Kenya NFP",
+                 "recoveryKind":"SEIZED","recoveredOn":"2025-06-01","recoveredPlace":"Nairobi","circumstances":"Vehicle search",
+                 "illicitNature":"Possessed without licence","legalBasis":"Firearms Act s. 4","intendedUse":"Criminal investigation CASE-9",
+                 "weaponType":"ASSAULT_RIFLE","maker":"%s","model":"AKM","calibre":"7.62x39mm","serial":"%s",
+                 "countryOfManufacture":"RU","yearOfManufacture":1980,
+                 "markings":[{"kind":"SERIAL","text":"%s","country":null,"year":null}],"photos":[{"caption":"Receiver","contentType":"image/png","base64":"AQIDBA=="}],"sentAt":"2025-06-02T10:00:00Z"}
+                """.formatted(requestId, requester, requester, maker, serial, serial);
+    }
+
+    static TraceRequestForm complete(UUID weaponId, String recipient, String serial) {
+        return new TraceRequestForm(weaponId, recipient, EventKind.SEIZED, LocalDate.of(2025, 3, 1), "Border post East",
+                "Hidden in a truck", "Carried across the border without authorisation", "Arms Act s. 12; ITI para 17",
+                "Criminal proceedings CASE-1", WeaponType.ASSAULT_RIFLE, "KALASHNIKOV", "AKM", "7.62x39mm", serial, "RU", 1985,
+                List.of(new TraceMarking("SERIAL", serial, null, null), new TraceMarking("IMPORT", "FR 01", "FR", 2001)));
+    }
+
+    static Map<String, Object> row(JdbcClient jdbc, UUID id) {
+        return jdbc.sql("SELECT * FROM trace_request WHERE id = :id").param("id", id).query().singleRow();
+    }
+}
