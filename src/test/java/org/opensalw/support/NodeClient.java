@@ -51,8 +51,22 @@ public final class NodeClient {
     private volatile String bearer;
 
     public NodeClient(String url) {
+        this(url, "admin", ADMIN_PASSWORD);
+    }
+
+    /** A client acting as another user of the node (e.g. an investigator created through {@link #createUser}). */
+    public NodeClient(String url, String username, String password) {
         this.url = url;
-        this.basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        this.basic = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Creates a user with these roles (as the administrator) and returns a client acting as them. */
+    public NodeClient createUser(String username, String password, String... roles) {
+        String list = String.join("\",\"", roles);
+        post("/api/users", """
+                {"username":"%s","displayName":"%s","roles":["%s"],"locale":"en","password":"%s"}"""
+                .formatted(username, username, list, password)).ok();
+        return new NodeClient(url, username, password);
     }
 
     /** A bearer token obtained once with the password (a password check per call would cost a hash each time). */

@@ -111,6 +111,16 @@ public final class NodeProcesses implements AutoCloseable {
             }
         }
 
+        /** The JDBC URL of the node's embedded PostgreSQL while it runs (its port is the 4th line of postmaster.pid). */
+        public String jdbcUrl() {
+            try {
+                List<String> lines = Files.readAllLines(dataDir.resolve("pg").resolve("postmaster.pid"));
+                return "jdbc:postgresql://localhost:" + lines.get(3).trim() + "/postgres?user=postgres";
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         /** The node's PostgreSQL server process, from its postmaster.pid. */
         java.util.Optional<ProcessHandle> postmaster() {
             Path pid = dataDir.resolve("pg").resolve("postmaster.pid");
