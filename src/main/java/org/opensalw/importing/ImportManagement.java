@@ -284,7 +284,7 @@ public class ImportManagement {
         Set<String> countries = new HashSet<>();
         references.countries().stream().map(Country::alpha2).forEach(countries::add);
         RowChecker checker = new RowChecker(positions, headers.size(), options.dateFormat(),
-                text -> references.findMakerByAnyName(text).map(Maker::code), makerCodes, countries, LocalDate.now(clock), batchId,
+                finder(references.makerFinder()), makerCodes, countries, LocalDate.now(clock), batchId,
                 new RowChecker.IdSource());
         ImportJob.Spec spec = new ImportJob.Spec(batchId, p.path(), file.format().equals("XLSX"), charset(encoding),
                 delimiter == null ? ',' : delimiter, headers, positions, by, LocaleContextHolder.getLocale());
@@ -294,6 +294,12 @@ public class ImportManagement {
         prepared.remove(preparedId);
         executor.execute(new DelegatingSecurityContextRunnable(job));
         return batch(batchId);
+    }
+
+    /** Maker look-ups through aliases, remembered per text (a file names a few makers many times). */
+    private static java.util.function.Function<String, java.util.Optional<String>> finder(
+            java.util.function.Function<String, java.util.Optional<Maker>> makers) {
+        return text -> makers.apply(text).map(Maker::code);
     }
 
     private static String file_header(PreparedFile file, int i) {
@@ -497,7 +503,12 @@ public class ImportManagement {
     /** Marks running batches without a heartbeat (their process died) as interrupted; run at start and every minute. */
     @PreAuthorize("permitAll()")
     public List<UUID> markInterrupted() {
-        List<UUID> stale = store.interruptStale(clock.instant().minus(staleAfter), jobs.keySet(), clock.instant());
+        return markInterrupted(staleAfter);
+    }
+
+    /** As {@link #markInterrupted()}, for batches without progress for the time given. */
+    public List<UUID> markInterrupted(Duration noProgressFor) {
+        List<UUID> stale = store.interruptStale(clock.instant().minus(noProgressFor), jobs.keySet(), clock.instant());
         stale.forEach(id -> log.warn("Import batch {} was interrupted (no progress since its process stopped); it can be voided", id));
         return stale;
     }

@@ -45,6 +45,8 @@ class BulkRegister {
     static final String COPY_HOLDER = "COPY holder (id, kind, name, country, birth_date, id_document, address, phone,"
             + " registration_number, role, batch_id, created_at, created_by, updated_at, updated_by) FROM STDIN";
     private static final int FLUSH_CHARS = 4 << 20;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BulkRegister.class);
+    private long copyNanos;
 
     private final DataSource dataSource;
     private final Ledger ledger;
@@ -70,6 +72,8 @@ class BulkRegister {
         LocalDate today = LocalDate.now(clock);
         Instant now = clock.instant();
         String at = OffsetDateTime.ofInstant(now.truncatedTo(java.time.temporal.ChronoUnit.MICROS), ZoneOffset.UTC).toString();
+        long started = System.nanoTime();
+        copyNanos = 0;
         Connection connection = DataSourceUtils.getConnection(dataSource); // the transaction's connection
         try {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
@@ -145,6 +149,9 @@ class BulkRegister {
             }
             flush(copy, holderRows, weaponRows, markingRows, chain);
             chain.finish();
+            log.info("Bulk registration of batch {}: {} weapons, {} holders, {} ledger records in {} ms, of which {} ms in COPY (PostgreSQL)",
+                    batchId, count, holderCount, chain.lastSeq() - chain.firstSeq() + 1, (System.nanoTime() - started) / 1_000_000,
+                    copyNanos / 1_000_000);
             audit.recordWrite("weapon.registerBulk", "BATCH", batchId, count + " weapons, " + holderCount + " holders, ledger seq "
                     + chain.firstSeq() + "-" + chain.lastSeq());
             if (count > 0) {
@@ -159,7 +166,17 @@ class BulkRegister {
     }
 
     /** Holders before weapons (weapons name them), weapons before markings (markings reference them). */
-    private static void flush(CopyManager copy, CopyText holders, CopyText weapons, CopyText markings, Ledger.Bulk chain)
+    private void flush(CopyManager copy, CopyText holders, CopyText weapons, CopyText markings, Ledger.Bulk chain)
+            throws SQLException, IOException {
+        long t = System.nanoTime();
+        try {
+            flushAll(copy, holders, weapons, markings, chain);
+        } finally {
+            copyNanos += System.nanoTime() - t;
+        }
+    }
+
+    private static void flushAll(CopyManager copy, CopyText holders, CopyText weapons, CopyText markings, Ledger.Bulk chain)
             throws SQLException, IOException {
         if (!holders.isEmpty()) {
             copy.copyIn(COPY_HOLDER, holders.reader());

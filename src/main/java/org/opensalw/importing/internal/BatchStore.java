@@ -140,6 +140,8 @@ public class BatchStore {
 
     /** Later rows with the same maker and serial, or the same national mark, as an earlier row of the file are flagged. */
     public void flagDuplicatesInFile(UUID id, String sameSerialTemplate, String sameMarkTemplate) {
+        // the rows were just copied in: without fresh statistics the planner takes the table for small and loops over it
+        jdbc.sql("ANALYZE import_row").update();
         jdbc.sql("""
                 WITH firsts AS (
                   SELECT line, min(line) OVER (PARTITION BY maker_code, serial_norm) AS first_line

@@ -72,6 +72,9 @@ public final class Columns {
             Map.entry(HOLDER_NAME, List.of("holder", "owner", "detenteur", "titular", "proprietaire", "propietario")),
             Map.entry(LOCATION, List.of("lieu", "ubicacion", "depot")));
 
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
+    private static final java.util.regex.Pattern NOT_ALNUM = java.util.regex.Pattern.compile("[^a-z0-9]");
+
     private Columns() {
     }
 
@@ -84,8 +87,8 @@ public final class Columns {
         if (header == null) {
             return "";
         }
-        String s = Normalizer.normalize(header, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String s = MARKS.matcher(Normalizer.normalize(header, Normalizer.Form.NFKD)).replaceAll("");
+        return NOT_ALNUM.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("");
     }
 
     /** The documented column each header matches by name, column to header. */

@@ -121,8 +121,12 @@ public final class ImportJob implements Runnable {
                     RowSource.readCsv(spec.file(), spec.charset(), spec.delimiter(), bytesRead, handler);
                 }
                 staging.flush();
+                long t = System.nanoTime();
                 store.flagDuplicatesInFile(spec.batchId(), text("import.flag.sameInFile", "{line}"), text("import.flag.sameMarkInFile", "{line}"));
                 store.markAlreadyImported(spec.batchId(), text("import.flag.already"));
+                log.info("Import {}: {} rows read in {} ms; staging COPY {} ms, register look-ups {} ms, duplicates in the file {} ms",
+                        spec.batchId(), read.get(), (System.nanoTime() - startedNanos) / 1_000_000, staging.copyNanos / 1_000_000,
+                        staging.lookupNanos / 1_000_000, (System.nanoTime() - t) / 1_000_000);
             } catch (Stop stop) {
                 staging.flush();
                 end = cancelled ? BatchStatus.CANCELLED : BatchStatus.INTERRUPTED;
@@ -166,6 +170,8 @@ public final class ImportJob implements Runnable {
         final CopyText text = new CopyText(CHUNK * 300);
         final CopyManager copy;
         long lastBeat = System.nanoTime();
+        long copyNanos;
+        long lookupNanos;
 
         Staging(CopyManager copy) {
             this.copy = copy;
@@ -174,7 +180,9 @@ public final class ImportJob implements Runnable {
         void flush() {
             try {
                 if (!rows.isEmpty()) {
+                    long t0 = System.nanoTime();
                     Map<Integer, String[]> matches = matches();
+                    lookupNanos += System.nanoTime() - t0;
                     for (int i = 0; i < rows.size(); i++) {
                         StagedRow r = rows.get(i);
                         String[] m = matches.get(i);
@@ -184,7 +192,9 @@ public final class ImportJob implements Runnable {
                         }
                         StagedRows.write(text, r, m == null ? "" : m[1], m == null ? null : UUID.fromString(m[0]));
                     }
+                    long t1 = System.nanoTime();
                     copy.copyIn(StagedRows.COPY, text.reader());
+                    copyNanos += System.nanoTime() - t1;
                     text.clear();
                     rows.clear();
                 }

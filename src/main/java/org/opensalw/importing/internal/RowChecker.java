@@ -48,6 +48,7 @@ public final class RowChecker {
     private final String datePattern;
     private final Function<String, Optional<String>> makerByAnyName;
     private final Map<String, Optional<String>> makerCache = new HashMap<>();
+    private static final int MAKER_CACHE = 10_000;
     private final Set<String> makerCodes;
     private final Set<String> countries;
     private final LocalDate today;
@@ -104,7 +105,14 @@ public final class RowChecker {
         String maker = get(v, MAKER);
         r.makerAsMarked = get(v, MAKER_AS_MARKED).isEmpty() ? maker : get(v, MAKER_AS_MARKED);
         if (!maker.isEmpty()) {
-            r.makerCode = makerCache.computeIfAbsent(maker, this::maker).orElse(null);
+            Optional<String> found = makerCache.get(maker);
+            if (found == null) {
+                found = maker(maker);
+                if (makerCache.size() < MAKER_CACHE) { // a file names few makers; unknown ones may all differ
+                    makerCache.put(maker, found);
+                }
+            }
+            r.makerCode = found.orElse(null);
             if (r.makerCode == null) {
                 problems.add(new Problem(MAKER, Violation.of(MAKER, "import.maker.unknown", maker), maker));
             }
