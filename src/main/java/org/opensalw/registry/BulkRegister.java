@@ -44,9 +44,8 @@ class BulkRegister {
     static final String COPY_MARKING = "COPY weapon_marking (weapon_id, kind, text, country, year, ledger_seq, recorded_at, recorded_by) FROM STDIN";
     static final String COPY_HOLDER = "COPY holder (id, kind, name, country, birth_date, id_document, address, phone,"
             + " registration_number, role, batch_id, created_at, created_by, updated_at, updated_by) FROM STDIN";
-    private static final int FLUSH_CHARS = 4 << 20;
+    private static final int FLUSH_CHARS = 2 << 20;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BulkRegister.class);
-    private long copyNanos;
 
     private final DataSource dataSource;
     private final Ledger ledger;
@@ -64,6 +63,25 @@ class BulkRegister {
         this.clock = clock;
     }
 
+    /** COPY text of one part of the batch, built by the checking thread and sent by the transaction's thread. */
+    private record Chunk(CopyText holders, CopyText weapons, CopyText markings, CopyText ledger) {
+    }
+
+    /** What the checking thread ends with: the counts, or why it stopped. */
+    private static final class Outcome {
+        volatile int weapons;
+        volatile int holders;
+        volatile RuntimeException failure;
+        volatile boolean abort;
+    }
+
+    private static final Object END = new Object();
+
+    /**
+     * Two threads overlap: this one (the transaction's, holding the ledger head) sends COPY data to PostgreSQL while
+     * a helper checks the next weapons, hashes their ledger entries and writes their COPY text. The chain is extended in
+     * order by the helper alone; at most two chunks wait, so memory stays bounded.
+     */
     RegistryManagement.BulkResult register(UUID batchId, Iterator<BulkWeapon> weapons, String by) {
         Set<String> makers = new HashSet<>();
         references.makers().stream().map(Maker::code).forEach(makers::add);
@@ -73,26 +91,79 @@ class BulkRegister {
         Instant now = clock.instant();
         String at = OffsetDateTime.ofInstant(now.truncatedTo(java.time.temporal.ChronoUnit.MICROS), ZoneOffset.UTC).toString();
         long started = System.nanoTime();
-        copyNanos = 0;
+        long copyNanos = 0;
         Connection connection = DataSourceUtils.getConnection(dataSource); // the transaction's connection
+        Ledger.Bulk chain = ledger.openBulk(by, now);
+        java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(2);
+        Outcome outcome = new Outcome();
+        Thread helper = new Thread(() -> build(batchId, weapons, by, at, today, makers, countries, chain, queue, outcome), "bulk-register");
+        helper.setDaemon(true);
+        helper.start();
         try {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            Ledger.Bulk chain = ledger.openBulk(by, now);
+            while (true) {
+                Object next = queue.take();
+                if (next == END) {
+                    break;
+                }
+                Chunk c = (Chunk) next;
+                long t = System.nanoTime();
+                send(copy, COPY_HOLDER, c.holders());
+                send(copy, COPY_WEAPON, c.weapons());
+                send(copy, COPY_MARKING, c.markings());
+                send(copy, Ledger.Bulk.COPY, c.ledger());
+                copyNanos += System.nanoTime() - t;
+            }
+            helper.join();
+            if (outcome.failure != null) {
+                throw outcome.failure;
+            }
+            chain.finish();
+            log.info("Bulk registration of batch {}: {} weapons, {} holders, {} ledger records in {} ms, of which {} ms sending COPY"
+                    + " (PostgreSQL) while the next rows were checked and hashed", batchId, outcome.weapons, outcome.holders,
+                    chain.lastSeq() - chain.firstSeq() + 1, (System.nanoTime() - started) / 1_000_000, copyNanos / 1_000_000);
+            audit.recordWrite("weapon.registerBulk", "BATCH", batchId, outcome.weapons + " weapons, " + outcome.holders
+                    + " holders, ledger seq " + chain.firstSeq() + "-" + chain.lastSeq());
+            if (outcome.weapons > 0) {
+                events.publishEvent(new WeaponsRegisteredInBatch(batchId, outcome.weapons));
+            }
+            return new RegistryManagement.BulkResult(outcome.weapons, outcome.holders, chain.firstSeq(), chain.lastSeq());
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Bulk registration failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Bulk registration interrupted", e);
+        } finally {
+            outcome.abort = true;
+            queue.clear();
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static void send(CopyManager copy, String sql, CopyText text) throws SQLException, IOException {
+        if (!text.isEmpty()) {
+            copy.copyIn(sql, text.reader());
+        }
+    }
+
+    /** The helper thread: checks each weapon with the registry's rules, hashes and writes COPY text, hands chunks over. */
+    private static void build(UUID batchId, Iterator<BulkWeapon> weapons, String by, String at, LocalDate today, Set<String> makers,
+            Set<String> countries, Ledger.Bulk chain, java.util.concurrent.BlockingQueue<Object> queue, Outcome outcome) {
+        try {
             CopyText weaponRows = new CopyText(1 << 20);
             CopyText markingRows = new CopyText(1 << 16);
             CopyText holderRows = new CopyText(1 << 16);
             Set<UUID> holdersSeen = new HashSet<>();
             int count = 0;
             int holderCount = 0;
-            int index = 0;
-            while (weapons.hasNext()) {
+            while (weapons.hasNext() && !outcome.abort) {
                 BulkWeapon w = weapons.next();
                 Registration r = w.registration();
                 WeaponDescription d = r.description();
                 HistoryCheck.Result checked = HistoryCheck.check(r, w.history(), today, makers::contains, countries::contains, true);
                 if (!checked.valid()) {
                     throw new UserFacingException(UserFacingException.Kind.INVALID,
-                            EventRecorder.prefixed("weapons[" + index + "].", checked.violations()));
+                            EventRecorder.prefixed("weapons[" + count + "].", checked.violations()));
                 }
                 if (w.holder() != null && holdersSeen.add(w.holder().id())) {
                     holderCount++;
@@ -142,55 +213,40 @@ class BulkRegister {
                     }
                 }
                 count++;
-                index++;
                 if (chain.pendingChars() > FLUSH_CHARS) {
-                    flush(copy, holderRows, weaponRows, markingRows, chain);
+                    hand(queue, outcome, new Chunk(holderRows, weaponRows, markingRows, chain.take()));
+                    holderRows = new CopyText(1 << 16);
+                    weaponRows = new CopyText(1 << 20);
+                    markingRows = new CopyText(1 << 16);
                 }
             }
-            flush(copy, holderRows, weaponRows, markingRows, chain);
-            chain.finish();
-            log.info("Bulk registration of batch {}: {} weapons, {} holders, {} ledger records in {} ms, of which {} ms in COPY (PostgreSQL)",
-                    batchId, count, holderCount, chain.lastSeq() - chain.firstSeq() + 1, (System.nanoTime() - started) / 1_000_000,
-                    copyNanos / 1_000_000);
-            audit.recordWrite("weapon.registerBulk", "BATCH", batchId, count + " weapons, " + holderCount + " holders, ledger seq "
-                    + chain.firstSeq() + "-" + chain.lastSeq());
-            if (count > 0) {
-                events.publishEvent(new WeaponsRegisteredInBatch(batchId, count));
+            hand(queue, outcome, new Chunk(holderRows, weaponRows, markingRows, chain.take()));
+            outcome.weapons = count;
+            outcome.holders = holderCount;
+        } catch (RuntimeException e) {
+            outcome.failure = e;
+        } finally {
+            try {
+                while (!outcome.abort && !queue.offer(END, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    // the sender is still busy with earlier chunks
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            return new RegistryManagement.BulkResult(count, holderCount, chain.firstSeq(), chain.lastSeq());
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("Bulk registration failed: " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 
-    /** Holders before weapons (weapons name them), weapons before markings (markings reference them). */
-    private void flush(CopyManager copy, CopyText holders, CopyText weapons, CopyText markings, Ledger.Bulk chain)
-            throws SQLException, IOException {
-        long t = System.nanoTime();
+    private static void hand(java.util.concurrent.BlockingQueue<Object> queue, Outcome outcome, Chunk chunk) {
         try {
-            flushAll(copy, holders, weapons, markings, chain);
-        } finally {
-            copyNanos += System.nanoTime() - t;
+            while (!queue.offer(chunk, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (outcome.abort) {
+                    throw new IllegalStateException("the bulk registration was abandoned");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-    }
-
-    private static void flushAll(CopyManager copy, CopyText holders, CopyText weapons, CopyText markings, Ledger.Bulk chain)
-            throws SQLException, IOException {
-        if (!holders.isEmpty()) {
-            copy.copyIn(COPY_HOLDER, holders.reader());
-            holders.clear();
-        }
-        if (!weapons.isEmpty()) {
-            copy.copyIn(COPY_WEAPON, weapons.reader());
-            weapons.clear();
-        }
-        if (!markings.isEmpty()) {
-            copy.copyIn(COPY_MARKING, markings.reader());
-            markings.clear();
-        }
-        chain.flush(copy);
     }
 
     private static String nz(String s) {

@@ -56,6 +56,7 @@ public final class ImportJob implements Runnable {
     private final MessageSource messages;
     private final Clock clock;
     private final Runnable onEnd;
+    private Staging current;
 
     public ImportJob(Spec spec, long totalBytes, RowChecker checker, DataSource dataSource, BatchStore store, RegistryQueries registry,
             MessageSource messages, Clock clock, Runnable onEnd) {
@@ -84,6 +85,7 @@ public final class ImportJob implements Runnable {
             c.setAutoCommit(true);
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             Staging staging = new Staging(copy);
+            current = staging;
             RowSource.Handler handler = new RowSource.Handler() {
                 @Override
                 public void header(List<String> headers) {
@@ -120,7 +122,7 @@ public final class ImportJob implements Runnable {
                 } else {
                     RowSource.readCsv(spec.file(), spec.charset(), spec.delimiter(), bytesRead, handler);
                 }
-                staging.flush();
+                staging.finish();
                 long t = System.nanoTime();
                 store.flagDuplicatesInFile(spec.batchId(), text("import.flag.sameInFile", "{line}"), text("import.flag.sameMarkInFile", "{line}"));
                 store.markAlreadyImported(spec.batchId(), text("import.flag.already"));
@@ -128,11 +130,11 @@ public final class ImportJob implements Runnable {
                         spec.batchId(), read.get(), (System.nanoTime() - startedNanos) / 1_000_000, staging.copyNanos / 1_000_000,
                         staging.lookupNanos / 1_000_000, (System.nanoTime() - t) / 1_000_000);
             } catch (Stop stop) {
-                staging.flush();
+                staging.finish();
                 end = cancelled ? BatchStatus.CANCELLED : BatchStatus.INTERRUPTED;
                 message = text(cancelled ? "import.cancelled" : "import.interrupted");
             } catch (RowSource.Unreadable e) {
-                staging.flush();
+                staging.finish();
                 end = BatchStatus.FAILED;
                 message = switch (e.getMessage()) {
                     case "encoding" -> text("import.file.encoding", e.line(), spec.charset().name());
@@ -145,6 +147,9 @@ public final class ImportJob implements Runnable {
             end = BatchStatus.FAILED;
             message = text("import.failed", String.valueOf(e.getMessage()));
         } finally {
+            if (current != null) {
+                current.writer.shutdownNow();
+            }
             try {
                 store.finish(spec.batchId(), end, read.get(), rejected.get(), message, clock.instant(), spec.by());
             } catch (RuntimeException e) {
@@ -163,12 +168,23 @@ public final class ImportJob implements Runnable {
         return s == null ? "" : s.length() > 500 ? s.substring(0, 500) + "…" : s;
     }
 
-    /** A chunk of rows and errors waiting to be staged. */
+    /**
+     * Rows and errors waiting to be staged. A full chunk is handed to a writer thread (register look-ups, COPY,
+     * heartbeat) while this thread reads and checks the next one; at most one chunk is being written at a time.
+     */
     private final class Staging {
-        final List<StagedRow> rows = new ArrayList<>(CHUNK);
-        final CopyText errors = new CopyText(1 << 16);
+        List<StagedRow> rows = new ArrayList<>(CHUNK);
+        CopyText errors = new CopyText(1 << 16);
         final CopyText text = new CopyText(CHUNK * 300);
         final CopyManager copy;
+        final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "import-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        final org.springframework.security.core.context.SecurityContext security =
+                org.springframework.security.core.context.SecurityContextHolder.getContext();
+        java.util.concurrent.Future<?> inFlight;
         long lastBeat = System.nanoTime();
         long copyNanos;
         long lookupNanos;
@@ -177,14 +193,49 @@ public final class ImportJob implements Runnable {
             this.copy = copy;
         }
 
+        /** Hands the current chunk to the writer (after the previous one is written). */
         void flush() {
+            await();
+            List<StagedRow> chunk = rows;
+            CopyText chunkErrors = errors;
+            rows = new ArrayList<>(CHUNK);
+            errors = new CopyText(1 << 16);
+            inFlight = writer.submit(new org.springframework.security.concurrent.DelegatingSecurityContextRunnable(
+                    () -> write(chunk, chunkErrors), security));
+        }
+
+        /** Waits for the chunk being written; its failure is this thread's failure. */
+        void await() {
+            if (inFlight == null) {
+                return;
+            }
             try {
-                if (!rows.isEmpty()) {
+                inFlight.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } finally {
+                inFlight = null;
+            }
+        }
+
+        /** The last chunk, written before the set-based steps. */
+        void finish() {
+            flush();
+            await();
+            writer.shutdown();
+        }
+
+        private void write(List<StagedRow> chunk, CopyText chunkErrors) {
+            try {
+                if (!chunk.isEmpty()) {
                     long t0 = System.nanoTime();
-                    Map<Integer, String[]> matches = matches();
+                    Map<Integer, String[]> matches = matches(chunk);
                     lookupNanos += System.nanoTime() - t0;
-                    for (int i = 0; i < rows.size(); i++) {
-                        StagedRow r = rows.get(i);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        StagedRow r = chunk.get(i);
                         String[] m = matches.get(i);
                         if (m != null) {
                             r.status = "FLAGGED";
@@ -196,11 +247,9 @@ public final class ImportJob implements Runnable {
                     copy.copyIn(StagedRows.COPY, text.reader());
                     copyNanos += System.nanoTime() - t1;
                     text.clear();
-                    rows.clear();
                 }
-                if (!errors.isEmpty()) {
-                    copy.copyIn(StagedRows.COPY_ERROR, errors.reader());
-                    errors.clear();
+                if (!chunkErrors.isEmpty()) {
+                    copy.copyIn(StagedRows.COPY_ERROR, chunkErrors.reader());
                 }
                 if (System.nanoTime() - lastBeat > 1_000_000_000L) {
                     lastBeat = System.nanoTime();
@@ -212,7 +261,7 @@ public final class ImportJob implements Runnable {
         }
 
         /** Weapons of the register with the same maker and serial, or the same national mark, as rows of the chunk. */
-        private Map<Integer, String[]> matches() {
+        private Map<Integer, String[]> matches(List<StagedRow> rows) {
             String[] makers = new String[rows.size()];
             String[] serials = new String[rows.size()];
             String[] marks = new String[rows.size()];

@@ -118,7 +118,7 @@ public class Ledger {
         private final String by;
         private final Instant at;
         private final String atText;
-        private final CopyText text = new CopyText(1 << 20);
+        private CopyText text = new CopyText(1 << 20);
         private long seq;
         private String prev;
         private final long first;
@@ -145,6 +145,13 @@ public class Ledger {
 
         public int pendingChars() {
             return text.length();
+        }
+
+        /** Hands over the COPY text written so far (to be sent by another thread) and starts a new one. */
+        public CopyText take() {
+            CopyText t = text;
+            text = new CopyText(1 << 20);
+            return t;
         }
 
         public void flush(org.postgresql.copy.CopyManager copy) throws SQLException, java.io.IOException {
