@@ -38,6 +38,8 @@ class EmbeddedPostgresConfiguration {
                     .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "256MB")
+                    // a bulk import writes gigabytes of WAL in one transaction: fewer forced checkpoints while it runs
+                    .setServerConfig("max_wal_size", "4GB")
                     .setServerConfig("plan_cache_mode", "force_custom_plan");
             if (port > 0) {
                 builder.setPort(port);
