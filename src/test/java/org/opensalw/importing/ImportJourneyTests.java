@@ -22,6 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestDatabase
 class ImportJourneyTests {
 
+    /** Enough rows that the batch page usually opens while the file is still read, so the progress is polled. */
+    private static final int ROWS = 20_000;
+
     @LocalServerPort
     int port;
 
@@ -36,7 +39,7 @@ class ImportJourneyTests {
         accounts.createUnchecked(new NewUser("journey-importer", "Journey Importer", Set.of(Role.REGISTRAR), "en", "importer-password-1"));
         String t = "J" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         StringBuilder csv = new StringBuilder("Kind;Manufacturer;Serial No;Imported on;From;How\n");
-        for (int i = 0; i < 3000; i++) {
+        for (int i = 0; i < ROWS; i++) {
             csv.append(i == 7 ? "CANNON" : "RIFLE").append(";Izhmash;").append(t).append('-').append(i)
                     .append(i == 11 ? ";2001-02-03;RU;IMPORTED\n" : ";03/02/2001;RU;IMPORTED\n");
         }
@@ -53,19 +56,19 @@ class ImportJourneyTests {
             browser.submit("mapping-form").waitForText("rows read");
             browser.screenshot("import-03-progress");
             browser.waitForText("Read, waiting for confirmation");
-            assertThat(browser.text(By.id("counts"))).contains("3000 rows read", "2998 accepted", "2 rejected");
+            assertThat(browser.text(By.id("counts"))).contains(ROWS + " rows read", (ROWS - 2) + " accepted", "2 rejected");
             String href = browser.attribute(By.id("error-report"), "href");
             String report = browser.fetchText(href);
             assertThat(report.lines().toList()).hasSize(3);
             assertThat(report).contains("9,weapon_type,").contains("CANNON").contains("13,origin_date,").contains("dd/MM/yyyy");
-            browser.open(href.replace("http://localhost:" + port, "").replace("/errors.csv", "")).waitForText("Confirm: register 2998 weapons");
+            browser.open(href.replace("http://localhost:" + port, "").replace("/errors.csv", "")).waitForText("Confirm: register " + (ROWS - 2) + " weapons");
             browser.click(By.id("confirm")).waitForText("Confirmed: in the register");
             browser.screenshot("import-04-confirmed");
-            assertThat(browser.pageText()).contains("2998 weapons and 0 holders registered");
+            assertThat(browser.pageText()).contains((ROWS - 2) + " weapons and 0 holders registered");
         }
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM weapon WHERE serial_as_marked LIKE ?", Long.class, t + "-%")).isEqualTo(2998);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM weapon WHERE serial_as_marked LIKE ?", Long.class, t + "-%")).isEqualTo(ROWS - 2);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM weapon WHERE serial_as_marked LIKE ? AND registered_by = 'journey-importer'",
-                Long.class, t + "-%")).isEqualTo(2998);
+                Long.class, t + "-%")).isEqualTo(ROWS - 2);
         Files.deleteIfExists(file);
     }
 }
