@@ -40,6 +40,7 @@ class EmbeddedPostgresConfiguration {
                     .setServerConfig("shared_buffers", "256MB")
                     // a bulk import writes gigabytes of WAL in one transaction: fewer forced checkpoints while it runs
                     .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("checkpoint_timeout", "15min")
                     .setServerConfig("plan_cache_mode", "force_custom_plan");
             if (port > 0) {
                 builder.setPort(port);

@@ -16,6 +16,7 @@ CREATE TABLE import_batch (
   weapons_registered BIGINT NOT NULL DEFAULT 0,
   holders_registered BIGINT NOT NULL DEFAULT 0,
   message         TEXT NOT NULL DEFAULT '',
+  timings         TEXT NOT NULL DEFAULT '',  -- where the time went (reading, COPY, look-ups, confirmation)
   started_at      TIMESTAMPTZ NOT NULL,
   started_by      TEXT NOT NULL,
   heartbeat_at    TIMESTAMPTZ NOT NULL,

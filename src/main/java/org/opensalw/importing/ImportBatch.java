@@ -9,7 +9,7 @@ import java.util.UUID;
  */
 public record ImportBatch(UUID id, String fileName, String sha256, long fileBytes, String format, String options,
         BatchStatus status, long rowsRead, long rowsAccepted, long rowsRejected, long rowsFlagged, long rowsAlready,
-        long weaponsRegistered, long holdersRegistered, String message, Instant startedAt, String startedBy,
+        long weaponsRegistered, long holdersRegistered, String message, String timings, Instant startedAt, String startedBy,
         Instant finishedAt, Instant confirmedAt, String confirmedBy, Instant voidedAt, String voidedBy, String voidReason,
         Double rowsPerSecond, Long secondsLeft, Integer percent) {
 

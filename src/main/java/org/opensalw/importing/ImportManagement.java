@@ -289,7 +289,15 @@ public class ImportManagement {
         ImportJob.Spec spec = new ImportJob.Spec(batchId, p.path(), file.format().equals("XLSX"), charset(encoding),
                 delimiter == null ? ',' : delimiter, headers, positions, by, LocaleContextHolder.getLocale());
         ImportJob job = new ImportJob(spec, file.format().equals("XLSX") ? -1 : file.bytes(), checker, dataSource, store, registryQueries,
-                messages, clock, () -> jobs.remove(batchId));
+                messages, clock, () -> {
+                    try {
+                        store.find(batchId).ifPresent(done -> audit.recordWrite("import.read", "IMPORT_BATCH", batchId, done.status()
+                                + ": " + done.rowsRead() + " rows read, " + done.rowsAccepted() + " accepted, " + done.rowsRejected()
+                                + " rejected, " + done.rowsFlagged() + " flagged, " + done.rowsAlready() + " already imported"));
+                    } finally {
+                        jobs.remove(batchId);
+                    }
+                });
         jobs.put(batchId, job);
         prepared.remove(preparedId);
         executor.execute(new DelegatingSecurityContextRunnable(job));
@@ -343,7 +351,7 @@ public class ImportManagement {
         }
         return new ImportBatch(b.id(), b.fileName(), b.sha256(), b.fileBytes(), b.format(), b.options(), b.status(), read,
                 job.accepted.get(), job.rejected.get(), job.flagged.get(), b.rowsAlready(), b.weaponsRegistered(), b.holdersRegistered(),
-                b.message(), b.startedAt(), b.startedBy(), b.finishedAt(), b.confirmedAt(), b.confirmedBy(), b.voidedAt(), b.voidedBy(),
+                b.message(), b.timings(), b.startedAt(), b.startedBy(), b.finishedAt(), b.confirmedAt(), b.confirmedBy(), b.voidedAt(), b.voidedBy(),
                 b.voidReason(), Math.round(rate * 10) / 10.0, left, percent);
     }
 
@@ -428,6 +436,8 @@ public class ImportManagement {
         }
         Instant now = clock.instant();
         store.confirmed(id, result.weapons(), result.holders(), now, currentUser.username());
+        store.addTimings(id, String.format(Locale.ROOT, "confirmed in %.1f s (PostgreSQL COPY %.1f s)", result.millis() / 1000.0,
+                result.copyMillis() / 1000.0));
         audit.recordWrite("import.confirm", "IMPORT_BATCH", id, "file=" + b.fileName() + " sha256=" + b.sha256() + " weapons="
                 + result.weapons() + " holders=" + result.holders() + " ledger seq " + result.firstSeq() + "-" + result.lastSeq());
         events.publishEvent(new BatchConfirmed(id, b.fileName(), result.weapons(), result.holders()));

@@ -127,7 +127,8 @@ class BulkRegister {
             if (outcome.weapons > 0) {
                 events.publishEvent(new WeaponsRegisteredInBatch(batchId, outcome.weapons));
             }
-            return new RegistryManagement.BulkResult(outcome.weapons, outcome.holders, chain.firstSeq(), chain.lastSeq());
+            return new RegistryManagement.BulkResult(outcome.weapons, outcome.holders, chain.firstSeq(), chain.lastSeq(),
+                    (System.nanoTime() - started) / 1_000_000, copyNanos / 1_000_000);
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Bulk registration failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

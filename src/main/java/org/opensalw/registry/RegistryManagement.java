@@ -59,7 +59,7 @@ public class RegistryManagement {
     private final BulkRegister bulk;
 
     /** What a bulk registration wrote. */
-    public record BulkResult(int weapons, int holders, long firstSeq, long lastSeq) {
+    public record BulkResult(int weapons, int holders, long firstSeq, long lastSeq, long millis, long copyMillis) {
     }
 
     RegistryManagement(WeaponStore weapons, HolderStore holders, Ledger ledger, References references,

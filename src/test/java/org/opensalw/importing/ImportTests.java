@@ -101,7 +101,7 @@ class ImportTests {
                 Long.class, b.id())).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM ledger_entry WHERE batch_id = ?", Long.class, b.id())).isEqualTo(1 + 3 + 3 + 1);
         assertThat(jdbc.queryForList("SELECT action FROM audit_entry WHERE subject_id = ?", String.class, b.id().toString()))
-                .contains("import.start", "import.confirm", "weapon.registerBulk");
+                .contains("import.start", "import.read", "import.confirm", "weapon.registerBulk");
         assertThat(SystemActor.run("auditor", Role.AUDITOR, () -> queries.verifyLedger()).intact()).isTrue();
         assertThat(imports.history(b.id())).extracting(h -> h.status()).containsExactly(BatchStatus.RUNNING, BatchStatus.LOADED, BatchStatus.CONFIRMED);
     }

@@ -113,6 +113,11 @@ public class BatchStore {
         history(id, BatchStatus.CONFIRMED, at, by, weapons + " weapons, " + holders + " holders");
     }
 
+    public void addTimings(UUID id, String text) {
+        jdbc.sql("UPDATE import_batch SET timings = CASE WHEN timings = '' THEN :t ELSE timings || '; ' || :t END WHERE id = :id")
+                .param("id", id).param("t", text).update();
+    }
+
     public void addRegistered(UUID id, long weapons, long holders) {
         jdbc.sql("UPDATE import_batch SET weapons_registered = weapons_registered + :w, holders_registered = holders_registered + :h WHERE id = :id")
                 .param("id", id).param("w", weapons).param("h", holders).update();
@@ -207,7 +212,8 @@ public class BatchStore {
         return new ImportBatch(rs.getObject("id", UUID.class), rs.getString("file_name"), rs.getString("file_sha256"), rs.getLong("file_bytes"),
                 rs.getString("format"), rs.getString("options"), BatchStatus.valueOf(rs.getString("status")), rs.getLong("rows_read"),
                 rs.getLong("rows_accepted"), rs.getLong("rows_rejected"), rs.getLong("rows_flagged"), rs.getLong("rows_already"),
-                rs.getLong("weapons_registered"), rs.getLong("holders_registered"), rs.getString("message"), instant(rs, "started_at"),
+                rs.getLong("weapons_registered"), rs.getLong("holders_registered"), rs.getString("message"), rs.getString("timings"),
+                instant(rs, "started_at"),
                 rs.getString("started_by"), instant(rs, "finished_at"), instant(rs, "confirmed_at"), rs.getString("confirmed_by"),
                 instant(rs, "voided_at"), rs.getString("voided_by"), rs.getString("void_reason"), null, null, null);
     }

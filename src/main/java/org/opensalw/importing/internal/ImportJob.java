@@ -126,9 +126,11 @@ public final class ImportJob implements Runnable {
                 long t = System.nanoTime();
                 store.flagDuplicatesInFile(spec.batchId(), text("import.flag.sameInFile", "{line}"), text("import.flag.sameMarkInFile", "{line}"));
                 store.markAlreadyImported(spec.batchId(), text("import.flag.already"));
-                log.info("Import {}: {} rows read in {} ms; staging COPY {} ms, register look-ups {} ms, duplicates in the file {} ms",
-                        spec.batchId(), read.get(), (System.nanoTime() - startedNanos) / 1_000_000, staging.copyNanos / 1_000_000,
-                        staging.lookupNanos / 1_000_000, (System.nanoTime() - t) / 1_000_000);
+                String timings = String.format(Locale.ROOT, "read in %.1f s (COPY to staging %.1f s, look-ups in the register %.1f s,"
+                        + " duplicates in the file %.1f s)", (System.nanoTime() - startedNanos) / 1e9, staging.copyNanos / 1e9,
+                        staging.lookupNanos / 1e9, (System.nanoTime() - t) / 1e9);
+                log.info("Import {}: {} rows {}", spec.batchId(), read.get(), timings);
+                store.addTimings(spec.batchId(), timings);
             } catch (Stop stop) {
                 staging.finish();
                 end = cancelled ? BatchStatus.CANCELLED : BatchStatus.INTERRUPTED;
