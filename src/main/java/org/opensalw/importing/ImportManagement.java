@@ -53,7 +53,6 @@ import org.opensalw.reference.References;
 import org.opensalw.registry.BulkWeapon;
 import org.opensalw.registry.RegistryManagement;
 import org.opensalw.registry.RegistryQueries;
-import org.opensalw.shared.Messages;
 import org.opensalw.shared.UserFacingException;
 import org.opensalw.shared.Violation;
 import org.slf4j.Logger;
@@ -540,9 +539,5 @@ public class ImportManagement {
         } catch (RuntimeException e) {
             throw UserFacingException.invalid("encoding", "import.encoding.unknown", encoding);
         }
-    }
-
-    String message(Violation v, Locale locale) {
-        return Messages.resolve(messages, v, locale);
     }
 }

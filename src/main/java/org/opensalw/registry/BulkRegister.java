@@ -24,7 +24,6 @@ import org.opensalw.registry.internal.CopyText;
 import org.opensalw.registry.internal.Details;
 import org.opensalw.registry.internal.Ledger;
 import org.opensalw.shared.UserFacingException;
-import org.opensalw.shared.Violation;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.springframework.context.ApplicationEventPublisher;
@@ -252,9 +251,5 @@ class BulkRegister {
 
     private static String nz(String s) {
         return s == null ? "" : s;
-    }
-
-    static List<Violation> none() {
-        return List.of();
     }
 }

@@ -146,7 +146,9 @@ class ImportBenchmark {
                 on a second thread in each phase; what remains is PostgreSQL ingesting the rows with the register's indexes
                 (8 on `weapon`, 4 on `ledger_entry`), on cores shared with other work.
 
-                Figures: `docs/benchmarks/import.json`. Command: `./mvnw -Pbenchmark verify -Dtest=ImportBenchmark -Dbenchmark.heap=-Xmx512m`.
+                Figures: `docs/benchmarks/import.json`. Command: `./mvnw -Pbenchmark verify -Dtest=ImportBenchmark` (heap 4 GB);
+                with `-Dbenchmark.heap=-Xmx512m` the import itself runs within 512 MB, but after it the identification index
+                (another module, which keeps every registered weapon in memory) needs more than 512 MB for 1,000,000 weapons.
                 """.formatted(LocalDate.now(), figures.get("cores"), figures.get("load_average_before"), figures.get("load_average_after"),
                 figures.get("heap_limit_mb"), ROWS, figures.get("file_mb"), generated[0], generated[1], ledger,
                 figures.get("rows_per_second"), round(total), round(readSeconds), round(confirmSeconds), BASELINE_ROWS,
