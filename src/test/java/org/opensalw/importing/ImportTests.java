@@ -312,6 +312,35 @@ class ImportTests {
     }
 
     @Test
+    void shouldCancelARunningImportAndKeepItOutOfTheRegister() throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of("target", "cancel-" + UUID.randomUUID() + ".csv");
+        ImportBenchmark.generate(file, 300_000);
+        PreparedFile p = imports.prepare(file, "UTF-8");
+        ImportBatch started = imports.start(p.id(), ImportOptions.of("dd/MM/yyyy"));
+        while (imports.batch(started.id()).rowsRead() == 0) {
+            Thread.sleep(20);
+        }
+        ImportBatch running = imports.batch(started.id());
+        assertThat(running.status()).isEqualTo(BatchStatus.RUNNING);
+        assertThat(running.rowsPerSecond()).isPositive();
+        assertThat(running.percent()).isNotNull();
+        imports.cancel(started.id());
+        ImportBatch cancelled = imports.batch(started.id());
+        for (int i = 0; i < 300 && cancelled.status() == BatchStatus.RUNNING; i++) {
+            Thread.sleep(100);
+            cancelled = imports.batch(started.id());
+        }
+        assertThat(cancelled.status()).isEqualTo(BatchStatus.CANCELLED);
+        assertThat(cancelled.rowsRead()).isLessThan(300_000);
+        assertThatThrownBy(() -> imports.confirm(started.id())).isInstanceOf(UserFacingException.class);
+        assertThat(weaponsOfBatch(started.id())).isZero();
+        imports.voidBatch(started.id(), "cancelled on purpose");
+        assertThat(imports.history(started.id())).extracting(h -> h.status())
+                .containsExactly(BatchStatus.RUNNING, BatchStatus.CANCELLED, BatchStatus.VOIDED);
+        java.nio.file.Files.deleteIfExists(file);
+    }
+
+    @Test
     @WithMockUser(username = "reader", roles = "READ_ONLY")
     void shouldRefuseImportsToReadOnlyUsers() {
         assertThatThrownBy(() -> imports.prepare("x.csv", new ByteArrayInputStream(HEADER.getBytes(StandardCharsets.UTF_8)), "UTF-8"))
