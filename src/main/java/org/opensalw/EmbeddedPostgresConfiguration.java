@@ -38,6 +38,9 @@ class EmbeddedPostgresConfiguration {
                     .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "256MB")
+                    // a bulk import writes gigabytes of WAL in one transaction: fewer forced checkpoints while it runs
+                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("checkpoint_timeout", "15min")
                     .setServerConfig("plan_cache_mode", "force_custom_plan")
                     // zonky turns it off for test speed; a commit must survive a crash of the database process
                     // (a message acknowledged to a peer, a ledger entry), so it waits for its WAL to be written

@@ -71,6 +71,23 @@ public class References {
         return makers().stream().filter(m -> m.allNames().stream().anyMatch(n -> MakerNames.key(n).equals(key))).findFirst();
     }
 
+    /**
+     * A snapshot of the makers for many look-ups (imports): finds a maker by any of its names as
+     * {@link #findMakerByAnyName} does, without a query per look-up.
+     */
+    public java.util.function.Function<String, Optional<Maker>> makerFinder() {
+        java.util.Map<String, Maker> byKey = new java.util.HashMap<>();
+        for (Maker m : makers()) {
+            for (String n : m.allNames()) {
+                byKey.putIfAbsent(MakerNames.key(n), m);
+            }
+        }
+        return text -> {
+            String key = MakerNames.key(text);
+            return key.isEmpty() ? Optional.empty() : Optional.ofNullable(byKey.get(key));
+        };
+    }
+
     public List<Model> models(String makerCode) {
         return jdbc.sql("SELECT * FROM model WHERE maker_code = :m ORDER BY name").param("m", makerCode).query(References::model).list();
     }

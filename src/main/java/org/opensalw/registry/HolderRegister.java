@@ -105,7 +105,7 @@ class HolderRegister {
         }
     }
 
-    private static String snapshot(HolderForm f) {
+    static String snapshot(HolderForm f) {
         return Details.of().with("kind", f.kind()).with("name", f.name()).with("country",
                         f.country() == null ? null : f.country().toUpperCase(Locale.ROOT))
                 .with("birthDate", f.birthDate()).with("idDocument", f.idDocument()).with("address", f.address())

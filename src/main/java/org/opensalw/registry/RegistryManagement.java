@@ -56,9 +56,16 @@ public class RegistryManagement {
     private final GroupCommit groupCommit;
     private final EventRecorder recorder;
     private final java.util.function.Function<List<GroupCommit.Merged<BatchEvent>>, List<GroupCommit.Result<Long>>> mergedEvents;
+    private final BulkRegister bulk;
+
+    /** What a bulk registration wrote. */
+    public record BulkResult(int weapons, int holders, long firstSeq, long lastSeq, long millis, long copyMillis) {
+    }
 
     RegistryManagement(WeaponStore weapons, HolderStore holders, Ledger ledger, References references,
-            CurrentUser currentUser, AuditTrail audit, ApplicationEventPublisher events, Clock clock, GroupCommit groupCommit) {
+            CurrentUser currentUser, AuditTrail audit, ApplicationEventPublisher events, Clock clock, GroupCommit groupCommit,
+            javax.sql.DataSource dataSource) {
+        this.bulk = new BulkRegister(dataSource, ledger, references, audit, events, clock);
         this.groupCommit = groupCommit;
         this.recorder = new EventRecorder(weapons, holders, ledger, references, audit, events, clock);
         this.mergedEvents = recorder::recordEach; // one instance, so the group commit can merge events of many callers
@@ -140,6 +147,17 @@ public class RegistryManagement {
         audit.recordWrite("weapon.register", "WEAPON", id, "serial=" + serial + (batchId == null ? "" : " batch=" + batchId));
         events.publishEvent(new WeaponRegistered(new WeaponId(id), makerCode, SerialNumbers.normalise(serial), state.status()));
         return new WeaponId(id);
+    }
+
+    /**
+     * Registers many weapons with their holders and past events in one transaction (legacy imports): each is checked
+     * with the same rules as {@link #register} ({@link HistoryCheck}); if any is refused nothing is written. Records are
+     * written by COPY and chained into the ledger with the head locked until commit; one audit record and one
+     * {@link WeaponsRegisteredInBatch} event for the whole batch.
+     */
+    @Transactional
+    public BulkResult registerBulk(@NotNull UUID batchId, @NotNull java.util.Iterator<BulkWeapon> weapons) {
+        return bulk.register(batchId, weapons, currentUser.username());
     }
 
     /**

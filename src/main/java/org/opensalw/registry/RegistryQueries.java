@@ -159,6 +159,25 @@ public class RegistryQueries {
         return weapons.findAll(ids.stream().map(WeaponId::value).toList()).stream().map(WeaponStore::identity).toList();
     }
 
+    /** The weapons written by one batch, streamed (for indexes kept by other modules after a bulk registration). */
+    @Transactional(readOnly = true)
+    public void forEachWeaponIdentityOfBatch(UUID batchId, java.util.function.Consumer<WeaponIdentity> consumer) {
+        weapons.forEachIdentityOfBatch(batchId, consumer);
+    }
+
+    /** A weapon of the register that looks like the one probed: same maker and normalised serial, or same national mark. */
+    public record IdentityMatch(int probe, WeaponId weaponId, String how) {
+    }
+
+    /**
+     * Finds existing weapons with the same maker and normalised serial, or the same national mark, for many probes in
+     * one query (duplicate checks of imports). Probes are given as parallel arrays; blank entries are not matched.
+     */
+    public List<IdentityMatch> findSameIdentity(String[] makerCodes, String[] serialsNormalised, String[] nationalMarks) {
+        return weapons.findSameIdentity(makerCodes, serialsNormalised, nationalMarks).stream()
+                .map(m -> new IdentityMatch(m.probe(), new WeaponId(m.id()), m.how())).toList();
+    }
+
     /** Walks the whole hash chain and names the first record that does not match. */
     @PreAuthorize("hasAnyRole('AUDITOR','ADMIN')")
     @Transactional(readOnly = true)

@@ -124,6 +124,19 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Chooses a file in the file input with this id. */
+    public Browser upload(String id, Path file) {
+        driver.findElement(By.id(id)).sendKeys(file.toAbsolutePath().toString());
+        return this;
+    }
+
+    /** Fetches a URL of the application with the browser's session (e.g. a download) and returns its text. */
+    public String fetchText(String url) {
+        Object text = ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done, e => done('ERROR ' + e));", url);
+        return String.valueOf(text);
+    }
+
     @Override
     public void close() {
         driver.quit();

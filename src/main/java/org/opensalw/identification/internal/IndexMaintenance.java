@@ -9,6 +9,7 @@ import org.opensalw.registry.WeaponEventRecorded;
 import org.opensalw.registry.WeaponEventsRecorded;
 import org.opensalw.registry.WeaponId;
 import org.opensalw.registry.WeaponRegistered;
+import org.opensalw.registry.WeaponsRegisteredInBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -74,6 +75,23 @@ class IndexMaintenance {
         @ApplicationModuleListener
         void on(WeaponEventsRecorded recorded) {
             refresh(recorded.events().stream().map(WeaponEventRecorded::weaponId).distinct().toList());
+        }
+
+        /** A bulk registration (an import): the batch's weapons are read in one stream, not announced one by one. */
+        @ApplicationModuleListener
+        void on(WeaponsRegisteredInBatch batch) {
+            synchronized (this) {
+                SystemActor.run("identification-index", Role.INVESTIGATOR, () -> {
+                    queries.forEachWeaponIdentityOfBatch(batch.batchId(), weapon -> {
+                        if (index.contains(weapon.id())) {
+                            index.status(weapon.id(), weapon.status());
+                        } else {
+                            index.add(weapon);
+                        }
+                    });
+                    return null;
+                });
+            }
         }
 
         /**

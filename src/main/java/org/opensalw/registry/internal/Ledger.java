@@ -97,6 +97,84 @@ public class Ledger {
         return stored.stream().map(Entry::seq).toList();
     }
 
+    /**
+     * Appends many entries by COPY inside the caller's transaction (bulk imports): locks the chain head like
+     * {@link #append}, chains each entry with the same hash, and moves the head when {@link Bulk#finish} is called.
+     */
+    public Bulk openBulk(String recordedBy, Instant now) {
+        record Head(long seq, String hash) {
+        }
+        Head head = jdbc.sql("SELECT seq, hash FROM ledger_head WHERE id = 1 FOR UPDATE")
+                .query((rs, i) -> new Head(rs.getLong(1), rs.getString(2))).single();
+        return new Bulk(head.seq(), head.hash(), recordedBy, now.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /** Bulk appends: entries are hashed and written to COPY text; {@link #flush} sends them on the connection given. */
+    public final class Bulk {
+        public static final String COPY = "COPY ledger_entry (seq, subject_type, subject_id, kind, occurred_on, place, actor,"
+                + " reference, notes, holder_id, licence_id, country, details, voids_seq, batch_id, recorded_at, recorded_by,"
+                + " prev_hash, hash) FROM STDIN";
+        private final LedgerHash hasher = new LedgerHash();
+        private final String by;
+        private final Instant at;
+        private final String atText;
+        private CopyText text = new CopyText(1 << 20);
+        private long seq;
+        private String prev;
+        private final long first;
+
+        Bulk(long seq, String prev, String by, Instant at) {
+            this.seq = seq;
+            this.prev = prev;
+            this.by = by;
+            this.at = at;
+            this.atText = OffsetDateTime.ofInstant(at, ZoneOffset.UTC).toString();
+            this.first = seq + 1;
+        }
+
+        public long append(NewEntry e) {
+            seq++;
+            String h = hash(hasher, prev, seq, e.subjectType(), e.subjectId(), e.kind(), e.occurredOn(), e.place(), e.actor(),
+                    e.reference(), e.notes(), e.holderId(), e.licenceId(), e.country(), e.details(), e.voidsSeq(), e.batchId(), at, by);
+            text.add(seq).add(e.subjectType()).add(e.subjectId()).add(e.kind().name()).add(e.occurredOn()).add(nz(e.place()))
+                    .add(nz(e.actor())).add(nz(e.reference())).add(nz(e.notes())).add(e.holderId()).add(e.licenceId())
+                    .add(e.country()).add(nz(e.details())).add(e.voidsSeq()).add(e.batchId()).add(atText).add(by).add(prev).add(h).end();
+            prev = h;
+            return seq;
+        }
+
+        public int pendingChars() {
+            return text.length();
+        }
+
+        /** Hands over the COPY text written so far (to be sent by another thread) and starts a new one. */
+        public CopyText take() {
+            CopyText t = text;
+            text = new CopyText(1 << 20);
+            return t;
+        }
+
+        public void flush(org.postgresql.copy.CopyManager copy) throws SQLException, java.io.IOException {
+            if (!text.isEmpty()) {
+                copy.copyIn(COPY, text.reader());
+                text.clear();
+            }
+        }
+
+        public long firstSeq() {
+            return first;
+        }
+
+        public long lastSeq() {
+            return seq;
+        }
+
+        /** Moves the chain head to the last entry (same transaction, head still locked). */
+        public void finish() {
+            jdbc.sql("UPDATE ledger_head SET seq = :seq, hash = :hash WHERE id = 1").param("seq", seq).param("hash", prev).update();
+        }
+    }
+
     public static String hash(LedgerHash hasher, String prev, long seq, String subjectType, UUID subjectId, EventKind kind,
             LocalDate occurredOn, String place, String actor, String reference, String notes, UUID holderId,
             UUID licenceId, String country, String details, Long voidsSeq, UUID batchId, Instant at, String recordedBy) {

@@ -217,6 +217,32 @@ public class WeaponStore {
         }
     }
 
+    public void forEachIdentityOfBatch(UUID batchId, java.util.function.Consumer<org.opensalw.registry.WeaponIdentity> consumer) {
+        try (var rows = jdbc.sql("SELECT * FROM weapon WHERE batch_id = :b").param("b", batchId).withFetchSize(10_000)
+                .query(WeaponStore::map).stream()) {
+            rows.map(WeaponStore::identity).forEach(consumer);
+        }
+    }
+
+    /** A weapon found for probe number {@code probe} (index in the arrays), and how: SERIAL or NATIONAL_MARK. */
+    public record Match(int probe, UUID id, String how) {
+    }
+
+    public List<Match> findSameIdentity(String[] makers, String[] serials, String[] marks) {
+        return jdbc.sql("""
+                SELECT p.i - 1 AS probe, w.id, 'SERIAL' AS how
+                FROM unnest(:makers::text[], :serials::text[]) WITH ORDINALITY AS p(maker, serial, i)
+                JOIN weapon w ON w.maker_code = p.maker AND w.serial_normalised = p.serial
+                WHERE p.maker IS NOT NULL AND p.serial <> ''
+                UNION ALL
+                SELECT p.i - 1, m.weapon_id, 'NATIONAL_MARK'
+                FROM unnest(:marks::text[]) WITH ORDINALITY AS p(mark, i)
+                JOIN weapon_marking m ON m.kind = 'NATIONAL' AND m.text = p.mark
+                WHERE p.mark IS NOT NULL AND p.mark <> ''
+                """).param("makers", makers).param("serials", serials).param("marks", marks)
+                .query((rs, i) -> new Match(rs.getInt(1), rs.getObject(2, UUID.class), rs.getString(3))).list();
+    }
+
     public static org.opensalw.registry.WeaponIdentity identity(Row r) {
         return new org.opensalw.registry.WeaponIdentity(new WeaponId(r.id()), r.type(), r.makerCode(), r.makerAsMarked(), r.model(),
                 r.calibre(), r.countryOfManufacture(), r.yearOfManufacture(), r.serialAsMarked(), r.serialNormalised(), r.status());

@@ -1,0 +1,19 @@
+package org.opensalw.importing;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An import batch with its counts and, while it runs, its progress: rows per second and the estimated seconds left
+ * (null when unknown, e.g. for .xlsx whose length in rows is not known before the end).
+ */
+public record ImportBatch(UUID id, String fileName, String sha256, long fileBytes, String format, String options,
+        BatchStatus status, long rowsRead, long rowsAccepted, long rowsRejected, long rowsFlagged, long rowsAlready,
+        long weaponsRegistered, long holdersRegistered, String message, String timings, Instant startedAt, String startedBy,
+        Instant finishedAt, Instant confirmedAt, String confirmedBy, Instant voidedAt, String voidedBy, String voidReason,
+        Double rowsPerSecond, Long secondsLeft, Integer percent) {
+
+    public boolean running() {
+        return status == BatchStatus.RUNNING;
+    }
+}

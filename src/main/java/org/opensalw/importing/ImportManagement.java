@@ -1,0 +1,543 @@
+package org.opensalw.importing;
+
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.opensalw.identity.AuditTrail;
+import org.opensalw.identity.CurrentUser;
+import org.opensalw.importing.internal.BatchStore;
+import org.opensalw.importing.internal.Columns;
+import org.opensalw.importing.internal.ImportJob;
+import org.opensalw.importing.internal.RowChecker;
+import org.opensalw.importing.internal.RowSource;
+import org.opensalw.importing.internal.StagedRow;
+import org.opensalw.importing.internal.StagedRows;
+import org.opensalw.reference.Country;
+import org.opensalw.reference.Maker;
+import org.opensalw.reference.References;
+import org.opensalw.registry.BulkWeapon;
+import org.opensalw.registry.RegistryManagement;
+import org.opensalw.registry.RegistryQueries;
+import org.opensalw.shared.UserFacingException;
+import org.opensalw.shared.Violation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports of legacy registers. A file is first received and its header read ({@link #prepare}); {@link #start} checks
+ * what the person stated (date format, encoding, delimiter, column mapping) and reads the file in the background into
+ * a batch; {@link #confirm} moves the accepted rows into the register in one transaction; an unconfirmed batch can be
+ * {@link #voidBatch voided}. Suspected duplicates wait for a person ({@link #review}). Registrars only.
+ */
+@Service
+@PreAuthorize("hasRole('REGISTRAR')")
+public class ImportManagement {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportManagement.class);
+
+    /** The date formats offered; the one used is always stated by the person importing. */
+    public static final List<String> DATE_FORMATS = List.of("yyyy-MM-dd", "dd/MM/yyyy", "MM/dd/yyyy", "dd.MM.yyyy", "dd-MM-yyyy", "yyyy/MM/dd");
+    public static final List<String> ENCODINGS = List.of("UTF-8", "ISO-8859-1");
+
+    private final BatchStore store;
+    private final RegistryManagement registry;
+    private final RegistryQueries registryQueries;
+    private final References references;
+    private final CurrentUser currentUser;
+    private final AuditTrail audit;
+    private final MessageSource messages;
+    private final ApplicationEventPublisher events;
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final Path directory;
+    private final Duration staleAfter;
+    private final ExecutorService executor;
+    private final Map<UUID, Prepared> prepared = new ConcurrentHashMap<>();
+    private final Map<UUID, ImportJob> jobs = new ConcurrentHashMap<>();
+
+    private record Prepared(PreparedFile file, Path path) {
+    }
+
+    ImportManagement(BatchStore store, RegistryManagement registry, RegistryQueries registryQueries, References references,
+            CurrentUser currentUser, AuditTrail audit, MessageSource messages, ApplicationEventPublisher events, DataSource dataSource,
+            Clock clock, @Value("${opensalw.data-dir:./data}") String dataDir,
+            @Value("${opensalw.import.stale-after-seconds:60}") long staleAfterSeconds) {
+        this.store = store;
+        this.registry = registry;
+        this.registryQueries = registryQueries;
+        this.references = references;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.messages = messages;
+        this.events = events;
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.directory = Path.of(dataDir, "imports").toAbsolutePath().normalize();
+        this.staleAfter = Duration.ofSeconds(staleAfterSeconds);
+        this.executor = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "import");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The documented columns (docs/importing.md). */
+    @PreAuthorize("isAuthenticated()")
+    public List<ColumnInfo> columns() {
+        return Columns.ALL;
+    }
+
+    /** The template: the documented header line and an example row (UTF-8, comma-separated). */
+    @PreAuthorize("isAuthenticated()")
+    public String template() {
+        return Columns.template();
+    }
+
+    /** Keeps an uploaded file under the data directory (hashing it on the way) and reads its header. */
+    public PreparedFile prepare(String fileName, InputStream content, String encoding) {
+        UUID id = UUID.randomUUID();
+        try {
+            Files.createDirectories(directory);
+            Path path = directory.resolve(id + ".upload");
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(content, sha); OutputStream out = Files.newOutputStream(path)) {
+                in.transferTo(out);
+            }
+            return read(id, fileName, path, HexFormat.of().formatHex(sha.digest()), encoding);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Uses a file where it lies (the command line: very large files are not copied). */
+    public PreparedFile prepare(Path file, String encoding) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            return read(UUID.randomUUID(), file.getFileName().toString(), file, HexFormat.of().formatHex(sha.digest()), encoding);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private PreparedFile read(UUID id, String fileName, Path path, String sha, String encoding) throws IOException {
+        long bytes = Files.size(path);
+        if (bytes == 0) {
+            throw UserFacingException.invalid("file", "import.file.empty");
+        }
+        boolean xlsx = RowSource.isXlsx(fileName, path);
+        List<String> headers;
+        Character delimiter = null;
+        if (xlsx) {
+            try {
+                headers = RowSource.xlsxHeader(path);
+            } catch (RuntimeException e) {
+                throw UserFacingException.invalid("file", "import.file.xlsx", String.valueOf(e.getMessage()));
+            }
+        } else {
+            Charset charset = charset(encoding);
+            delimiter = RowSource.detectDelimiter(path, charset);
+            try {
+                headers = RowSource.csvHeader(path, charset, delimiter);
+            } catch (java.nio.charset.CharacterCodingException | UncheckedIOException e) {
+                throw UserFacingException.invalid("encoding", "import.file.encoding", 1, charset.name());
+            }
+        }
+        if (headers.isEmpty() || headers.stream().allMatch(String::isBlank)) {
+            throw UserFacingException.invalid("file", "import.file.noHeader");
+        }
+        Map<String, String> suggested = Columns.suggest(headers);
+        PreparedFile file = new PreparedFile(id, fileName == null ? "upload" : fileName, sha, bytes, xlsx ? "XLSX" : "CSV", headers,
+                suggested, Columns.missingRequired(suggested), delimiter);
+        prepared.put(id, new Prepared(file, path));
+        return file;
+    }
+
+    public PreparedFile prepared(UUID id) {
+        Prepared p = prepared.get(id);
+        if (p == null) {
+            throw UserFacingException.notFound("upload", id);
+        }
+        return p.file();
+    }
+
+    /**
+     * Starts reading a prepared file into a new batch, in the background. Refused, with every reason, when the date
+     * format, encoding, delimiter or mapping is not usable, or when the same file (same SHA-256) is already imported.
+     */
+    public ImportBatch start(UUID preparedId, ImportOptions options) {
+        Prepared p = prepared.get(preparedId);
+        if (p == null) {
+            throw UserFacingException.notFound("upload", preparedId);
+        }
+        PreparedFile file = p.file();
+        List<Violation> violations = new ArrayList<>();
+        if (options.dateFormat() == null || options.dateFormat().isBlank()) {
+            violations.add(Violation.of("dateFormat", "import.dateFormat.required"));
+        } else if (!DATE_FORMATS.contains(options.dateFormat())) {
+            violations.add(Violation.of("dateFormat", "import.dateFormat.unknown", options.dateFormat(), String.join(", ", DATE_FORMATS)));
+        }
+        String encoding = options.encoding() == null || options.encoding().isBlank() ? "UTF-8" : options.encoding();
+        if (!ENCODINGS.contains(encoding.toUpperCase(Locale.ROOT))) {
+            violations.add(Violation.of("encoding", "import.encoding.unknown", encoding));
+        }
+        Character delimiter = options.delimiter() != null ? options.delimiter() : file.delimiter();
+        if (delimiter != null && delimiter != ',' && delimiter != ';') {
+            violations.add(Violation.of("delimiter", "import.delimiter.unknown", delimiter));
+        }
+        Set<String> known = new HashSet<>(Columns.names());
+        Set<String> usedHeaders = new HashSet<>();
+        options.mapping().forEach((column, header) -> {
+            if (!known.contains(column)) {
+                violations.add(Violation.of("mapping." + column, "import.mapping.unknownColumn", column));
+            } else if (header != null && !header.isBlank() && !file.headers().contains(header)) {
+                violations.add(Violation.of("mapping." + column, "import.mapping.unknownHeader", header, column));
+            } else if (header != null && !header.isBlank() && !usedHeaders.add(header)) {
+                violations.add(Violation.of("mapping." + column, "import.mapping.twice", header));
+            }
+        });
+        List<String> headers = file.headers();
+        if (!file.format().equals("XLSX") && options.delimiter() != null && !options.delimiter().equals(file.delimiter()) && violations.isEmpty()) {
+            try {
+                headers = RowSource.csvHeader(p.path(), charset(encoding), options.delimiter());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        Map<String, Integer> positions = Columns.positions(headers, options.mapping());
+        for (String missing : Columns.missingRequired(positions)) {
+            violations.add(Violation.of("mapping." + missing, "import.mapping.missing", missing));
+        }
+        if (!violations.isEmpty()) {
+            throw new UserFacingException(UserFacingException.Kind.INVALID, violations);
+        }
+        store.activeWithSha(file.sha256()).ifPresent(existing -> {
+            throw new UserFacingException(UserFacingException.Kind.CONFLICT, List.of(Violation.of("file", "import.file.already",
+                    existing.fileName(), existing.id(), existing.startedAt(), existing.startedBy(), existing.status())));
+        });
+        UUID batchId = UUID.randomUUID();
+        Instant now = clock.instant();
+        String by = currentUser.username();
+        Map<String, String> stated = new LinkedHashMap<>();
+        positions.forEach((column, i) -> stated.put(column, file_header(file, i)));
+        String optionsText = (file.format().equals("XLSX") ? "" : "encoding=" + encoding + "; delimiter=" + delimiter
+                + (options.delimiter() == null ? " (from the header line)" : "") + "; ") + "dateFormat=" + options.dateFormat() + "; mapping=" + stated;
+        try {
+            store.insert(batchId, file.fileName(), file.sha256(), file.bytes(), file.format(), optionsText, now, by);
+        } catch (DuplicateKeyException e) {
+            throw new UserFacingException(UserFacingException.Kind.CONFLICT, List.of(Violation.of("file", "import.file.alreadyRunning")));
+        }
+        audit.recordWrite("import.start", "IMPORT_BATCH", batchId, "file=" + file.fileName() + " sha256=" + file.sha256() + " bytes=" + file.bytes());
+        Set<String> makerCodes = new HashSet<>();
+        references.makers().stream().map(Maker::code).forEach(makerCodes::add);
+        Set<String> countries = new HashSet<>();
+        references.countries().stream().map(Country::alpha2).forEach(countries::add);
+        RowChecker checker = new RowChecker(positions, headers.size(), options.dateFormat(),
+                finder(references.makerFinder()), makerCodes, countries, LocalDate.now(clock), batchId,
+                new RowChecker.IdSource());
+        ImportJob.Spec spec = new ImportJob.Spec(batchId, p.path(), file.format().equals("XLSX"), charset(encoding),
+                delimiter == null ? ',' : delimiter, headers, positions, by, LocaleContextHolder.getLocale());
+        ImportJob job = new ImportJob(spec, file.format().equals("XLSX") ? -1 : file.bytes(), checker, dataSource, store, registryQueries,
+                messages, clock, () -> {
+                    try {
+                        store.find(batchId).ifPresent(done -> audit.recordWrite("import.read", "IMPORT_BATCH", batchId, done.status()
+                                + ": " + done.rowsRead() + " rows read, " + done.rowsAccepted() + " accepted, " + done.rowsRejected()
+                                + " rejected, " + done.rowsFlagged() + " flagged, " + done.rowsAlready() + " already imported"));
+                    } finally {
+                        jobs.remove(batchId);
+                    }
+                });
+        jobs.put(batchId, job);
+        prepared.remove(preparedId);
+        executor.execute(new DelegatingSecurityContextRunnable(job));
+        return batch(batchId);
+    }
+
+    /** Maker look-ups through aliases, remembered per text (a file names a few makers many times). */
+    private static java.util.function.Function<String, java.util.Optional<String>> finder(
+            java.util.function.Function<String, java.util.Optional<Maker>> makers) {
+        return text -> makers.apply(text).map(Maker::code);
+    }
+
+    private static String file_header(PreparedFile file, int i) {
+        return i < file.headers().size() ? file.headers().get(i) : "#" + i;
+    }
+
+    /** Starts and waits for the end of the reading (command line, benchmark). */
+    public ImportBatch run(UUID preparedId, ImportOptions options, java.util.function.Consumer<ImportBatch> progress) {
+        ImportBatch b = start(preparedId, options);
+        while (jobs.containsKey(b.id())) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                cancel(b.id());
+                break;
+            }
+            if (progress != null && jobs.containsKey(b.id())) {
+                progress.accept(batch(b.id()));
+            }
+        }
+        return batch(b.id());
+    }
+
+    /** A batch with its counts; while it is read on this node, live counts, speed and time left. */
+    public ImportBatch batch(UUID id) {
+        ImportBatch b = store.find(id).orElseThrow(() -> UserFacingException.notFound("import", id));
+        ImportJob job = jobs.get(id);
+        if (job == null || b.status() != BatchStatus.RUNNING) {
+            return b;
+        }
+        double seconds = Math.max(0.001, (System.nanoTime() - job.startedNanos) / 1e9);
+        long read = job.read.get();
+        double rate = read / seconds;
+        Long left = null;
+        Integer percent = null;
+        if (job.totalBytes > 0) {
+            double share = Math.min(1.0, job.bytesRead.get() / (double) job.totalBytes);
+            percent = (int) Math.round(share * 100);
+            left = share > 0.001 ? Math.round(seconds * (1 - share) / share) : null;
+        }
+        return new ImportBatch(b.id(), b.fileName(), b.sha256(), b.fileBytes(), b.format(), b.options(), b.status(), read,
+                job.accepted.get(), job.rejected.get(), job.flagged.get(), b.rowsAlready(), b.weaponsRegistered(), b.holdersRegistered(),
+                b.message(), b.timings(), b.startedAt(), b.startedBy(), b.finishedAt(), b.confirmedAt(), b.confirmedBy(), b.voidedAt(), b.voidedBy(),
+                b.voidReason(), Math.round(rate * 10) / 10.0, left, percent);
+    }
+
+    public List<ImportBatch> batches() {
+        return store.recent(100).stream().map(b -> b.status() == BatchStatus.RUNNING && jobs.containsKey(b.id()) ? batch(b.id()) : b).toList();
+    }
+
+    public List<BatchStore.HistoryEntry> history(UUID id) {
+        return store.history(id);
+    }
+
+    /** Stops a running import; what was read stays staged, the batch is CANCELLED (and can be voided). */
+    public void cancel(UUID id) {
+        ImportJob job = jobs.get(id);
+        if (job == null) {
+            throw UserFacingException.invalid("status", "import.notRunning");
+        }
+        job.cancelled = true;
+        audit.recordWrite("import.cancel", "IMPORT_BATCH", id, null);
+    }
+
+    /** Suspected duplicates of a batch (open ones first: those still to decide). */
+    public List<FlaggedRow> flagged(UUID id, boolean onlyOpen) {
+        return store.flagged(id, onlyOpen, 500);
+    }
+
+    /**
+     * A person's decision on a flagged row: {@code DUPLICATE} (the same weapon: the row is not registered) or
+     * {@code DISTINCT} (another weapon: the row is registered, now if the batch is already confirmed).
+     */
+    @Transactional
+    public void review(UUID id, long line, String decision) {
+        ImportBatch b = store.lock(id).orElseThrow(() -> UserFacingException.notFound("import", id));
+        if (b.status() != BatchStatus.LOADED && b.status() != BatchStatus.CONFIRMED) {
+            throw UserFacingException.invalid("status", "import.review.status", b.status());
+        }
+        if (!"DUPLICATE".equals(decision) && !"DISTINCT".equals(decision)) {
+            throw UserFacingException.invalid("decision", "import.review.decision", decision);
+        }
+        StagedRow row = store.row(id, line).orElseThrow(() -> UserFacingException.notFound("row", line));
+        if (!"FLAGGED".equals(row.status)) {
+            throw UserFacingException.invalid("line", "import.review.notFlagged", line);
+        }
+        Instant now = clock.instant();
+        store.review(id, line, decision, now, currentUser.username());
+        if ("DISTINCT".equals(decision) && b.status() == BatchStatus.CONFIRMED) {
+            boolean holderExists = row.holderId != null && store.holderRegisteredByAnotherRow(id, row.holderId, line);
+            RegistryManagement.BulkResult r = registry.registerBulk(id, List.of(row.weapon(!holderExists)).iterator());
+            store.addRegistered(id, r.weapons(), r.holders());
+        }
+        store.refreshCounts(id);
+        audit.recordWrite("import.review", "IMPORT_BATCH", id, "line " + line + ": " + decision);
+    }
+
+    /**
+     * Moves the batch's accepted rows (and rows whose duplicate suspicion was rejected) into the register in one
+     * transaction: all of them or, if the process stops or anything is refused, none. Rows still flagged stay out
+     * until someone decides.
+     */
+    @Transactional
+    public ImportBatch confirm(UUID id) {
+        ImportBatch b = store.lock(id).orElseThrow(() -> UserFacingException.notFound("import", id));
+        if (b.status() != BatchStatus.LOADED) {
+            throw UserFacingException.invalid("status", "import.confirm.status", b.status());
+        }
+        RegistryManagement.BulkResult result;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            try (PreparedStatement ps = c.prepareStatement(StagedRows.SELECT
+                    + " WHERE batch_id = ? AND status IN ('ACCEPTED', 'DISTINCT') ORDER BY line")) {
+                ps.setObject(1, id);
+                ps.setFetchSize(5_000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    result = registry.registerBulk(id, new Rows(rs));
+                }
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        Instant now = clock.instant();
+        store.confirmed(id, result.weapons(), result.holders(), now, currentUser.username());
+        store.addTimings(id, String.format(Locale.ROOT, "confirmed in %.1f s (PostgreSQL COPY %.1f s)", result.millis() / 1000.0,
+                result.copyMillis() / 1000.0));
+        audit.recordWrite("import.confirm", "IMPORT_BATCH", id, "file=" + b.fileName() + " sha256=" + b.sha256() + " weapons="
+                + result.weapons() + " holders=" + result.holders() + " ledger seq " + result.firstSeq() + "-" + result.lastSeq());
+        events.publishEvent(new BatchConfirmed(id, b.fileName(), result.weapons(), result.holders()));
+        return store.find(id).orElseThrow();
+    }
+
+    /** Staged rows read back as weapons for the bulk registration, one at a time from a cursor. */
+    private static final class Rows implements Iterator<BulkWeapon> {
+        private final ResultSet rs;
+        private Boolean has;
+
+        Rows(ResultSet rs) {
+            this.rs = rs;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (has == null) {
+                try {
+                    has = rs.next();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return has;
+        }
+
+        @Override
+        public BulkWeapon next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            has = null;
+            try {
+                return StagedRows.map(rs).weapon(true);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Closes an unconfirmed batch with a reason. Nothing is deleted: the batch, its rows and errors stay, marked void. */
+    @Transactional
+    public void voidBatch(UUID id, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw UserFacingException.invalid("reason", "import.void.reason");
+        }
+        ImportBatch b = store.lock(id).orElseThrow(() -> UserFacingException.notFound("import", id));
+        if (!b.status().voidable()) {
+            throw UserFacingException.invalid("status", "import.void.status", b.status());
+        }
+        store.voided(id, reason.trim(), clock.instant(), currentUser.username());
+        audit.recordWrite("import.void", "IMPORT_BATCH", id, "file=" + b.fileName() + ": " + reason.trim());
+    }
+
+    /** The error report: one CSV line per problem (line, column, reason, value read). */
+    public void writeErrors(UUID id, Writer out) {
+        ImportBatch b = store.find(id).orElseThrow(() -> UserFacingException.notFound("import", id));
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+            csv.printRecord("line", "column", "reason", "value");
+            store.errors(b.id(), values -> {
+                try {
+                    csv.printRecord((Object[]) values);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Marks running batches without a heartbeat (their process died) as interrupted; run at start and every minute. */
+    @PreAuthorize("permitAll()")
+    public List<UUID> markInterrupted() {
+        return markInterrupted(staleAfter);
+    }
+
+    /** As {@link #markInterrupted()}, for batches without progress for the time given. */
+    public List<UUID> markInterrupted(Duration noProgressFor) {
+        List<UUID> stale = store.interruptStale(clock.instant().minus(noProgressFor), jobs.keySet(), clock.instant());
+        stale.forEach(id -> log.warn("Import batch {} was interrupted (no progress since its process stopped); it can be voided", id));
+        return stale;
+    }
+
+    @PreDestroy
+    void stop() {
+        jobs.values().forEach(j -> j.stopping = true);
+        executor.shutdown();
+        try {
+            executor.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Charset charset(String encoding) {
+        try {
+            return encoding == null || encoding.isBlank() ? StandardCharsets.UTF_8 : Charset.forName(encoding.trim());
+        } catch (RuntimeException e) {
+            throw UserFacingException.invalid("encoding", "import.encoding.unknown", encoding);
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package org.opensalw.importing.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.opensalw.importing.BatchStatus;
+import org.opensalw.importing.FlaggedRow;
+import org.opensalw.importing.ImportBatch;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The import_batch table, its history, and the set-based steps on a batch's staged rows. */
+@Component
+public class BatchStore {
+
+    private final JdbcClient jdbc;
+
+    BatchStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(UUID id, String fileName, String sha, long bytes, String format, String options, Instant at, String by) {
+        jdbc.sql("""
+                INSERT INTO import_batch (id, file_name, file_sha256, file_bytes, format, options, status, started_at, started_by, heartbeat_at)
+                VALUES (:id, :name, :sha, :bytes, :format, :options, 'RUNNING', :at, :by, :at)
+                """).param("id", id).param("name", fileName).param("sha", sha).param("bytes", bytes).param("format", format)
+                .param("options", options).param("at", Timestamp.from(at)).param("by", by).update();
+        history(id, BatchStatus.RUNNING, at, by, "");
+    }
+
+    public void history(UUID id, BatchStatus status, Instant at, String by, String reason) {
+        jdbc.sql("INSERT INTO import_batch_history (batch_id, status, at, by_user, reason) VALUES (:id, :s, :at, :by, :r)")
+                .param("id", id).param("s", status.name()).param("at", Timestamp.from(at)).param("by", by).param("r", reason == null ? "" : reason)
+                .update();
+    }
+
+    public record HistoryEntry(BatchStatus status, Instant at, String by, String reason) {
+    }
+
+    public List<HistoryEntry> history(UUID id) {
+        return jdbc.sql("SELECT status, at, by_user, reason FROM import_batch_history WHERE batch_id = :id ORDER BY id").param("id", id)
+                .query((rs, i) -> new HistoryEntry(BatchStatus.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        rs.getString(4))).list();
+    }
+
+    public void progress(UUID id, long read, long accepted, long rejected, Instant at) {
+        jdbc.sql("""
+                UPDATE import_batch SET rows_read = :read, rows_accepted = :acc, rows_rejected = :rej, heartbeat_at = :at
+                WHERE id = :id AND status = 'RUNNING'
+                """).param("id", id).param("read", read).param("acc", accepted).param("rej", rejected).param("at", Timestamp.from(at)).update();
+    }
+
+    /** Ends a running batch (loaded, cancelled, failed, interrupted) with its final counts; false if it was not running. */
+    public boolean finish(UUID id, BatchStatus status, long read, long rejected, String message, Instant at, String by) {
+        Map<String, Long> counts = statusCounts(id);
+        int n = jdbc.sql("""
+                UPDATE import_batch SET status = :s, rows_read = :read, rows_rejected = :rej, rows_accepted = :acc, rows_flagged = :flag,
+                  rows_already = :already, message = :msg, finished_at = :at, heartbeat_at = :at
+                WHERE id = :id AND status = 'RUNNING'
+                """).param("id", id).param("s", status.name()).param("read", read).param("rej", rejected)
+                .param("acc", counts.getOrDefault("ACCEPTED", 0L)).param("flag", counts.getOrDefault("FLAGGED", 0L))
+                .param("already", counts.getOrDefault("ALREADY", 0L)).param("msg", message == null ? "" : message)
+                .param("at", Timestamp.from(at)).update();
+        if (n == 1) {
+            history(id, status, at, by, message);
+        }
+        return n == 1;
+    }
+
+    public Map<String, Long> statusCounts(UUID id) {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("SELECT status, count(*) FROM import_row WHERE batch_id = :id GROUP BY status").param("id", id)
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    public void refreshCounts(UUID id) {
+        Map<String, Long> counts = statusCounts(id);
+        jdbc.sql("UPDATE import_batch SET rows_accepted = :acc, rows_flagged = :flag, rows_already = :already WHERE id = :id")
+                .param("id", id).param("acc", counts.getOrDefault("ACCEPTED", 0L) + counts.getOrDefault("DISTINCT", 0L))
+                .param("flag", counts.getOrDefault("FLAGGED", 0L)).param("already", counts.getOrDefault("ALREADY", 0L)).update();
+    }
+
+    public Optional<ImportBatch> find(UUID id) {
+        return jdbc.sql("SELECT * FROM import_batch WHERE id = :id").param("id", id).query(BatchStore::map).optional();
+    }
+
+    public Optional<ImportBatch> lock(UUID id) {
+        return jdbc.sql("SELECT * FROM import_batch WHERE id = :id FOR UPDATE").param("id", id).query(BatchStore::map).optional();
+    }
+
+    public Optional<ImportBatch> activeWithSha(String sha) {
+        return jdbc.sql("SELECT * FROM import_batch WHERE file_sha256 = :sha AND status IN ('RUNNING', 'LOADED', 'CONFIRMED') LIMIT 1")
+                .param("sha", sha).query(BatchStore::map).optional();
+    }
+
+    public List<ImportBatch> recent(int limit) {
+        return jdbc.sql("SELECT * FROM import_batch ORDER BY started_at DESC LIMIT :n").param("n", limit).query(BatchStore::map).list();
+    }
+
+    public void confirmed(UUID id, long weapons, long holders, Instant at, String by) {
+        jdbc.sql("""
+                UPDATE import_batch SET status = 'CONFIRMED', weapons_registered = :w, holders_registered = :h, confirmed_at = :at,
+                  confirmed_by = :by WHERE id = :id
+                """).param("id", id).param("w", weapons).param("h", holders).param("at", Timestamp.from(at)).param("by", by).update();
+        history(id, BatchStatus.CONFIRMED, at, by, weapons + " weapons, " + holders + " holders");
+    }
+
+    public void addTimings(UUID id, String text) {
+        jdbc.sql("UPDATE import_batch SET timings = CASE WHEN timings = '' THEN :t ELSE timings || '; ' || :t END WHERE id = :id")
+                .param("id", id).param("t", text).update();
+    }
+
+    public void addRegistered(UUID id, long weapons, long holders) {
+        jdbc.sql("UPDATE import_batch SET weapons_registered = weapons_registered + :w, holders_registered = holders_registered + :h WHERE id = :id")
+                .param("id", id).param("w", weapons).param("h", holders).update();
+    }
+
+    public void voided(UUID id, String reason, Instant at, String by) {
+        jdbc.sql("UPDATE import_batch SET status = 'VOIDED', voided_at = :at, voided_by = :by, void_reason = :r WHERE id = :id")
+                .param("id", id).param("at", Timestamp.from(at)).param("by", by).param("r", reason).update();
+        history(id, BatchStatus.VOIDED, at, by, reason);
+    }
+
+    /** Running batches whose heartbeat stopped (the process died): marked interrupted. */
+    public List<UUID> interruptStale(Instant before, java.util.Collection<UUID> runningHere, Instant at) {
+        List<UUID> stale = jdbc.sql("SELECT id FROM import_batch WHERE status = 'RUNNING' AND heartbeat_at < :before FOR UPDATE")
+                .param("before", Timestamp.from(before)).query(UUID.class).list().stream().filter(id -> !runningHere.contains(id)).toList();
+        for (UUID id : stale) {
+            jdbc.sql("UPDATE import_batch SET status = 'INTERRUPTED', finished_at = :at, message = :m WHERE id = :id")
+                    .param("id", id).param("at", Timestamp.from(at))
+                    .param("m", "The import stopped before the end of the file (the process ended); nothing of it is in the register.").update();
+            refreshCounts(id);
+            history(id, BatchStatus.INTERRUPTED, at, "system", "no progress since " + before);
+        }
+        return stale;
+    }
+
+    /** Later rows with the same maker and serial, or the same national mark, as an earlier row of the file are flagged. */
+    public void flagDuplicatesInFile(UUID id, String sameSerialTemplate, String sameMarkTemplate) {
+        // the rows were just copied in: without fresh statistics the planner takes the table for small and loops over it
+        jdbc.sql("ANALYZE import_row").update();
+        jdbc.sql("""
+                WITH firsts AS (
+                  SELECT line, min(line) OVER (PARTITION BY maker_code, serial_norm) AS first_line
+                  FROM import_row WHERE batch_id = :id AND maker_code IS NOT NULL AND serial_norm <> '')
+                UPDATE import_row r SET status = 'FLAGGED', flag_reason = replace(:t, '{line}', f.first_line::text)
+                FROM firsts f WHERE r.batch_id = :id AND r.line = f.line AND f.first_line <> f.line AND r.status = 'ACCEPTED'
+                """).param("id", id).param("t", sameSerialTemplate).update();
+        jdbc.sql("""
+                WITH firsts AS (
+                  SELECT line, min(line) OVER (PARTITION BY national_mark) AS first_line
+                  FROM import_row WHERE batch_id = :id AND national_mark <> '')
+                UPDATE import_row r SET status = 'FLAGGED', flag_reason = replace(:t, '{line}', f.first_line::text)
+                FROM firsts f WHERE r.batch_id = :id AND r.line = f.line AND f.first_line <> f.line AND r.status = 'ACCEPTED'
+                """).param("id", id).param("t", sameMarkTemplate).update();
+    }
+
+    /** Rows matching a weapon that an earlier confirmed import registered from an identical row: nothing new to create. */
+    public void markAlreadyImported(UUID id, String reason) {
+        jdbc.sql("""
+                UPDATE import_row r SET status = 'ALREADY', flag_reason = :reason
+                FROM import_row e JOIN import_batch b ON b.id = e.batch_id AND b.status = 'CONFIRMED'
+                WHERE r.batch_id = :id AND r.status = 'FLAGGED' AND r.matched_weapon IS NOT NULL
+                  AND e.weapon_id = r.matched_weapon AND e.row_key = r.row_key
+                """).param("id", id).param("reason", reason).update();
+    }
+
+    public List<FlaggedRow> flagged(UUID id, boolean onlyOpen, int limit) {
+        return jdbc.sql("SELECT * FROM import_row WHERE batch_id = :id AND status " + (onlyOpen ? "= 'FLAGGED'" : "IN ('FLAGGED', 'DUPLICATE', 'DISTINCT')")
+                        + " AND flag_reason <> '' ORDER BY line LIMIT :n")
+                .param("id", id).param("n", limit)
+                .query((rs, i) -> new FlaggedRow(rs.getLong("line"), rs.getString("status"), rs.getString("weapon_type"),
+                        rs.getString("maker_code"), rs.getString("serial"), rs.getString("national_mark"), rs.getString("flag_reason"),
+                        rs.getObject("matched_weapon", UUID.class), rs.getString("reviewed_by")))
+                .list();
+    }
+
+    public Optional<StagedRow> row(UUID id, long line) {
+        return jdbc.sql("SELECT * FROM import_row WHERE batch_id = :id AND line = :line FOR UPDATE").param("id", id).param("line", line)
+                .query((rs, i) -> StagedRows.map(rs)).optional();
+    }
+
+    public void review(UUID id, long line, String status, Instant at, String by) {
+        jdbc.sql("UPDATE import_row SET status = :s, reviewed_by = :by, reviewed_at = :at WHERE batch_id = :id AND line = :line")
+                .param("s", status).param("by", by).param("at", Timestamp.from(at)).param("id", id).param("line", line).update();
+    }
+
+    public boolean holderRegisteredByAnotherRow(UUID id, UUID holderId, long line) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM import_row WHERE batch_id = :id AND holder_id = :h AND line <> :line
+                  AND status IN ('ACCEPTED', 'DISTINCT'))
+                """).param("id", id).param("h", holderId).param("line", line).query(Boolean.class).single();
+    }
+
+    public void errors(UUID id, java.util.function.Consumer<String[]> consumer) {
+        jdbc.sql("SELECT line, column_name, reason, value FROM import_error WHERE batch_id = :id ORDER BY line")
+                .param("id", id).withFetchSize(5000)
+                .query(rs -> {
+                    consumer.accept(new String[] {Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4)});
+                });
+    }
+
+    static ImportBatch map(ResultSet rs, int i) throws SQLException {
+        return new ImportBatch(rs.getObject("id", UUID.class), rs.getString("file_name"), rs.getString("file_sha256"), rs.getLong("file_bytes"),
+                rs.getString("format"), rs.getString("options"), BatchStatus.valueOf(rs.getString("status")), rs.getLong("rows_read"),
+                rs.getLong("rows_accepted"), rs.getLong("rows_rejected"), rs.getLong("rows_flagged"), rs.getLong("rows_already"),
+                rs.getLong("weapons_registered"), rs.getLong("holders_registered"), rs.getString("message"), rs.getString("timings"),
+                instant(rs, "started_at"),
+                rs.getString("started_by"), instant(rs, "finished_at"), instant(rs, "confirmed_at"), rs.getString("confirmed_by"),
+                instant(rs, "voided_at"), rs.getString("voided_by"), rs.getString("void_reason"), null, null, null);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

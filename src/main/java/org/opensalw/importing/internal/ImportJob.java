@@ -1,0 +1,283 @@
+package org.opensalw.importing.internal;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.opensalw.importing.BatchStatus;
+import org.opensalw.registry.RegistryQueries;
+import org.opensalw.shared.Messages;
+import org.opensalw.shared.Violation;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+
+/**
+ * Reads one file into import_row / import_error: rows are checked one by one and staged by COPY in chunks (each
+ * chunk committed, so progress is visible and memory stays flat); each chunk's rows are looked up in the register for
+ * suspected duplicates; at the end, duplicates inside the file are flagged by SQL. Nothing here touches the register.
+ */
+public final class ImportJob implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportJob.class);
+    private static final int CHUNK = 5_000;
+
+    /** What the job needs to know about its file and batch. */
+    public record Spec(UUID batchId, Path file, boolean xlsx, Charset charset, char delimiter, List<String> headers,
+            Map<String, Integer> positions, String by, Locale locale) {
+    }
+
+    public final Spec spec;
+    public final AtomicLong read = new AtomicLong();
+    public final AtomicLong accepted = new AtomicLong();
+    public final AtomicLong rejected = new AtomicLong();
+    public final AtomicLong flagged = new AtomicLong();
+    public final AtomicLong bytesRead = new AtomicLong();
+    public final long totalBytes;
+    public final long startedNanos = System.nanoTime();
+    public volatile boolean cancelled;
+    public volatile boolean stopping;
+    public volatile boolean done;
+    private final RowChecker checker;
+    private final DataSource dataSource;
+    private final BatchStore store;
+    private final RegistryQueries registry;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final Runnable onEnd;
+    private Staging current;
+
+    public ImportJob(Spec spec, long totalBytes, RowChecker checker, DataSource dataSource, BatchStore store, RegistryQueries registry,
+            MessageSource messages, Clock clock, Runnable onEnd) {
+        this.spec = spec;
+        this.totalBytes = totalBytes;
+        this.checker = checker;
+        this.dataSource = dataSource;
+        this.store = store;
+        this.registry = registry;
+        this.messages = messages;
+        this.clock = clock;
+        this.onEnd = onEnd;
+    }
+
+    private static final class Stop extends RuntimeException {
+        Stop() {
+            super(null, null, false, false);
+        }
+    }
+
+    @Override
+    public void run() {
+        BatchStatus end = BatchStatus.LOADED;
+        String message = "";
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            Staging staging = new Staging(copy);
+            current = staging;
+            RowSource.Handler handler = new RowSource.Handler() {
+                @Override
+                public void header(List<String> headers) {
+                    if (!headers.equals(spec.headers())) {
+                        throw new RowSource.Unreadable(1, "header", null);
+                    }
+                }
+
+                @Override
+                public void row(RowSource.Row row) {
+                    if (cancelled || stopping) {
+                        throw new Stop();
+                    }
+                    read.incrementAndGet();
+                    RowChecker.Outcome outcome = checker.check(row);
+                    if (outcome.row() != null) {
+                        staging.rows.add(outcome.row());
+                        accepted.incrementAndGet();
+                    } else {
+                        rejected.incrementAndGet();
+                        for (RowChecker.Problem p : outcome.problems()) {
+                            staging.errors.add(spec.batchId()).add(row.line()).add(p.column())
+                                    .add(Messages.resolve(messages, p.violation(), spec.locale())).add(clip(p.value())).end();
+                        }
+                    }
+                    if (staging.rows.size() >= CHUNK || staging.errors.length() > (1 << 20)) {
+                        staging.flush();
+                    }
+                }
+            };
+            try {
+                if (spec.xlsx()) {
+                    RowSource.readXlsx(spec.file(), bytesRead, handler);
+                } else {
+                    RowSource.readCsv(spec.file(), spec.charset(), spec.delimiter(), bytesRead, handler);
+                }
+                staging.finish();
+                long t = System.nanoTime();
+                store.flagDuplicatesInFile(spec.batchId(), text("import.flag.sameInFile", "{line}"), text("import.flag.sameMarkInFile", "{line}"));
+                store.markAlreadyImported(spec.batchId(), text("import.flag.already"));
+                String timings = String.format(Locale.ROOT, "read in %.1f s (COPY to staging %.1f s, look-ups in the register %.1f s,"
+                        + " duplicates in the file %.1f s)", (System.nanoTime() - startedNanos) / 1e9, staging.copyNanos / 1e9,
+                        staging.lookupNanos / 1e9, (System.nanoTime() - t) / 1e9);
+                log.info("Import {}: {} rows {}", spec.batchId(), read.get(), timings);
+                store.addTimings(spec.batchId(), timings);
+            } catch (Stop stop) {
+                staging.finish();
+                end = cancelled ? BatchStatus.CANCELLED : BatchStatus.INTERRUPTED;
+                message = text(cancelled ? "import.cancelled" : "import.interrupted");
+            } catch (RowSource.Unreadable e) {
+                staging.finish();
+                end = BatchStatus.FAILED;
+                message = switch (e.getMessage()) {
+                    case "encoding" -> text("import.file.encoding", e.line(), spec.charset().name());
+                    case "header" -> text("import.file.headerChanged");
+                    default -> text("import.file.unreadable", e.line(), String.valueOf(e.getCause() == null ? "" : e.getCause().getMessage()));
+                };
+            }
+        } catch (RuntimeException | SQLException e) {
+            log.error("Import {} failed", spec.batchId(), e);
+            end = BatchStatus.FAILED;
+            message = text("import.failed", String.valueOf(e.getMessage()));
+        } finally {
+            if (current != null) {
+                current.writer.shutdownNow();
+            }
+            try {
+                store.finish(spec.batchId(), end, read.get(), rejected.get(), message, clock.instant(), spec.by());
+            } catch (RuntimeException e) {
+                log.error("Could not record the end of import {}", spec.batchId(), e);
+            }
+            done = true;
+            onEnd.run();
+        }
+    }
+
+    private String text(String code, Object... args) {
+        return Messages.resolve(messages, Violation.of(null, code, args), spec.locale());
+    }
+
+    private static String clip(String s) {
+        return s == null ? "" : s.length() > 500 ? s.substring(0, 500) + "…" : s;
+    }
+
+    /**
+     * Rows and errors waiting to be staged. A full chunk is handed to a writer thread (register look-ups, COPY,
+     * heartbeat) while this thread reads and checks the next one; at most one chunk is being written at a time.
+     */
+    private final class Staging {
+        List<StagedRow> rows = new ArrayList<>(CHUNK);
+        CopyText errors = new CopyText(1 << 16);
+        final CopyText text = new CopyText(CHUNK * 300);
+        final CopyManager copy;
+        final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "import-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        final org.springframework.security.core.context.SecurityContext security =
+                org.springframework.security.core.context.SecurityContextHolder.getContext();
+        java.util.concurrent.Future<?> inFlight;
+        long lastBeat = System.nanoTime();
+        long copyNanos;
+        long lookupNanos;
+
+        Staging(CopyManager copy) {
+            this.copy = copy;
+        }
+
+        /** Hands the current chunk to the writer (after the previous one is written). */
+        void flush() {
+            await();
+            List<StagedRow> chunk = rows;
+            CopyText chunkErrors = errors;
+            rows = new ArrayList<>(CHUNK);
+            errors = new CopyText(1 << 16);
+            inFlight = writer.submit(new org.springframework.security.concurrent.DelegatingSecurityContextRunnable(
+                    () -> write(chunk, chunkErrors), security));
+        }
+
+        /** Waits for the chunk being written; its failure is this thread's failure. */
+        void await() {
+            if (inFlight == null) {
+                return;
+            }
+            try {
+                inFlight.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } finally {
+                inFlight = null;
+            }
+        }
+
+        /** The last chunk, written before the set-based steps. */
+        void finish() {
+            flush();
+            await();
+            writer.shutdown();
+        }
+
+        private void write(List<StagedRow> chunk, CopyText chunkErrors) {
+            try {
+                if (!chunk.isEmpty()) {
+                    long t0 = System.nanoTime();
+                    Map<Integer, String[]> matches = matches(chunk);
+                    lookupNanos += System.nanoTime() - t0;
+                    for (int i = 0; i < chunk.size(); i++) {
+                        StagedRow r = chunk.get(i);
+                        String[] m = matches.get(i);
+                        if (m != null) {
+                            r.status = "FLAGGED";
+                            flagged.incrementAndGet();
+                        }
+                        StagedRows.write(text, r, m == null ? "" : m[1], m == null ? null : UUID.fromString(m[0]));
+                    }
+                    long t1 = System.nanoTime();
+                    copy.copyIn(StagedRows.COPY, text.reader());
+                    copyNanos += System.nanoTime() - t1;
+                    text.clear();
+                }
+                if (!chunkErrors.isEmpty()) {
+                    copy.copyIn(StagedRows.COPY_ERROR, chunkErrors.reader());
+                }
+                if (System.nanoTime() - lastBeat > 1_000_000_000L) {
+                    lastBeat = System.nanoTime();
+                    store.progress(spec.batchId(), read.get(), accepted.get(), rejected.get(), clock.instant());
+                }
+            } catch (SQLException | java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Weapons of the register with the same maker and serial, or the same national mark, as rows of the chunk. */
+        private Map<Integer, String[]> matches(List<StagedRow> rows) {
+            String[] makers = new String[rows.size()];
+            String[] serials = new String[rows.size()];
+            String[] marks = new String[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                makers[i] = rows.get(i).makerCode;
+                serials[i] = rows.get(i).serialNorm;
+                marks[i] = rows.get(i).nationalMark;
+            }
+            Map<Integer, String[]> out = new HashMap<>();
+            for (RegistryQueries.IdentityMatch m : registry.findSameIdentity(makers, serials, marks)) {
+                out.putIfAbsent(m.probe(), new String[] {m.weaponId().value().toString(),
+                        text("SERIAL".equals(m.how()) ? "import.flag.sameInRegister" : "import.flag.sameMarkInRegister", m.weaponId().value())});
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.opensalw.importing.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.opensalw.reference.WeaponType;
+import org.opensalw.registry.EventKind;
+import org.opensalw.registry.HolderKind;
+
+/** import_row in and out: COPY text for staging, and a row read back for confirmation. */
+public final class StagedRows {
+
+    public static final String COPY = "COPY import_row (batch_id, line, status, weapon_id, row_key, weapon_type, maker_code,"
+            + " maker_as_marked, model, calibre, country, year, serial, serial_norm, national_mark, import_mark, location, holder_id,"
+            + " holder_kind, holder_name, holder_country, holder_document, origin_kind, origin_date, origin_country, origin_place,"
+            + " event_kind, event_date, event_country, event_place, flag_reason, matched_weapon) FROM STDIN";
+    public static final String COPY_ERROR = "COPY import_error (batch_id, line, column_name, reason, value) FROM STDIN";
+
+    private StagedRows() {
+    }
+
+    public static void write(CopyText out, StagedRow r, String flagReason, UUID matched) {
+        out.add(r.batchId).add(r.line).add(r.status).add(r.weaponId).add(r.rowKey).add(r.type.name()).add(r.makerCode)
+                .add(r.makerAsMarked).add(r.model).add(r.calibre).add(r.country).add(r.year).add(r.serial).add(r.serialNorm)
+                .add(r.nationalMark).add(r.importMark).add(r.location).add(r.holderId).add(r.holderKind == null ? null : r.holderKind.name())
+                .add(r.holderName).add(r.holderCountry).add(r.holderDocument).add(r.originKind == null ? null : r.originKind.name())
+                .add(r.originDate).add(r.originCountry).add(r.originPlace).add(r.eventKind == null ? null : r.eventKind.name())
+                .add(r.eventDate).add(r.eventCountry).add(r.eventPlace).add(flagReason == null ? "" : flagReason).add(matched).end();
+    }
+
+    public static final String SELECT = "SELECT batch_id, line, status, weapon_id, row_key, weapon_type, maker_code, maker_as_marked,"
+            + " model, calibre, country, year, serial, serial_norm, national_mark, import_mark, location, holder_id, holder_kind,"
+            + " holder_name, holder_country, holder_document, origin_kind, origin_date, origin_country, origin_place, event_kind,"
+            + " event_date, event_country, event_place FROM import_row";
+
+    public static StagedRow map(ResultSet rs) throws SQLException {
+        StagedRow r = new StagedRow();
+        r.batchId = rs.getObject("batch_id", UUID.class);
+        r.line = rs.getLong("line");
+        r.status = rs.getString("status");
+        r.weaponId = rs.getObject("weapon_id", UUID.class);
+        r.rowKey = rs.getString("row_key");
+        r.type = WeaponType.valueOf(rs.getString("weapon_type"));
+        r.makerCode = rs.getString("maker_code");
+        r.makerAsMarked = rs.getString("maker_as_marked");
+        r.model = rs.getString("model");
+        r.calibre = rs.getString("calibre");
+        r.country = rs.getString("country");
+        int year = rs.getInt("year");
+        r.year = rs.wasNull() ? null : year;
+        r.serial = rs.getString("serial");
+        r.serialNorm = rs.getString("serial_norm");
+        r.nationalMark = rs.getString("national_mark");
+        r.importMark = rs.getString("import_mark");
+        r.location = rs.getString("location");
+        r.holderId = rs.getObject("holder_id", UUID.class);
+        String hk = rs.getString("holder_kind");
+        r.holderKind = hk == null ? null : HolderKind.valueOf(hk);
+        r.holderName = rs.getString("holder_name");
+        r.holderCountry = rs.getString("holder_country");
+        r.holderDocument = rs.getString("holder_document");
+        String ok = rs.getString("origin_kind");
+        r.originKind = ok == null ? null : EventKind.valueOf(ok);
+        r.originDate = rs.getObject("origin_date", LocalDate.class);
+        r.originCountry = rs.getString("origin_country");
+        r.originPlace = rs.getString("origin_place");
+        String ek = rs.getString("event_kind");
+        r.eventKind = ek == null ? null : EventKind.valueOf(ek);
+        r.eventDate = rs.getObject("event_date", LocalDate.class);
+        r.eventCountry = rs.getString("event_country");
+        r.eventPlace = rs.getString("event_place");
+        return r;
+    }
+}

@@ -1,0 +1,155 @@
+package org.opensalw.importing.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.opensalw.importing.ColumnInfo;
+import org.opensalw.importing.FlaggedRow;
+import org.opensalw.importing.ImportBatch;
+import org.opensalw.importing.ImportManagement;
+import org.opensalw.importing.ImportOptions;
+import org.opensalw.importing.PreparedFile;
+import org.opensalw.shared.UserFacingException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The JSON API of imports: upload (multipart) and start, progress, cancel, duplicates, confirm, void, error report. */
+@RestController
+@Tag(name = "Imports", description = "Loading legacy registers from CSV or .xlsx: batches, progress, error reports, duplicates, confirmation")
+class ImportApi {
+
+    record VoidRequest(String reason) {
+    }
+
+    record Review(String decision) {
+    }
+
+    private final ImportManagement imports;
+
+    ImportApi(ImportManagement imports) {
+        this.imports = imports;
+    }
+
+    @GetMapping("/api/imports/columns")
+    @Operation(summary = "The documented columns of an import file")
+    List<ColumnInfo> columns() {
+        return imports.columns();
+    }
+
+    @GetMapping(value = "/api/imports/template.csv", produces = "text/csv")
+    @Operation(summary = "The template file: documented header and an example row")
+    String template() {
+        return imports.template();
+    }
+
+    @PostMapping(value = "/api/imports/prepare", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Upload a file and read its header (the column-mapping step): headers found, suggested mapping, required columns missing")
+    PreparedFile prepare(@RequestPart("file") MultipartFile file, @RequestParam(defaultValue = "UTF-8") String encoding) throws IOException {
+        try (InputStream in = file.getInputStream()) {
+            return imports.prepare(file.getOriginalFilename(), in, encoding);
+        }
+    }
+
+    @PostMapping(value = "/api/imports/prepare/{id}/start")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Start a prepared upload with the stated options", description = "mapping: documented column -> file header")
+    ImportBatch start(@PathVariable UUID id, @RequestBody ImportOptions options) {
+        return imports.start(id, options);
+    }
+
+    @PostMapping(value = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Upload a file and start its import in one call",
+            description = "dateFormat is required (one of the offered formats: dates are never guessed). encoding: UTF-8 or ISO-8859-1."
+                    + " delimiter: ',' or ';' (default: the one of the header line). mapping: 'column=File header' pairs separated by"
+                    + " newlines or '|', for headers that differ from the documented columns. Answers 202 with the batch; follow"
+                    + " its progress at GET /api/imports/{id}.")
+    ImportBatch upload(@RequestPart("file") MultipartFile file, @RequestParam(required = false) String dateFormat,
+            @RequestParam(defaultValue = "UTF-8") String encoding, @RequestParam(required = false) String delimiter,
+            @RequestParam(required = false) String mapping) throws IOException {
+        PreparedFile p;
+        try (InputStream in = file.getInputStream()) {
+            p = imports.prepare(file.getOriginalFilename(), in, encoding);
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        if (mapping != null) {
+            for (String pair : mapping.split("[|\\n]")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    map.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+                } else if (!pair.isBlank()) {
+                    throw UserFacingException.invalid("mapping", "import.mapping.unknownColumn", pair.trim());
+                }
+            }
+        }
+        return imports.start(p.id(), new ImportOptions(encoding, delimiter == null || delimiter.isEmpty() ? null : delimiter.charAt(0),
+                dateFormat, map));
+    }
+
+    @GetMapping("/api/imports")
+    @Operation(summary = "The latest batches, newest first")
+    List<ImportBatch> batches() {
+        return imports.batches();
+    }
+
+    @GetMapping("/api/imports/{id}")
+    @Operation(summary = "A batch with its counts; while it runs, rows per second, seconds left and percent of the file read")
+    ImportBatch batch(@PathVariable UUID id) {
+        return imports.batch(id);
+    }
+
+    @PostMapping("/api/imports/{id}/cancel")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Cancel a running import (nothing of it reaches the register)")
+    void cancel(@PathVariable UUID id) {
+        imports.cancel(id);
+    }
+
+    @GetMapping("/api/imports/{id}/flagged")
+    @Operation(summary = "Suspected duplicates of a batch")
+    List<FlaggedRow> flagged(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean open) {
+        return imports.flagged(id, open);
+    }
+
+    @PostMapping("/api/imports/{id}/rows/{line}/review")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Decide a suspected duplicate: DUPLICATE (not registered) or DISTINCT (registered as another weapon)")
+    void review(@PathVariable UUID id, @PathVariable long line, @RequestBody Review review) {
+        imports.review(id, line, review.decision());
+    }
+
+    @PostMapping("/api/imports/{id}/confirm")
+    @Operation(summary = "Confirm a read batch: its accepted rows reach the register in one transaction")
+    ImportBatch confirm(@PathVariable UUID id) {
+        return imports.confirm(id);
+    }
+
+    @PostMapping("/api/imports/{id}/void")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Void an unconfirmed batch, with a reason (nothing is deleted)")
+    void voidBatch(@PathVariable UUID id, @RequestBody VoidRequest request) {
+        imports.voidBatch(id, request.reason());
+    }
+
+    @GetMapping(value = "/api/imports/{id}/errors.csv", produces = "text/csv")
+    @Operation(summary = "The error report: line, column, reason and value of each rejected row")
+    void errors(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        imports.writeErrors(id, response.getWriter());
+    }
+}

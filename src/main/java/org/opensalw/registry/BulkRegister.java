@@ -1,0 +1,255 @@
+package org.opensalw.registry;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.opensalw.identity.AuditTrail;
+import org.opensalw.reference.Country;
+import org.opensalw.reference.Maker;
+import org.opensalw.reference.References;
+import org.opensalw.registry.internal.CopyText;
+import org.opensalw.registry.internal.Details;
+import org.opensalw.registry.internal.Ledger;
+import org.opensalw.shared.UserFacingException;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/**
+ * The bulk path of {@link RegistryManagement#registerBulk}: every weapon is checked again with {@link HistoryCheck},
+ * then weapons, holders, markings and ledger entries are written by PostgreSQL COPY on the transaction's connection,
+ * chained with the same hash as single appends while the chain head is locked. All or nothing: one refused weapon
+ * rolls the whole transaction back.
+ */
+class BulkRegister {
+
+    static final String COPY_WEAPON = "COPY weapon (id, weapon_type, salw_class, maker_code, maker_as_marked, model, calibre,"
+            + " country_of_manufacture, year_of_manufacture, serial_as_marked, serial_normalised, status, holder_id, location,"
+            + " batch_id, registered_at, registered_by, last_event_at, last_event_kind, last_event_on) FROM STDIN";
+    static final String COPY_MARKING = "COPY weapon_marking (weapon_id, kind, text, country, year, ledger_seq, recorded_at, recorded_by) FROM STDIN";
+    static final String COPY_HOLDER = "COPY holder (id, kind, name, country, birth_date, id_document, address, phone,"
+            + " registration_number, role, batch_id, created_at, created_by, updated_at, updated_by) FROM STDIN";
+    private static final int FLUSH_CHARS = 2 << 20;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BulkRegister.class);
+
+    private final DataSource dataSource;
+    private final Ledger ledger;
+    private final References references;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    BulkRegister(DataSource dataSource, Ledger ledger, References references, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+        this.dataSource = dataSource;
+        this.ledger = ledger;
+        this.references = references;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** COPY text of one part of the batch, built by the checking thread and sent by the transaction's thread. */
+    private record Chunk(CopyText holders, CopyText weapons, CopyText markings, CopyText ledger) {
+    }
+
+    /** What the checking thread ends with: the counts, or why it stopped. */
+    private static final class Outcome {
+        volatile int weapons;
+        volatile int holders;
+        volatile RuntimeException failure;
+        volatile boolean abort;
+    }
+
+    private static final Object END = new Object();
+
+    /**
+     * Two threads overlap: this one (the transaction's, holding the ledger head) sends COPY data to PostgreSQL while
+     * a helper checks the next weapons, hashes their ledger entries and writes their COPY text. The chain is extended in
+     * order by the helper alone; at most two chunks wait, so memory stays bounded.
+     */
+    RegistryManagement.BulkResult register(UUID batchId, Iterator<BulkWeapon> weapons, String by) {
+        Set<String> makers = new HashSet<>();
+        references.makers().stream().map(Maker::code).forEach(makers::add);
+        Set<String> countries = new HashSet<>();
+        references.countries().stream().map(Country::alpha2).forEach(countries::add);
+        LocalDate today = LocalDate.now(clock);
+        Instant now = clock.instant();
+        String at = OffsetDateTime.ofInstant(now.truncatedTo(java.time.temporal.ChronoUnit.MICROS), ZoneOffset.UTC).toString();
+        long started = System.nanoTime();
+        long copyNanos = 0;
+        Connection connection = DataSourceUtils.getConnection(dataSource); // the transaction's connection
+        Ledger.Bulk chain = ledger.openBulk(by, now);
+        java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(2);
+        Outcome outcome = new Outcome();
+        Thread helper = new Thread(() -> build(batchId, weapons, by, at, today, makers, countries, chain, queue, outcome), "bulk-register");
+        helper.setDaemon(true);
+        helper.start();
+        try {
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            while (true) {
+                Object next = queue.take();
+                if (next == END) {
+                    break;
+                }
+                Chunk c = (Chunk) next;
+                long t = System.nanoTime();
+                send(copy, COPY_HOLDER, c.holders());
+                send(copy, COPY_WEAPON, c.weapons());
+                send(copy, COPY_MARKING, c.markings());
+                send(copy, Ledger.Bulk.COPY, c.ledger());
+                copyNanos += System.nanoTime() - t;
+            }
+            helper.join();
+            if (outcome.failure != null) {
+                throw outcome.failure;
+            }
+            chain.finish();
+            log.info("Bulk registration of batch {}: {} weapons, {} holders, {} ledger records in {} ms, of which {} ms sending COPY"
+                    + " (PostgreSQL) while the next rows were checked and hashed", batchId, outcome.weapons, outcome.holders,
+                    chain.lastSeq() - chain.firstSeq() + 1, (System.nanoTime() - started) / 1_000_000, copyNanos / 1_000_000);
+            audit.recordWrite("weapon.registerBulk", "BATCH", batchId, outcome.weapons + " weapons, " + outcome.holders
+                    + " holders, ledger seq " + chain.firstSeq() + "-" + chain.lastSeq());
+            if (outcome.weapons > 0) {
+                events.publishEvent(new WeaponsRegisteredInBatch(batchId, outcome.weapons));
+            }
+            return new RegistryManagement.BulkResult(outcome.weapons, outcome.holders, chain.firstSeq(), chain.lastSeq(),
+                    (System.nanoTime() - started) / 1_000_000, copyNanos / 1_000_000);
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Bulk registration failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Bulk registration interrupted", e);
+        } finally {
+            outcome.abort = true;
+            queue.clear();
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static void send(CopyManager copy, String sql, CopyText text) throws SQLException, IOException {
+        if (!text.isEmpty()) {
+            copy.copyIn(sql, text.reader());
+        }
+    }
+
+    /** The helper thread: checks each weapon with the registry's rules, hashes and writes COPY text, hands chunks over. */
+    private static void build(UUID batchId, Iterator<BulkWeapon> weapons, String by, String at, LocalDate today, Set<String> makers,
+            Set<String> countries, Ledger.Bulk chain, java.util.concurrent.BlockingQueue<Object> queue, Outcome outcome) {
+        try {
+            CopyText weaponRows = new CopyText(1 << 20);
+            CopyText markingRows = new CopyText(1 << 16);
+            CopyText holderRows = new CopyText(1 << 16);
+            Set<UUID> holdersSeen = new HashSet<>();
+            int count = 0;
+            int holderCount = 0;
+            while (weapons.hasNext() && !outcome.abort) {
+                BulkWeapon w = weapons.next();
+                Registration r = w.registration();
+                WeaponDescription d = r.description();
+                HistoryCheck.Result checked = HistoryCheck.check(r, w.history(), today, makers::contains, countries::contains, true);
+                if (!checked.valid()) {
+                    throw new UserFacingException(UserFacingException.Kind.INVALID,
+                            EventRecorder.prefixed("weapons[" + count + "].", checked.violations()));
+                }
+                if (w.holder() != null && holdersSeen.add(w.holder().id())) {
+                    holderCount++;
+                    HolderForm f = w.holder().form();
+                    String country = EventRecorder.upper(f.country());
+                    holderRows.add(w.holder().id()).add(f.kind().name()).add(f.name().trim()).add(country).add(f.birthDate())
+                            .add(nz(f.idDocument())).add(nz(f.address())).add(nz(f.phone())).add(nz(f.registrationNumber()))
+                            .add(nz(f.role())).add(batchId).add(at).add(by).add(at).add(by).end();
+                    chain.append(new Ledger.NewEntry("HOLDER", w.holder().id(), EventKind.HOLDER_REGISTERED, today, "", "", "", "",
+                            w.holder().id(), null, null, HolderRegister.snapshot(f), null, batchId));
+                }
+                String makerCode = EventRecorder.upper(d.makerCode());
+                String country = EventRecorder.upper(d.countryOfManufacture());
+                String serial = EventRecorder.nz(d.serial()).trim();
+                String normalised = SerialNumbers.normalise(serial);
+                EventCommand origin = r.origin();
+                UUID holder = origin != null && origin.holderId() != null ? origin.holderId() : r.holderId();
+                for (EventCommand c : w.history()) {
+                    holder = c.holderId() != null ? c.holderId() : holder;
+                }
+                weaponRows.add(w.id()).add(d.type().name()).add(d.type().salwClass().name()).add(makerCode)
+                        .add(EventRecorder.nz(d.makerAsMarked()).trim()).add(EventRecorder.nz(d.model()).trim())
+                        .add(EventRecorder.nz(d.calibre()).trim()).add(country).add(d.yearOfManufacture()).add(serial).add(normalised)
+                        .add(checked.status().name()).add(holder).add(checked.location()).add(batchId).add(at).add(by).add(at)
+                        .add(checked.lastKind().name()).add(checked.lastOn()).end();
+                Details snapshot = Details.of().with("type", d.type()).with("maker", makerCode).with("makerAsMarked", d.makerAsMarked())
+                        .with("model", d.model()).with("calibre", d.calibre()).with("countryOfManufacture", country)
+                        .with("yearOfManufacture", d.yearOfManufacture()).with("serial", serial);
+                r.markings().forEach(m -> snapshot.with("marking." + m.kind(), EventRecorder.markingText(m)));
+                long registered = chain.append(new Ledger.NewEntry("WEAPON", w.id(), EventKind.REGISTERED, today, "", "", "", "",
+                        r.holderId(), null, null, snapshot.text(), null, batchId));
+                for (MarkingInput m : r.markings()) {
+                    markingRows.add(w.id()).add(m.kind().name()).add(m.text().trim()).add(EventRecorder.upper(m.country())).add(m.year())
+                            .add(registered).add(at).add(by).end();
+                }
+                List<EventCommand> later = new ArrayList<>();
+                if (origin != null) {
+                    later.add(origin);
+                }
+                later.addAll(w.history());
+                for (EventCommand c : later) {
+                    long seq = chain.append(EventRecorder.entry(w.id(), c, batchId));
+                    if (c.marking() != null) {
+                        MarkingInput m = c.marking();
+                        markingRows.add(w.id()).add(m.kind().name()).add(m.text().trim()).add(EventRecorder.upper(m.country()))
+                                .add(m.year()).add(seq).add(at).add(by).end();
+                    }
+                }
+                count++;
+                if (chain.pendingChars() > FLUSH_CHARS) {
+                    hand(queue, outcome, new Chunk(holderRows, weaponRows, markingRows, chain.take()));
+                    holderRows = new CopyText(1 << 16);
+                    weaponRows = new CopyText(1 << 20);
+                    markingRows = new CopyText(1 << 16);
+                }
+            }
+            hand(queue, outcome, new Chunk(holderRows, weaponRows, markingRows, chain.take()));
+            outcome.weapons = count;
+            outcome.holders = holderCount;
+        } catch (RuntimeException e) {
+            outcome.failure = e;
+        } finally {
+            try {
+                while (!outcome.abort && !queue.offer(END, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    // the sender is still busy with earlier chunks
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void hand(java.util.concurrent.BlockingQueue<Object> queue, Outcome outcome, Chunk chunk) {
+        try {
+            while (!queue.offer(chunk, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (outcome.abort) {
+                    throw new IllegalStateException("the bulk registration was abandoned");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,99 @@
+package org.opensalw.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.opensalw.TestDatabase;
+import org.opensalw.identity.NewUser;
+import org.opensalw.identity.Role;
+import org.opensalw.identity.UserAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+
+/** The JSON API: multipart upload, progress, error report, confirmation; clear errors; read-only users refused. */
+@TestDatabase
+class ImportApiTests {
+
+    private static final String PASSWORD = "api-import-password";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserAccounts accounts;
+
+    record Answer(int status, String body) {
+    }
+
+    private Answer call(String user, String method, String path, Object body, MediaType type) {
+        RestClient.RequestBodySpec spec = RestClient.create("http://localhost:" + port).method(HttpMethod.valueOf(method)).uri(path)
+                .headers(h -> h.setBasicAuth(user, PASSWORD));
+        if (body != null) {
+            spec.contentType(type).body(body);
+        }
+        return spec.exchange((req, res) -> new Answer(res.getStatusCode().value(), new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+    }
+
+    private Answer upload(String user, String csv, String dateFormat) {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "api.csv";
+            }
+        });
+        if (dateFormat != null) {
+            form.add("dateFormat", dateFormat);
+        }
+        form.add("mapping", "serial=Serial No");
+        return call(user, "POST", "/api/imports", form, MediaType.MULTIPART_FORM_DATA);
+    }
+
+    @Test
+    void shouldImportThroughTheApiWithProgressErrorReportAndConfirmation() {
+        String s = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String registrar = "api-imp-" + s;
+        String reader = "api-read-" + s;
+        accounts.createUnchecked(new NewUser(registrar, "Registrar", Set.of(Role.REGISTRAR), "en", PASSWORD));
+        accounts.createUnchecked(new NewUser(reader, "Reader", Set.of(Role.READ_ONLY), "en", PASSWORD));
+        String csv = "weapon_type,maker,Serial No,origin_event,origin_date,origin_country\n"
+                + "RIFLE,Beretta,A" + s + "1,IMPORTED,2001-02-03,IT\n"
+                + "RIFLE,Beretta,A" + s + "2,IMPORTED,03/02/2001,IT\n";
+
+        Answer noFormat = upload(registrar, csv, null);
+        assertThat(noFormat.status()).isEqualTo(422);
+        assertThat(noFormat.body()).contains("\"field\":\"dateFormat\"", "dates are never guessed");
+        assertThat(upload(reader, csv, "yyyy-MM-dd").status()).isEqualTo(403);
+
+        Answer started = upload(registrar, csv, "yyyy-MM-dd");
+        assertThat(started.status()).isEqualTo(202);
+        String id = started.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> call(registrar, "GET", "/api/imports/" + id, null, null).body().contains("\"status\":\"LOADED\""));
+        Answer batch = call(registrar, "GET", "/api/imports/" + id, null, null);
+        assertThat(batch.body()).contains("\"rowsRead\":2", "\"rowsAccepted\":1", "\"rowsRejected\":1", "\"startedBy\":\"" + registrar + "\"");
+        Answer errors = call(registrar, "GET", "/api/imports/" + id + "/errors.csv", null, null);
+        assertThat(errors.body()).startsWith("line,column,reason,value").contains("3,origin_date,").contains("yyyy-MM-dd");
+        assertThat(call(reader, "GET", "/api/imports/" + id, null, null).status()).isEqualTo(403);
+
+        Answer confirmed = call(registrar, "POST", "/api/imports/" + id + "/confirm", null, null);
+        assertThat(confirmed.status()).isEqualTo(200);
+        assertThat(confirmed.body()).contains("\"status\":\"CONFIRMED\"", "\"weaponsRegistered\":1");
+        Answer again = upload(registrar, csv, "yyyy-MM-dd");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).contains("already imported");
+        Answer voidConfirmed = call(registrar, "POST", "/api/imports/" + id + "/void", "{\"reason\":\"late\"}", MediaType.APPLICATION_JSON);
+        assertThat(voidConfirmed.status()).isEqualTo(422);
+        assertThat(call(registrar, "GET", "/api/imports/template.csv", null, null).body()).startsWith("weapon_type,maker,");
+    }
+}

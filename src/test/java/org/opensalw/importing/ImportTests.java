@@ -1,0 +1,350 @@
+package org.opensalw.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.opensalw.TestDatabase;
+import org.opensalw.identity.Role;
+import org.opensalw.identity.SystemActor;
+import org.opensalw.registry.EventKind;
+import org.opensalw.registry.RegistryQueries;
+import org.opensalw.registry.WeaponDetails;
+import org.opensalw.registry.WeaponId;
+import org.opensalw.registry.WeaponStatus;
+import org.opensalw.shared.UserFacingException;
+import org.opensalw.shared.Violation;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/** Imports on the real (embedded) PostgreSQL: each kind of file and row, duplicates, idempotence, voiding, access. */
+@TestDatabase
+@WithMockUser(username = "import-registrar", roles = "REGISTRAR")
+class ImportTests {
+
+    static final String HEADER = "weapon_type,maker,model,calibre,country_of_manufacture,year_of_manufacture,serial,national_mark,"
+            + "holder_kind,holder_name,holder_document,origin_event,origin_date,origin_country,event,event_date,event_country";
+
+    @Autowired
+    ImportManagement imports;
+
+    @Autowired
+    RegistryQueries queries;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    static String tag() {
+        return "I" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    }
+
+    ImportBatch load(String name, byte[] content, ImportOptions options) {
+        PreparedFile p = imports.prepare(name, new ByteArrayInputStream(content), options.encoding());
+        return imports.run(p.id(), options, null);
+    }
+
+    ImportBatch load(String csv) {
+        return load("file.csv", csv.getBytes(StandardCharsets.UTF_8), ImportOptions.of("dd/MM/yyyy"));
+    }
+
+    List<String[]> errors(UUID batch) {
+        StringWriter out = new StringWriter();
+        imports.writeErrors(batch, out);
+        return out.toString().lines().skip(1).map(l -> l.split(",", 4)).toList();
+    }
+
+    long weaponsOfBatch(UUID batch) {
+        return jdbc.queryForObject("SELECT count(*) FROM weapon WHERE batch_id = ?", Long.class, batch);
+    }
+
+    @Test
+    void shouldImportAGoodFileWithHoldersAndHistoryAndConfirmItIntoTheRegister() {
+        String t = tag();
+        ImportBatch b = load(HEADER + "\n"
+                + "ASSAULT_RIFLE,Izhmash,AKM,7.62x39mm,RU,1978," + t + "-001,,STATE_BODY,National Police,REG-1,IMPORTED,12/03/1992,RU,,,\n"
+                + "SELF_LOADING_PISTOL,GLOCK,17,9x19mm,AT,1995," + t + "-002,,STATE_BODY,National Police,REG-1,IMPORTED,01/02/1996,AT,REPORTED_STOLEN,05/06/2010,\n"
+                + "RIFLE,,,,,,," + t + "-NM,,,,FOUND,03/04/2005,,,,\n");
+        assertThat(b.status()).isEqualTo(BatchStatus.LOADED);
+        assertThat(b.rowsRead()).isEqualTo(3);
+        assertThat(b.rowsAccepted()).isEqualTo(3);
+        assertThat(b.rowsRejected()).isZero();
+        assertThat(weaponsOfBatch(b.id())).as("nothing reaches the register before confirmation").isZero();
+
+        ImportBatch confirmed = imports.confirm(b.id());
+        assertThat(confirmed.status()).isEqualTo(BatchStatus.CONFIRMED);
+        assertThat(confirmed.weaponsRegistered()).isEqualTo(3);
+        assertThat(confirmed.holdersRegistered()).as("two rows, one holder").isEqualTo(1);
+        assertThat(weaponsOfBatch(b.id())).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM holder WHERE batch_id = ?", Long.class, b.id())).isEqualTo(1);
+        UUID stolen = jdbc.queryForObject("SELECT id FROM weapon WHERE serial_as_marked = ?", UUID.class, t + "-002");
+        WeaponDetails w = queries.weapon(new WeaponId(stolen)).orElseThrow();
+        assertThat(w.status()).isEqualTo(WeaponStatus.STOLEN);
+        assertThat(w.makerCode()).isEqualTo("GLOCK");
+        assertThat(w.timeline()).extracting(e -> e.kind()).containsExactly(EventKind.REGISTERED, EventKind.IMPORTED, EventKind.REPORTED_STOLEN);
+        assertThat(w.timeline()).allMatch(e -> e.recordedBy().equals("import-registrar"));
+        assertThat(jdbc.queryForObject("SELECT maker_code FROM weapon WHERE serial_as_marked = ?", String.class, t + "-001"))
+                .as("maker found through its alias").isEqualTo("KALASHNIKOV");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM weapon_marking m JOIN weapon w ON w.id = m.weapon_id WHERE w.batch_id = ? AND m.kind = 'NATIONAL'",
+                Long.class, b.id())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM ledger_entry WHERE batch_id = ?", Long.class, b.id())).isEqualTo(1 + 3 + 3 + 1);
+        assertThat(jdbc.queryForList("SELECT action FROM audit_entry WHERE subject_id = ?", String.class, b.id().toString()))
+                .contains("import.start", "import.read", "import.confirm", "weapon.registerBulk");
+        assertThat(SystemActor.run("auditor", Role.AUDITOR, () -> queries.verifyLedger()).intact()).isTrue();
+        assertThat(imports.history(b.id())).extracting(h -> h.status()).containsExactly(BatchStatus.RUNNING, BatchStatus.LOADED, BatchStatus.CONFIRMED);
+    }
+
+    @Test
+    void shouldRejectEachKindOfBadRowWithLineColumnAndReasonAndKeepTheGoodOnes() {
+        String t = tag();
+        int nextYear = LocalDate.now().getYear() + 1;
+        ImportBatch b = load(HEADER + "\n"
+                + "ASSAULT_RIFLE,KALASHNIKOV,AKM,,RU,1978," + t + "-OK,,,,,IMPORTED,12/03/1992,RU,,,\n"       // 2 good
+                + "SPACE_GUN,KALASHNIKOV,AKM,,RU,1978," + t + "-A,,,,,,,,,,\n"                                 // 3 type
+                + "RIFLE,No Such Works,X,,,," + t + "-B,,,,,,,,,,\n"                                            // 4 maker
+                + "RIFLE,KALASHNIKOV,X,,,," + t + "-C,,,,,IMPORTED,1992-03-12,RU,,,\n"                          // 5 date format
+                + "RIFLE,KALASHNIKOV,X,,,,,,,,,,,,,,\n"                                                         // 6 no serial, no mark
+                + "RIFLE,KALASHNIKOV,X,,,," + nextYear + "," + "\n".substring(1) + "\n"                        // 7 cut line
+                + "RIFLE,KALASHNIKOV,X,,RU,1990," + t + "-D,,,,,IMPORTED,12/03/1992,,,,\n"                      // 8 import without country
+                + "RIFLE,KALASHNIKOV,X,,RU,1990," + t + "-E,,,,,IMPORTED,12/03/1992,RU,RECOVERED,01/01/2000,\n" // 9 impossible history
+                + "RIFLE,KALASHNIKOV,X,,RU,1990," + t + "-F,,,,,IMPORTED,12/03/1992,RU,REPORTED_LOST,01/01/1991,\n" // 10 event before the last
+                + "RIFLE,KALASHNIKOV,X,,RU,1990," + t + "-G,,,,,IMPORTED,12/03/1985,RU,,,\n"                    // 11 before manufacture
+                + "RIFLE,KALASHNIKOV,X,,XX,1990," + t + "-H,,,,,,,,,,\n"                                        // 12 country
+                + "RIFLE,KALASHNIKOV,X,,RU," + nextYear + "," + t + "-I,,,,,,,,,,\n"                             // 13 year in the future
+                + "RIFLE,KALASHNIKOV,X,,RU,1990," + t + "-J,,PERSON,,,,,,,,\n");                                  // 14 holder without name
+        assertThat(b.status()).isEqualTo(BatchStatus.LOADED);
+        assertThat(b.rowsRead()).isEqualTo(13);
+        assertThat(b.rowsAccepted()).isEqualTo(1);
+        assertThat(b.rowsRejected()).isEqualTo(12);
+        List<String[]> errors = errors(b.id());
+        assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("3", "weapon_type").satisfies(x -> assertThat(x[2]).contains("SPACE_GUN")));
+        assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("4", "maker"));
+        assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("5", "origin_date").satisfies(x -> assertThat(x[2]).contains("dd/MM/yyyy")));
+        assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("6", "serial"));
+        assertThat(errors).anySatisfy(e -> assertThat(e[0]).isEqualTo("7"));
+        assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("8", "origin_country"));
+        assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("9", "event"));
+        assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("10", "event_date"));
+        assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("11", "origin_date"));
+        assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("12", "country_of_manufacture"));
+        assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("13", "year_of_manufacture"));
+        assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("14", "holder_name"));
+        long weaponsBefore = jdbc.queryForObject("SELECT count(*) FROM weapon", Long.class);
+        imports.confirm(b.id());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM weapon", Long.class)).isEqualTo(weaponsBefore + 1);
+    }
+
+    @Test
+    void shouldCreateNothingNewWhenTheSameFileComesAgain() {
+        String t = tag();
+        String csv = HEADER + "\nRIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-1,,,,,,,,,,\nRIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-2,,,,,,,,,,\n";
+        ImportBatch first = load(csv);
+        imports.confirm(first.id());
+        long weapons = jdbc.queryForObject("SELECT count(*) FROM weapon", Long.class);
+        assertThatThrownBy(() -> load(csv)).isInstanceOfSatisfying(UserFacingException.class, e -> {
+            assertThat(e.kind()).isEqualTo(UserFacingException.Kind.CONFLICT);
+            assertThat(e.violations()).extracting(Violation::code).containsExactly("import.file.already");
+        });
+        // the same rows in another file (re-saved with semicolons): recognised row by row, nothing new
+        ImportBatch again = load("resaved.csv", csv.replace(',', ';').getBytes(StandardCharsets.UTF_8), ImportOptions.of("dd/MM/yyyy"));
+        assertThat(again.rowsAlready()).isEqualTo(2);
+        assertThat(again.rowsAccepted()).isZero();
+        imports.confirm(again.id());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM weapon", Long.class)).isEqualTo(weapons);
+    }
+
+    @Test
+    void shouldRejectATruncatedLastLineAndKeepTheRowsBeforeIt() {
+        String t = tag();
+        ImportBatch cutInValue = load(HEADER + "\nRIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-1,,,,,,,,,,\nRIFLE,KALASHNIKOV,SK");
+        assertThat(cutInValue.rowsAccepted()).isEqualTo(1);
+        assertThat(cutInValue.rowsRejected()).isEqualTo(1);
+        assertThat(errors(cutInValue.id())).singleElement().satisfies(e -> {
+            assertThat(e[0]).isEqualTo("3");
+            assertThat(e[2]).contains("cut");
+        });
+        ImportBatch cutInQuote = load(HEADER + "\nRIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-2,,,,,,,,,,\nRIFLE,\"KALASHNI");
+        assertThat(cutInQuote.status()).isEqualTo(BatchStatus.LOADED);
+        assertThat(cutInQuote.rowsAccepted()).isEqualTo(1);
+        assertThat(errors(cutInQuote.id())).singleElement().satisfies(e -> assertThat(e[2]).contains("file ends inside"));
+    }
+
+    @Test
+    void shouldReadLatin1WhenStatedAndRefuseItAsUtf8() {
+        String t = tag();
+        String csv = HEADER + "\nRIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-1,,COMPANY,Société Générale d'Armes,,,,,,,\n";
+        byte[] latin1 = csv.getBytes(Charset.forName("ISO-8859-1"));
+        ImportBatch asUtf8 = load("latin.csv", latin1, ImportOptions.of("dd/MM/yyyy"));
+        assertThat(asUtf8.status()).isEqualTo(BatchStatus.FAILED);
+        assertThat(asUtf8.message()).contains("UTF-8").contains("ISO-8859-1");
+        imports.voidBatch(asUtf8.id(), "wrong encoding stated");
+        ImportBatch asLatin1 = load("latin.csv", latin1, new ImportOptions("ISO-8859-1", null, "dd/MM/yyyy", Map.of()));
+        assertThat(asLatin1.status()).isEqualTo(BatchStatus.LOADED);
+        imports.confirm(asLatin1.id());
+        assertThat(jdbc.queryForObject("SELECT name FROM holder WHERE batch_id = ?", String.class, asLatin1.id())).isEqualTo("Société Générale d'Armes");
+    }
+
+    @Test
+    void shouldReadSemicolonsQuotesAndMappedHeaders() {
+        String t = tag();
+        String csv = "Type;Fabricant;Modèle;Numéro de série;Date d'import;Pays;Origine\n"
+                + "RIFLE;KALASHNIKOV;\"SKS; late\";" + t + "-1;12.03.1992;RU;IMPORTED\n";
+        PreparedFile p = imports.prepare("fr.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "UTF-8");
+        assertThat(p.delimiter()).isEqualTo(';');
+        assertThat(p.suggestedMapping()).containsEntry("weapon_type", "Type").containsEntry("maker", "Fabricant")
+                .containsEntry("serial", "Numéro de série");
+        ImportBatch b = imports.run(p.id(), new ImportOptions("UTF-8", null, "dd.MM.yyyy",
+                Map.of("origin_date", "Date d'import", "origin_country", "Pays", "origin_event", "Origine", "model", "Modèle")), null);
+        assertThat(b.rowsAccepted()).as(String.valueOf(errors(b.id()).stream().map(Arrays::toString).toList())).isEqualTo(1);
+        imports.confirm(b.id());
+        assertThat(jdbc.queryForObject("SELECT model FROM weapon WHERE batch_id = ?", String.class, b.id())).isEqualTo("SKS; late");
+        assertThat(jdbc.queryForObject("SELECT last_event_on FROM weapon WHERE batch_id = ?", LocalDate.class, b.id())).isEqualTo(LocalDate.of(1992, 3, 12));
+    }
+
+    @Test
+    void shouldRefuseAStartWithoutDateFormatOrWithAMissingRequiredColumn() {
+        PreparedFile p = imports.prepare("x.csv", new ByteArrayInputStream("Kind,Number\nRIFLE,1\n".getBytes(StandardCharsets.UTF_8)), "UTF-8");
+        assertThat(p.missingRequired()).contains("weapon_type", "serial");
+        assertThatThrownBy(() -> imports.start(p.id(), new ImportOptions("UTF-8", null, null, Map.of("serial", "Nope"))))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations()).extracting(Violation::code)
+                        .contains("import.dateFormat.required", "import.mapping.unknownHeader", "import.mapping.missing"));
+    }
+
+    @Test
+    void shouldReadAnXlsxWorkbookWithRealDateCells() throws Exception {
+        String t = tag();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            var sheet = wb.createSheet("Register");
+            String[] header = HEADER.split(",");
+            var h = sheet.createRow(0);
+            for (int i = 0; i < header.length; i++) {
+                h.createCell(i).setCellValue(header[i]);
+            }
+            var dateStyle = wb.createCellStyle();
+            dateStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("m/d/yy"));
+            for (int r = 1; r <= 3; r++) {
+                var row = sheet.createRow(r);
+                row.createCell(0).setCellValue("ASSAULT_RIFLE");
+                row.createCell(1).setCellValue("Kalashnikov");
+                row.createCell(4).setCellValue("RU");
+                row.createCell(5).setCellValue(1980 + r);
+                row.createCell(6).setCellValue(t + "-" + r);
+                row.createCell(11).setCellValue("IMPORTED");
+                var d = row.createCell(12);
+                d.setCellValue(LocalDate.of(1999, 12, r));
+                d.setCellStyle(dateStyle);
+                row.createCell(13).setCellValue("RU");
+            }
+            wb.write(out);
+        }
+        ImportBatch b = load("register.xlsx", out.toByteArray(), ImportOptions.of("dd/MM/yyyy"));
+        assertThat(b.format()).isEqualTo("XLSX");
+        assertThat(b.rowsAccepted()).as(String.valueOf(errors(b.id()).stream().map(Arrays::toString).toList())).isEqualTo(3);
+        imports.confirm(b.id());
+        assertThat(jdbc.queryForList("SELECT last_event_on FROM weapon WHERE batch_id = ? ORDER BY serial_as_marked", LocalDate.class, b.id()))
+                .containsExactly(LocalDate.of(1999, 12, 1), LocalDate.of(1999, 12, 2), LocalDate.of(1999, 12, 3));
+        assertThat(jdbc.queryForList("SELECT year_of_manufacture FROM weapon WHERE batch_id = ? ORDER BY serial_as_marked", Integer.class, b.id()))
+                .containsExactly(1981, 1982, 1983);
+    }
+
+    @Test
+    void shouldFlagSuspectedDuplicatesForAPersonToDecideAndNeverMergeThem() {
+        String t = tag();
+        ImportBatch first = load(HEADER + "\nRIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-1,,,,,,,,,,\n");
+        imports.confirm(first.id());
+        ImportBatch b = load(HEADER + "\n"
+                + "ASSAULT_RIFLE,Izhmash,AKM,,RU,1970,\"" + t + " 1\",,,,,,,,,,\n"   // same maker, serial written differently: register
+                + "RIFLE,TULA_TOZ,SKS,,RU,1961," + t + "-7,,,,,,,,,,\n"
+                + "RIFLE,TULA_TOZ,SKS,,RU,1961," + t + "/7,,,,,,,,,,\n"              // same as line 3 of the file
+                + "RIFLE,,,,,,," + t + "-NM,,,,,,,,,\n"
+                + "RIFLE,,,,,,," + t + "-NM,,,,,,,,,\n");                            // same national mark as line 5
+        assertThat(b.rowsFlagged()).isEqualTo(3);
+        assertThat(b.rowsAccepted()).isEqualTo(2);
+        List<FlaggedRow> flagged = imports.flagged(b.id(), true);
+        assertThat(flagged).extracting(FlaggedRow::line).containsExactly(2L, 4L, 6L);
+        assertThat(flagged.get(0).matchedWeapon()).isNotNull();
+        assertThat(flagged.get(0).reason()).contains("in the register");
+        assertThat(flagged.get(1).reason()).contains("line 3");
+        assertThat(flagged.get(2).reason()).contains("national mark").contains("line 5");
+
+        imports.review(b.id(), 2, "DUPLICATE");
+        imports.review(b.id(), 4, "DISTINCT");
+        imports.confirm(b.id());
+        assertThat(weaponsOfBatch(b.id())).as("two accepted and one declared distinct").isEqualTo(3);
+        imports.review(b.id(), 6, "DISTINCT"); // decided after confirmation: registered then
+        assertThat(weaponsOfBatch(b.id())).isEqualTo(4);
+        assertThat(imports.batch(b.id()).weaponsRegistered()).isEqualTo(4);
+        assertThatThrownBy(() -> imports.review(b.id(), 2, "DISTINCT")).isInstanceOf(UserFacingException.class);
+        assertThat(SystemActor.run("auditor", Role.AUDITOR, () -> queries.verifyLedger()).intact()).isTrue();
+    }
+
+    @Test
+    void shouldVoidAnUnconfirmedBatchWithAReasonAndKeepIt() {
+        String t = tag();
+        String csv = HEADER + "\nRIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-1,,,,,,,,,,\n";
+        ImportBatch b = load(csv);
+        assertThatThrownBy(() -> imports.voidBatch(b.id(), " ")).isInstanceOf(UserFacingException.class);
+        imports.voidBatch(b.id(), "Wrong file: the 2019 export");
+        ImportBatch voided = imports.batch(b.id());
+        assertThat(voided.status()).isEqualTo(BatchStatus.VOIDED);
+        assertThat(voided.voidReason()).isEqualTo("Wrong file: the 2019 export");
+        assertThat(voided.voidedBy()).isEqualTo("import-registrar");
+        assertThatThrownBy(() -> imports.confirm(b.id())).isInstanceOf(UserFacingException.class);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM import_row WHERE batch_id = ?", Long.class, b.id())).isEqualTo(1);
+        // once voided, the same file can be imported again
+        ImportBatch again = load(csv);
+        imports.confirm(again.id());
+        assertThatThrownBy(() -> imports.voidBatch(again.id(), "too late")).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.violations()).extracting(Violation::code).containsExactly("import.void.status"));
+    }
+
+    @Test
+    void shouldCancelARunningImportAndKeepItOutOfTheRegister() throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of("target", "cancel-" + UUID.randomUUID() + ".csv");
+        ImportBenchmark.generate(file, 300_000);
+        PreparedFile p = imports.prepare(file, "UTF-8");
+        ImportBatch started = imports.start(p.id(), ImportOptions.of("dd/MM/yyyy"));
+        while (imports.batch(started.id()).rowsRead() == 0) {
+            Thread.sleep(20);
+        }
+        ImportBatch running = imports.batch(started.id());
+        assertThat(running.status()).isEqualTo(BatchStatus.RUNNING);
+        assertThat(running.rowsPerSecond()).isPositive();
+        assertThat(running.percent()).isNotNull();
+        imports.cancel(started.id());
+        ImportBatch cancelled = imports.batch(started.id());
+        for (int i = 0; i < 300 && cancelled.status() == BatchStatus.RUNNING; i++) {
+            Thread.sleep(100);
+            cancelled = imports.batch(started.id());
+        }
+        assertThat(cancelled.status()).isEqualTo(BatchStatus.CANCELLED);
+        assertThat(cancelled.rowsRead()).isLessThan(300_000);
+        assertThatThrownBy(() -> imports.confirm(started.id())).isInstanceOf(UserFacingException.class);
+        assertThat(weaponsOfBatch(started.id())).isZero();
+        imports.voidBatch(started.id(), "cancelled on purpose");
+        assertThat(imports.history(started.id())).extracting(h -> h.status())
+                .containsExactly(BatchStatus.RUNNING, BatchStatus.CANCELLED, BatchStatus.VOIDED);
+        java.nio.file.Files.deleteIfExists(file);
+    }
+
+    @Test
+    @WithMockUser(username = "reader", roles = "READ_ONLY")
+    void shouldRefuseImportsToReadOnlyUsers() {
+        assertThatThrownBy(() -> imports.prepare("x.csv", new ByteArrayInputStream(HEADER.getBytes(StandardCharsets.UTF_8)), "UTF-8"))
+                .isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> imports.batches()).isInstanceOf(AuthorizationDeniedException.class);
+    }
+}
