@@ -27,7 +27,8 @@ class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${opensalw.data-dir:./data}") String dataDir,
-            @Value("${opensalw.embedded-db.port:0}") int port) {
+            @Value("${opensalw.embedded-db.port:0}") int port,
+            @Value("${opensalw.embedded-db.fsync:true}") boolean fsync) {
         Path pgDir = Path.of(dataDir, "pg").toAbsolutePath().normalize();
         try {
             Files.createDirectories(pgDir.getParent());
@@ -44,7 +45,10 @@ class EmbeddedPostgresConfiguration {
                     .setServerConfig("plan_cache_mode", "force_custom_plan")
                     // zonky turns it off for test speed; a commit must survive a crash of the database process
                     // (a message acknowledged to a peer, a ledger entry), so it waits for its WAL to be written
-                    .setServerConfig("synchronous_commit", "on");
+                    .setServerConfig("synchronous_commit", "on")
+                    // zonky starts PostgreSQL with -F (no fsync), which can corrupt the data directory when the machine
+                    // loses power; the register is kept for decades, so it is on unless a test or benchmark turns it off
+                    .setServerConfig("fsync", fsync ? "on" : "off");
             if (port > 0) {
                 builder.setPort(port);
             }

@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "opensalw.data-dir=target/test-data/${random.uuid}",
         "opensalw.admin.password=admin-password-for-tests",
+        "opensalw.embedded-db.fsync=false",
         "spring.thymeleaf.cache=false"})
 public @interface TestDatabase {
 }

@@ -46,7 +46,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * ./mvnw -Pbenchmark verify -Dtest=ImportBenchmark [-Dbenchmark.heap=-Xmx512m] [-Dbench.rows=N]
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "opensalw.data-dir=target/bench-import/${random.uuid}", "opensalw.admin.password=bench-admin-password"})
+        "opensalw.data-dir=target/bench-import/${random.uuid}", "opensalw.embedded-db.fsync=false", "opensalw.admin.password=bench-admin-password"})
 class ImportBenchmark {
 
     private static final int ROWS = Integer.getInteger("bench.rows", 1_000_000);

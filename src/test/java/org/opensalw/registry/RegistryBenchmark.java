@@ -48,7 +48,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * Run: ./mvnw -Pbenchmark verify -Dtest=RegistryBenchmark  (-Dbench.weapons=N for another size)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "opensalw.data-dir=target/bench-registry/${random.uuid}", "opensalw.admin.password=bench-admin-password",
+        "opensalw.data-dir=target/bench-registry/${random.uuid}", "opensalw.embedded-db.fsync=false", "opensalw.admin.password=bench-admin-password",
         "opensalw.embedded-db.pool-size=12"})
 class RegistryBenchmark {
 

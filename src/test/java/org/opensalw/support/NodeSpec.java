@@ -56,6 +56,8 @@ public record NodeSpec(String id, NodeRole role, String country, String via, Map
         args.put("opensalw.network.request-timeout", "5s");
         args.put("opensalw.network.claim-lease", "15s");
         args.put("opensalw.embedded-db.pool-size", "10");
+        // a kill -9 of the node (and its database) loses nothing committed without fsync; only a power cut would
+        args.put("opensalw.embedded-db.fsync", "false");
         args.put("spring.main.banner-mode", "off");
         args.putAll(properties);
         return args.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
