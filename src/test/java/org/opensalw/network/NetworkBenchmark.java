@@ -118,7 +118,7 @@ class NetworkBenchmark {
 
                     Latency: written in the sender's outbox to processed in the receiver's inbox transaction. With crashes it \
                     includes the receiver's downtime (restarts took %s ms); the hub held the messages meanwhile and none was \
-                    undeliverable (%d). The machine's load average was %.1f at the end (other work shared its cores), so \
+                    undeliverable (%d). The machine's load average was %.1f at the end (three nodes, their databases and the benchmark share 2 cores), so \
                     throughput and latency here are a floor, not the design's limit. Figures in `docs/benchmarks/network.json`.
                     """.formatted(Runtime.getRuntime().availableProcessors(), CONVERSATIONS, SENDERS, calm.sent(), calm.lost(), calm.duplicates(),
                     calm.p50Millis(), calm.p99Millis(), calm.throughputPerSecond(), restarts.get(), result.sent(), result.lost(),
