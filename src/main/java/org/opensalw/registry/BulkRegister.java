@@ -20,7 +20,7 @@ import org.opensalw.identity.AuditTrail;
 import org.opensalw.reference.Country;
 import org.opensalw.reference.Maker;
 import org.opensalw.reference.References;
-import org.opensalw.registry.internal.CopyText;
+import org.opensalw.shared.CopyText;
 import org.opensalw.registry.internal.Details;
 import org.opensalw.registry.internal.Ledger;
 import org.opensalw.shared.UserFacingException;

@@ -1,5 +1,6 @@
 package org.opensalw.importing.internal;
 
+import org.opensalw.shared.CopyText;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.sql.Connection;

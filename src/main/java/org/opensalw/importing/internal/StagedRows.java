@@ -1,5 +1,6 @@
 package org.opensalw.importing.internal;
 
+import org.opensalw.shared.CopyText;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;

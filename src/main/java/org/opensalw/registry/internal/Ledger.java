@@ -1,5 +1,6 @@
 package org.opensalw.registry.internal;
 
+import org.opensalw.shared.CopyText;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package org.opensalw.importing.internal;
+package org.opensalw.shared;
 
 /** Rows in PostgreSQL's COPY text format (tab-separated, {@code \N} for null, backslash escapes). */
 public final class CopyText {
