@@ -3,33 +3,19 @@ package org.opensalw.importing;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,10 +33,10 @@ import org.opensalw.importing.internal.RowChecker;
 import org.opensalw.importing.internal.RowSource;
 import org.opensalw.importing.internal.StagedRow;
 import org.opensalw.importing.internal.StagedRows;
+import org.opensalw.importing.internal.UploadedFiles;
 import org.opensalw.reference.Country;
 import org.opensalw.reference.Maker;
 import org.opensalw.reference.References;
-import org.opensalw.registry.BulkWeapon;
 import org.opensalw.registry.RegistryManagement;
 import org.opensalw.registry.RegistryQueries;
 import org.opensalw.shared.UserFacingException;
@@ -93,18 +79,14 @@ public class ImportManagement {
     private final ApplicationEventPublisher events;
     private final DataSource dataSource;
     private final Clock clock;
-    private final Path directory;
+    private final UploadedFiles uploads;
     private final Duration staleAfter;
     private final ExecutorService executor;
-    private final Map<UUID, Prepared> prepared = new ConcurrentHashMap<>();
     private final Map<UUID, ImportJob> jobs = new ConcurrentHashMap<>();
-
-    private record Prepared(PreparedFile file, Path path) {
-    }
 
     ImportManagement(BatchStore store, RegistryManagement registry, RegistryQueries registryQueries, References references,
             CurrentUser currentUser, AuditTrail audit, MessageSource messages, ApplicationEventPublisher events, DataSource dataSource,
-            Clock clock, @Value("${opensalw.data-dir:./data}") String dataDir,
+            Clock clock, UploadedFiles uploads,
             @Value("${opensalw.import.stale-after-seconds:60}") long staleAfterSeconds) {
         this.store = store;
         this.registry = registry;
@@ -116,7 +98,7 @@ public class ImportManagement {
         this.events = events;
         this.dataSource = dataSource;
         this.clock = clock;
-        this.directory = Path.of(dataDir, "imports").toAbsolutePath().normalize();
+        this.uploads = uploads;
         this.staleAfter = Duration.ofSeconds(staleAfterSeconds);
         this.executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "import");
@@ -139,76 +121,16 @@ public class ImportManagement {
 
     /** Keeps an uploaded file under the data directory (hashing it on the way) and reads its header. */
     public PreparedFile prepare(String fileName, InputStream content, String encoding) {
-        UUID id = UUID.randomUUID();
-        try {
-            Files.createDirectories(directory);
-            Path path = directory.resolve(id + ".upload");
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(content, sha); OutputStream out = Files.newOutputStream(path)) {
-                in.transferTo(out);
-            }
-            return read(id, fileName, path, HexFormat.of().formatHex(sha.digest()), encoding);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return uploads.keep(fileName, content, encoding);
     }
 
     /** Uses a file where it lies (the command line: very large files are not copied). */
     public PreparedFile prepare(Path file, String encoding) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
-                in.transferTo(OutputStream.nullOutputStream());
-            }
-            return read(UUID.randomUUID(), file.getFileName().toString(), file, HexFormat.of().formatHex(sha.digest()), encoding);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private PreparedFile read(UUID id, String fileName, Path path, String sha, String encoding) throws IOException {
-        long bytes = Files.size(path);
-        if (bytes == 0) {
-            throw UserFacingException.invalid("file", "import.file.empty");
-        }
-        boolean xlsx = RowSource.isXlsx(fileName, path);
-        List<String> headers;
-        Character delimiter = null;
-        if (xlsx) {
-            try {
-                headers = RowSource.xlsxHeader(path);
-            } catch (RuntimeException e) {
-                throw UserFacingException.invalid("file", "import.file.xlsx", String.valueOf(e.getMessage()));
-            }
-        } else {
-            Charset charset = charset(encoding);
-            delimiter = RowSource.detectDelimiter(path, charset);
-            try {
-                headers = RowSource.csvHeader(path, charset, delimiter);
-            } catch (java.nio.charset.CharacterCodingException | UncheckedIOException e) {
-                throw UserFacingException.invalid("encoding", "import.file.encoding", 1, charset.name());
-            }
-        }
-        if (headers.isEmpty() || headers.stream().allMatch(String::isBlank)) {
-            throw UserFacingException.invalid("file", "import.file.noHeader");
-        }
-        Map<String, String> suggested = Columns.suggest(headers);
-        PreparedFile file = new PreparedFile(id, fileName == null ? "upload" : fileName, sha, bytes, xlsx ? "XLSX" : "CSV", headers,
-                suggested, Columns.missingRequired(suggested), delimiter);
-        prepared.put(id, new Prepared(file, path));
-        return file;
+        return uploads.use(file, encoding);
     }
 
     public PreparedFile prepared(UUID id) {
-        Prepared p = prepared.get(id);
-        if (p == null) {
-            throw UserFacingException.notFound("upload", id);
-        }
-        return p.file();
+        return uploads.get(id).file();
     }
 
     /**
@@ -216,10 +138,7 @@ public class ImportManagement {
      * format, encoding, delimiter or mapping is not usable, or when the same file (same SHA-256) is already imported.
      */
     public ImportBatch start(UUID preparedId, ImportOptions options) {
-        Prepared p = prepared.get(preparedId);
-        if (p == null) {
-            throw UserFacingException.notFound("upload", preparedId);
-        }
+        UploadedFiles.Upload p = uploads.get(preparedId);
         PreparedFile file = p.file();
         List<Violation> violations = new ArrayList<>();
         if (options.dateFormat() == null || options.dateFormat().isBlank()) {
@@ -249,7 +168,7 @@ public class ImportManagement {
         List<String> headers = file.headers();
         if (!file.format().equals("XLSX") && options.delimiter() != null && !options.delimiter().equals(file.delimiter()) && violations.isEmpty()) {
             try {
-                headers = RowSource.csvHeader(p.path(), charset(encoding), options.delimiter());
+                headers = RowSource.csvHeader(p.path(), UploadedFiles.charset(encoding), options.delimiter());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -269,7 +188,7 @@ public class ImportManagement {
         Instant now = clock.instant();
         String by = currentUser.username();
         Map<String, String> stated = new LinkedHashMap<>();
-        positions.forEach((column, i) -> stated.put(column, file_header(file, i)));
+        positions.forEach((column, i) -> stated.put(column, fileHeader(file, i)));
         String optionsText = (file.format().equals("XLSX") ? "" : "encoding=" + encoding + "; delimiter=" + delimiter
                 + (options.delimiter() == null ? " (from the header line)" : "") + "; ") + "dateFormat=" + options.dateFormat() + "; mapping=" + stated;
         try {
@@ -282,10 +201,11 @@ public class ImportManagement {
         references.makers().stream().map(Maker::code).forEach(makerCodes::add);
         Set<String> countries = new HashSet<>();
         references.countries().stream().map(Country::alpha2).forEach(countries::add);
+        var makerFinder = references.makerFinder();
         RowChecker checker = new RowChecker(positions, headers.size(), options.dateFormat(),
-                finder(references.makerFinder()), makerCodes, countries, LocalDate.now(clock), batchId,
+                text -> makerFinder.apply(text).map(Maker::code), makerCodes, countries, LocalDate.now(clock), batchId,
                 new RowChecker.IdSource());
-        ImportJob.Spec spec = new ImportJob.Spec(batchId, p.path(), file.format().equals("XLSX"), charset(encoding),
+        ImportJob.Spec spec = new ImportJob.Spec(batchId, p.path(), file.format().equals("XLSX"), UploadedFiles.charset(encoding),
                 delimiter == null ? ',' : delimiter, headers, positions, by, LocaleContextHolder.getLocale());
         ImportJob job = new ImportJob(spec, file.format().equals("XLSX") ? -1 : file.bytes(), checker, dataSource, store, registryQueries,
                 messages, clock, () -> {
@@ -298,18 +218,12 @@ public class ImportManagement {
                     }
                 });
         jobs.put(batchId, job);
-        prepared.remove(preparedId);
+        uploads.taken(preparedId);
         executor.execute(new DelegatingSecurityContextRunnable(job));
         return batch(batchId);
     }
 
-    /** Maker look-ups through aliases, remembered per text (a file names a few makers many times). */
-    private static java.util.function.Function<String, java.util.Optional<String>> finder(
-            java.util.function.Function<String, java.util.Optional<Maker>> makers) {
-        return text -> makers.apply(text).map(Maker::code);
-    }
-
-    private static String file_header(PreparedFile file, int i) {
+    private static String fileHeader(PreparedFile file, int i) {
         return i < file.headers().size() ? file.headers().get(i) : "#" + i;
     }
 
@@ -416,23 +330,7 @@ public class ImportManagement {
         if (b.status() != BatchStatus.LOADED) {
             throw UserFacingException.invalid("status", "import.confirm.status", b.status());
         }
-        RegistryManagement.BulkResult result;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            c.setReadOnly(true);
-            try (PreparedStatement ps = c.prepareStatement(StagedRows.SELECT
-                    + " WHERE batch_id = ? AND status IN ('ACCEPTED', 'DISTINCT') ORDER BY line")) {
-                ps.setObject(1, id);
-                ps.setFetchSize(5_000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    result = registry.registerBulk(id, new Rows(rs));
-                }
-            } finally {
-                c.rollback();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        RegistryManagement.BulkResult result = StagedRows.readAccepted(dataSource, id, rows -> registry.registerBulk(id, rows));
         Instant now = clock.instant();
         store.confirmed(id, result.weapons(), result.holders(), now, currentUser.username());
         store.addTimings(id, String.format(Locale.ROOT, "confirmed in %.1f s (PostgreSQL COPY %.1f s)", result.millis() / 1000.0,
@@ -441,41 +339,6 @@ public class ImportManagement {
                 + result.weapons() + " holders=" + result.holders() + " ledger seq " + result.firstSeq() + "-" + result.lastSeq());
         events.publishEvent(new BatchConfirmed(id, b.fileName(), result.weapons(), result.holders()));
         return store.find(id).orElseThrow();
-    }
-
-    /** Staged rows read back as weapons for the bulk registration, one at a time from a cursor. */
-    private static final class Rows implements Iterator<BulkWeapon> {
-        private final ResultSet rs;
-        private Boolean has;
-
-        Rows(ResultSet rs) {
-            this.rs = rs;
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (has == null) {
-                try {
-                    has = rs.next();
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            return has;
-        }
-
-        @Override
-        public BulkWeapon next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            has = null;
-            try {
-                return StagedRows.map(rs).weapon(true);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     /** Closes an unconfirmed batch with a reason. Nothing is deleted: the batch, its rows and errors stay, marked void. */
@@ -530,14 +393,6 @@ public class ImportManagement {
             executor.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Charset charset(String encoding) {
-        try {
-            return encoding == null || encoding.isBlank() ? StandardCharsets.UTF_8 : Charset.forName(encoding.trim());
-        } catch (RuntimeException e) {
-            throw UserFacingException.invalid("encoding", "import.encoding.unknown", encoding);
         }
     }
 }

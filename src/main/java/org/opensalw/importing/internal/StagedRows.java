@@ -73,4 +73,62 @@ public final class StagedRows {
         r.eventPlace = rs.getString("event_place");
         return r;
     }
+
+    /**
+     * Reads a batch's accepted rows (and those a person judged distinct) in line order, as weapons for the bulk
+     * registration, from a cursor on a connection of their own (the rows are not held in memory).
+     */
+    public static <T> T readAccepted(javax.sql.DataSource dataSource, UUID batchId,
+            java.util.function.Function<java.util.Iterator<org.opensalw.registry.BulkWeapon>, T> use) {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            try (java.sql.PreparedStatement ps = c.prepareStatement(SELECT
+                    + " WHERE batch_id = ? AND status IN ('ACCEPTED', 'DISTINCT') ORDER BY line")) {
+                ps.setObject(1, batchId);
+                ps.setFetchSize(5_000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return use.apply(new Cursor(rs));
+                }
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class Cursor implements java.util.Iterator<org.opensalw.registry.BulkWeapon> {
+        private final ResultSet rs;
+        private Boolean has;
+
+        Cursor(ResultSet rs) {
+            this.rs = rs;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (has == null) {
+                try {
+                    has = rs.next();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return has;
+        }
+
+        @Override
+        public org.opensalw.registry.BulkWeapon next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            has = null;
+            try {
+                return map(rs).weapon(true);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
 }
