@@ -129,14 +129,21 @@ public class BatchStore {
         history(id, BatchStatus.VOIDED, at, by, reason);
     }
 
-    /** Running batches whose heartbeat stopped (the process died): marked interrupted. */
+    /**
+     * Running batches whose heartbeat stopped (the process died): marked interrupted. One conditional UPDATE, so a
+     * batch that finished (or sent a heartbeat) meanwhile is left alone, whichever instance runs this.
+     */
+    @org.springframework.transaction.annotation.Transactional
     public List<UUID> interruptStale(Instant before, java.util.Collection<UUID> runningHere, Instant at) {
-        List<UUID> stale = jdbc.sql("SELECT id FROM import_batch WHERE status = 'RUNNING' AND heartbeat_at < :before FOR UPDATE")
-                .param("before", Timestamp.from(before)).query(UUID.class).list().stream().filter(id -> !runningHere.contains(id)).toList();
+        List<UUID> stale = jdbc.sql("""
+                UPDATE import_batch SET status = 'INTERRUPTED', finished_at = :at, message = :m
+                WHERE status = 'RUNNING' AND heartbeat_at < :before AND NOT (id = ANY(:here))
+                RETURNING id""")
+                .param("at", Timestamp.from(at)).param("before", Timestamp.from(before))
+                .param("here", runningHere.toArray(UUID[]::new))
+                .param("m", "The import stopped before the end of the file (the process ended); nothing of it is in the register.")
+                .query(UUID.class).list();
         for (UUID id : stale) {
-            jdbc.sql("UPDATE import_batch SET status = 'INTERRUPTED', finished_at = :at, message = :m WHERE id = :id")
-                    .param("id", id).param("at", Timestamp.from(at))
-                    .param("m", "The import stopped before the end of the file (the process ended); nothing of it is in the register.").update();
             refreshCounts(id);
             history(id, BatchStatus.INTERRUPTED, at, "system", "no progress since " + before);
         }

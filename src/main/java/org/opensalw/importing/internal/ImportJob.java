@@ -49,7 +49,6 @@ public final class ImportJob implements Runnable {
     public final long startedNanos = System.nanoTime();
     public volatile boolean cancelled;
     public volatile boolean stopping;
-    public volatile boolean done;
     private final RowChecker checker;
     private final DataSource dataSource;
     private final BatchStore store;
@@ -124,6 +123,8 @@ public final class ImportJob implements Runnable {
                     RowSource.readCsv(spec.file(), spec.charset(), spec.delimiter(), bytesRead, handler);
                 }
                 staging.finish();
+                // a heartbeat before the set-based steps, so no instance takes this batch for a dead one meanwhile
+                store.progress(spec.batchId(), read.get(), accepted.get(), rejected.get(), clock.instant());
                 long t = System.nanoTime();
                 store.flagDuplicatesInFile(spec.batchId(), text("import.flag.sameInFile", "{line}"), text("import.flag.sameMarkInFile", "{line}"));
                 store.markAlreadyImported(spec.batchId(), text("import.flag.already"));
@@ -154,11 +155,12 @@ public final class ImportJob implements Runnable {
                 current.writer.shutdownNow();
             }
             try {
-                store.finish(spec.batchId(), end, read.get(), rejected.get(), message, clock.instant(), spec.by());
+                if (!store.finish(spec.batchId(), end, read.get(), rejected.get(), message, clock.instant(), spec.by())) {
+                    log.error("Import {} ended as {} but was no longer running (marked interrupted meanwhile?)", spec.batchId(), end);
+                }
             } catch (RuntimeException e) {
                 log.error("Could not record the end of import {}", spec.batchId(), e);
             }
-            done = true;
             onEnd.run();
         }
     }
