@@ -2,6 +2,9 @@ package org.opensalw.tracing.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.opensalw.identity.AuditTrail;
+import org.opensalw.identity.Role;
+import org.opensalw.identity.SystemActor;
 import org.opensalw.network.NodeId;
 import org.opensalw.network.NodeNetwork;
 import org.opensalw.network.OutgoingMessage;
@@ -23,18 +26,22 @@ public class Reminders {
     private final TraceStore store;
     private final Payloads payloads;
     private final NodeNetwork network;
+    private final AuditTrail audit;
     private final int reasonableDays;
 
-    Reminders(TraceStore store, Payloads payloads, NodeNetwork network, @Value("${opensalw.tracing.reasonable-days:30}") int reasonableDays) {
+    Reminders(TraceStore store, Payloads payloads, NodeNetwork network, AuditTrail audit,
+            @Value("${opensalw.tracing.reasonable-days:30}") int reasonableDays) {
+        this.audit = audit;
         this.store = store;
         this.payloads = payloads;
         this.network = network;
         this.reasonableDays = reasonableDays;
     }
 
+    /** Runs on every instance; each reminder is claimed in the database, so it is sent once. */
     @Scheduled(cron = "${opensalw.tracing.reminder-cron:0 0 6 * * *}")
     public void scheduled() {
-        remindOverdue();
+        SystemActor.run("tracing-reminders", Role.INVESTIGATOR, this::remindOverdue);
     }
 
     /** Sends or records the reminders due now; returns how many. */
@@ -43,16 +50,16 @@ public class Reminders {
         Instant again = store.now().minus(Duration.ofDays(Math.max(1, reasonableDays)));
         int count = 0;
         for (TraceStore.Row r : store.overdue()) {
-            if (r.remindedAt() != null && r.remindedAt().isAfter(again)) {
+            if (!store.claimReminder(r.id(), again)) {
                 continue;
             }
             String body = "Answer expected by " + r.dueOn() + " (" + r.reference() + ")";
             if (r.direction() == Direction.OUTGOING && r.counterpartNode() != null) {
                 network.send(new OutgoingMessage(new NodeId(r.counterpartNode()), r.conversationId().toString(), Payloads.MESSAGE,
-                        payloads.write(new Payloads.Message(1, r.conversationId(), "REMINDER", body, "system", store.now()))));
+                        payloads.write(new Payloads.Message(Payloads.VERSION, r.conversationId(), "REMINDER", body, "system", store.now()))));
             }
             store.step(r.id(), TraceStepKind.REMINDED, "system", body, null);
-            store.setReminded(r.id());
+            audit.recordWrite("tracing.remind", "TRACE_REQUEST", r.id(), body);
             count++;
         }
         return count;

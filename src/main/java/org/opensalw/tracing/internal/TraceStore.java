@@ -142,8 +142,13 @@ public class TraceStore {
                 .param("error", error).param("now", Timestamp.from(now())).param("id", id).update();
     }
 
-    public void setReminded(UUID id) {
-        jdbc.sql("UPDATE trace_request SET reminded_at = :now WHERE id = :id").param("now", Timestamp.from(now())).param("id", id).update();
+    /**
+     * Claims a reminder: true for the one caller (of all instances sharing the database) that marks the request
+     * reminded now, false when it was reminded since {@code again}.
+     */
+    public boolean claimReminder(UUID id, Instant again) {
+        return jdbc.sql("UPDATE trace_request SET reminded_at = :now WHERE id = :id AND (reminded_at IS NULL OR reminded_at <= :again)")
+                .param("now", Timestamp.from(now())).param("id", id).param("again", Timestamp.from(again)).update() == 1;
     }
 
     public void step(UUID requestId, TraceStepKind kind, String user, String body, UUID messageId) {
