@@ -120,7 +120,7 @@ public class TracingManagement {
         UUID id = UUID.randomUUID();
         NodeInfo to = node(form.recipient());
         String reference = "TR-" + network.self().id().value() + "-" + store.today().getYear() + "-"
-                + String.format(Locale.ROOT, "%04d", store.countOutgoingThisYear() + 1);
+                + String.format(Locale.ROOT, "%04d", store.nextOutgoingNumber());
         store.insert(id, Direction.OUTGOING, id, reference, trimmed(form.recipient()), to == null ? null : country(to),
                 to == null ? null : to.name(), TraceState.DRAFT, form, null, currentUser.username());
         if (form.weaponId() != null) {

@@ -255,6 +255,26 @@ class TracingTests {
     }
 
     @Test
+    void shouldGiveDraftsSavedAtOnceDistinctReferences() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<TraceId>> drafts = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String serial = unique("REF");
+                drafts.add(pool.submit(() -> org.opensalw.identity.SystemActor.run("ref-test", org.opensalw.identity.Role.INVESTIGATOR,
+                        () -> tracing.draft(complete(null, "RU-NCB", serial)))));
+            }
+            java.util.Set<String> references = new java.util.HashSet<>();
+            for (var d : drafts) {
+                references.add(tracing.request(d.get()).reference());
+            }
+            assertThat(references).hasSize(16);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void shouldListOverdueRequestsAndRemindOncePerReasonableTime() {
         TraceId mine = tracing.draft(complete(null, "RU-NCB", unique("OD")));
         tracing.send(mine);

@@ -222,10 +222,12 @@ public class TraceStore {
                 .param("w", weaponId).query(this::map).list();
     }
 
-    public long countOutgoingThisYear() {
-        return jdbc.sql("SELECT count(*) FROM trace_request WHERE direction = 'OUTGOING' AND created_at >= :start")
-                .param("start", Timestamp.from(today().withDayOfYear(1).atStartOfDay(clock.getZone()).toInstant()))
-                .query(Long.class).single();
+    /** The next number of this year's outgoing requests (one counter row per year, taken under its lock). */
+    public long nextOutgoingNumber() {
+        return jdbc.sql("""
+                INSERT INTO trace_reference_counter (year, last) VALUES (:year, 1)
+                ON CONFLICT (year) DO UPDATE SET last = trace_reference_counter.last + 1 RETURNING last""")
+                .param("year", today().getYear()).query(Long.class).single();
     }
 
     public TraceSummary summary(Row r) {
