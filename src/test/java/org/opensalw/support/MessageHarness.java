@@ -151,7 +151,7 @@ public final class MessageHarness {
                 latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1), seconds <= 0 ? 0 : received / seconds, seconds);
     }
 
-    static long percentile(List<Long> sorted, int p) {
+    public static long percentile(List<Long> sorted, int p) {
         if (sorted.isEmpty()) {
             return 0;
         }

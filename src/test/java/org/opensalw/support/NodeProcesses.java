@@ -15,7 +15,7 @@ import java.util.UUID;
 /**
  * Nodes as separate operating-system processes ({@code java -cp <this test run's classpath> OpenSalwApplication …}),
  * each with its own embedded PostgreSQL and data directory under target/node-processes/, wired like {@link Nodes}.
- * {@link Node#kill()} is a {@code kill -9} of the node and of its database processes (a crash of the machine);
+ * {@link Node#kill()} is a {@code kill -9} of the node and of its database processes (a crash of the processes; the operating system keeps what they wrote);
  * {@link Node#start()} brings it back on the same data directory and port. Logs: {@code <data dir>.log}.
  */
 public final class NodeProcesses implements AutoCloseable {
@@ -91,7 +91,7 @@ public final class NodeProcesses implements AutoCloseable {
 
         /**
          * kill -9 of the application and of its database (the postmaster and its backends, which run detached from
-         * the JVM), as a crash of the machine would.
+         * the JVM): a crash of the processes, not of the machine (the operating system keeps what they wrote).
          */
         public synchronized void kill() {
             List<ProcessHandle> victims = new ArrayList<>();

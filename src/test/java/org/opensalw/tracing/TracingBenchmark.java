@@ -123,7 +123,7 @@ class TracingBenchmark {
                 throw new AssertionError("Crashing UG failed", chaosError.get());
             }
             MessageHarness.Result result = harness.await(Duration.ofMinutes(10));
-            long duplicates = result.duplicates() + duplicateSteps(ug);
+            long duplicates = result.duplicates() + duplicateAcknowledgements(ug);
 
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("nodes", "2 national + 1 hub, each its own JVM and embedded PostgreSQL, loopback, relayed KE -> hub -> UG");
@@ -140,8 +140,8 @@ class TracingBenchmark {
             figures.put("sending_investigators", SENDERS);
             figures.put("answer_ready_requests", STEADY);
             figures.put("answer_ready_lost", steadyLost);
-            figures.put("answer_ready_p50_ms", percentile(ready, 50));
-            figures.put("answer_ready_p99_ms", percentile(ready, 99));
+            figures.put("answer_ready_p50_ms", MessageHarness.percentile(ready, 50));
+            figures.put("answer_ready_p99_ms", MessageHarness.percentile(ready, 99));
             figures.put("answer_ready_max_ms", ready.isEmpty() ? 0 : ready.get(ready.size() - 1));
             figures.put("answer_ready_under_2s", ready.stream().filter(l -> l < 2000).count());
             figures.put("startup_seconds", Math.round(startupSeconds));
@@ -162,7 +162,7 @@ class TracingBenchmark {
 
                     Restarts took %s ms (the hub kept the requests meanwhile). Load average at the end: %.1f. \
                     Figures in `docs/benchmarks/tracing.json`.
-                    """.formatted(Runtime.getRuntime().availableProcessors(), STEADY, percentile(ready, 50), percentile(ready, 99),
+                    """.formatted(Runtime.getRuntime().availableProcessors(), STEADY, MessageHarness.percentile(ready, 50), MessageHarness.percentile(ready, 99),
                     ready.isEmpty() ? 0 : ready.get(ready.size() - 1), ready.stream().filter(l -> l < 2000).count(), STEADY,
                     result.sent(), SENDERS, restarts.get(), result.lost(), duplicates, result.p50Millis(), result.p99Millis(),
                     result.throughputPerSecond(), downtimes, load));
@@ -242,21 +242,19 @@ class TracingBenchmark {
         }
     }
 
-    /** Requests whose receipt was recorded more than once in their history (the RECEIVED step). */
-    private static long duplicateSteps(NodeProcesses.Node node) throws SQLException {
+    /**
+     * Requests the receiver took in more than once: each taking-in sends one acknowledgement, so a conversation with
+     * two {@code tracing.ack} messages in the receiver's outbox was processed twice (the request row itself is unique
+     * by constraint and cannot show it).
+     */
+    private static long duplicateAcknowledgements(NodeProcesses.Node node) throws SQLException {
         try (Connection c = DriverManager.getConnection(node.jdbcUrl());
                 var rs = c.createStatement().executeQuery("""
-                        SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM trace_step s JOIN trace_request r ON r.id = s.request_id
-                        WHERE r.direction = 'INCOMING' AND s.step = 'RECEIVED' GROUP BY s.request_id) t""")) {
+                        SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM network_outbox
+                        WHERE type = 'tracing.ack' GROUP BY conversation_id) t""")) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    private static long percentile(List<Long> sorted, int p) {
-        if (sorted.isEmpty()) {
-            return 0;
-        }
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)));
-    }
 }

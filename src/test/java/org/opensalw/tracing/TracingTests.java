@@ -135,7 +135,10 @@ class TracingTests {
         receive(events, tx, first, "KE-NFP", conversation, "tracing.request", payload); // the same message twice
         receive(events, tx, "KE-NFP", conversation, "tracing.request", payload); // the same request under another message id
         await().pollInSameThread().atMost(WAIT).until(() -> outbox(jdbc, conversation).size() >= 1);
-        await().pollInSameThread().pollDelay(Duration.ofMillis(500)).atMost(WAIT).until(() -> true);
+        // all three deliveries handled by the tracing listener (not only the first), before counting
+        await().pollInSameThread().atMost(WAIT).until(() -> jdbc.sql("""
+                SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND event_type LIKE '%MessageReceived'
+                  AND serialized_event LIKE :c""").param("c", "%" + conversation + "%").query(Long.class).single() == 0);
 
         assertThat(jdbc.sql("SELECT count(*) FROM trace_request WHERE conversation_id = :c").param("c", conversation)
                 .query(Long.class).single()).isEqualTo(1);
