@@ -144,7 +144,7 @@ class RegistryManagementTests {
     void shouldAuditEveryWrite() {
         WeaponId id = registry.register(RegistryFixtures.importedRifle(RegistryFixtures.uniqueSerial()));
         registry.recordEvent(id, EventCommand.of(EventKind.REPORTED_LOST, LocalDate.of(2010, 1, 1)));
-        assertThat(jdbc.queryForList("SELECT action FROM audit_entry WHERE subject_id = ? AND username = 'registrar-test' AND kind = 'WRITE'",
+        assertThat(jdbc.queryForList("SELECT action FROM audit_entry WHERE subject_id = ? AND username = 'registrar-test' AND kind = 'WRITE' ORDER BY id",
                 String.class, id.toString())).containsExactly("weapon.register", "weapon.event");
     }
 
