@@ -30,7 +30,7 @@ import org.springframework.validation.annotation.Validated;
 public class Identification {
 
     /** Kinds of recovery an investigator records. */
-    public static final List<EventKind> RECOVERIES = List.of(EventKind.SEIZED, EventKind.FOUND, EventKind.SURRENDERED);
+    public static final List<EventKind> RECOVERIES = EventKind.RECOVERIES;
     private static final int CANDIDATES = 10;
 
     private final IdentificationIndex index;

@@ -19,6 +19,9 @@ public enum EventKind {
             RECOVERED, MARKED, DEACTIVATED, DESTROYED);
 
     /** Kinds that may open a weapon's history when it is registered. */
+    /** A weapon comes into state hands from outside lawful possession: the recoveries of SDG 16.4.2 and of the watch list. */
+    public static final java.util.List<EventKind> RECOVERIES = java.util.List.of(SEIZED, FOUND, SURRENDERED);
+
     public static final java.util.List<EventKind> ORIGINS = java.util.List.of(MANUFACTURED, IMPORTED, FOUND, SEIZED, SURRENDERED);
 
     public boolean needsHolder() {

@@ -38,7 +38,6 @@ import org.springframework.stereotype.Component;
 @Order(21)
 public class WatchListChecker implements ApplicationRunner {
 
-    private static final Set<EventKind> RECOVERIES = Set.of(EventKind.FOUND, EventKind.SEIZED, EventKind.SURRENDERED);
     private static final Set<WeaponStatus> MISSING = Set.of(WeaponStatus.LOST, WeaponStatus.STOLEN);
 
     private final IdentificationIndex register;
@@ -80,7 +79,7 @@ public class WatchListChecker implements ApplicationRunner {
     @ApplicationModuleListener
     void on(WeaponEventsRecorded recorded) {
         for (WeaponEventRecorded event : recorded.events()) {
-            if (RECOVERIES.contains(event.kind())) {
+            if (EventKind.RECOVERIES.contains(event.kind())) {
                 check(event.weaponId(), event.previousStatus());
             }
         }

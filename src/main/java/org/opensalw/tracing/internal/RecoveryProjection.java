@@ -35,7 +35,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RecoveryProjection implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(RecoveryProjection.class);
-    private static final Set<EventKind> RECOVERIES = Set.of(EventKind.SEIZED, EventKind.FOUND, EventKind.SURRENDERED);
     private static final Set<EventKind> NOT_LAWFUL_HISTORY = Set.of(EventKind.SEIZED, EventKind.FOUND, EventKind.SURRENDERED,
             EventKind.RECOVERED, EventKind.MARKED);
 
@@ -83,7 +82,7 @@ class RecoveryProjection implements ApplicationRunner {
     @ApplicationModuleListener
     void on(WeaponEventsRecorded recorded) {
         recorded.events().stream()
-                .filter(e -> RECOVERIES.contains(e.kind()) || e.kind() == EventKind.VOIDED)
+                .filter(e -> EventKind.RECOVERIES.contains(e.kind()) || e.kind() == EventKind.VOIDED)
                 .map(WeaponEventRecorded::weaponId).distinct().forEach(this::resync);
     }
 
@@ -102,7 +101,7 @@ class RecoveryProjection implements ApplicationRunner {
                 if (e.voided() || !EventKind.LIFECYCLE.contains(e.kind())) {
                     continue;
                 }
-                if (RECOVERIES.contains(e.kind()) && e.occurredOn() != null) {
+                if (EventKind.RECOVERIES.contains(e.kind()) && e.occurredOn() != null) {
                     jdbc.sql("""
                             INSERT INTO trace_recovery (weapon_id, seq, kind, recovered_on, weapon_type, has_serial, known_before)
                             VALUES (:id, :seq, :kind, :on, :type, :serial, :known) ON CONFLICT DO NOTHING""")

@@ -23,7 +23,6 @@ public final class RequestRules {
     interface Rule extends BiFunction<TraceRequestForm, LocalDate, Optional<Violation>> {
     }
 
-    static final List<EventKind> RECOVERIES = List.of(EventKind.SEIZED, EventKind.FOUND, EventKind.SURRENDERED);
 
     static Optional<Violation> recipient(TraceRequestForm f, LocalDate today) {
         if (blank(f.recipient())) {
@@ -38,7 +37,7 @@ public final class RequestRules {
     }
 
     static Optional<Violation> recoveryKind(TraceRequestForm f, LocalDate today) {
-        return f.recoveryKind() != null && RECOVERIES.contains(f.recoveryKind()) ? Optional.empty()
+        return f.recoveryKind() != null && EventKind.RECOVERIES.contains(f.recoveryKind()) ? Optional.empty()
                 : Optional.of(Violation.of("recoveryKind", "tracing.recoveryKind.required"));
     }
 
