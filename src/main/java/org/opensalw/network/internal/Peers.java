@@ -90,13 +90,13 @@ public class Peers {
 
     /** Whether the node is known, cheaply (the inbox asks this for every message). */
     public Optional<NodeInfo> info(NodeId id) {
-        return jdbc.sql("SELECT * FROM network_peer WHERE id = :id").param("id", id.value())
-                .query((rs, i) -> peer(rs, List.of()).info()).optional();
+        return cached("info " + id, () -> jdbc.sql("SELECT * FROM network_peer WHERE id = :id").param("id", id.value())
+                .query((rs, i) -> peer(rs, List.of()).info()).optional());
     }
 
     public Optional<NodeId> via(NodeId id) {
-        return jdbc.sql("SELECT via FROM network_peer WHERE id = :id").param("id", id.value()).query(String.class).optional()
-                .filter(v -> v != null && !v.isBlank()).map(NodeId::new);
+        return cached("via " + id, () -> jdbc.sql("SELECT via FROM network_peer WHERE id = :id").param("id", id.value())
+                .query(String.class).optional().filter(v -> v != null && !v.isBlank()).map(NodeId::new));
     }
 
     private PeerKey key(ResultSet rs) throws SQLException {
@@ -116,6 +116,7 @@ public class Peers {
     /** Adds or changes a peer; keys in the given set are added, keys no longer in it retire after the grace period. */
     @Transactional
     public Peer save(PeerForm form, String source) {
+        forget();
         NodeId id;
         try {
             id = new NodeId(form.id() == null ? "" : form.id().trim());
@@ -211,6 +212,7 @@ public class Peers {
 
     @Transactional
     public void retireKey(NodeId peer, String kid) {
+        forget();
         int n = jdbc.sql("UPDATE network_peer_key SET retire_at = :now WHERE peer_id = :peer AND kid = :kid")
                 .param("now", Timestamp.from(clock.instant())).param("peer", peer.value()).param("kid", kid).update();
         if (n == 0) {
@@ -220,6 +222,7 @@ public class Peers {
 
     @Transactional
     public void delete(NodeId peer) {
+        forget();
         if (jdbc.sql("SELECT count(*) FROM network_peer WHERE via = :id").param("id", peer.value()).query(Long.class).single() > 0) {
             throw UserFacingException.invalid("id", "network.peer.hubInUse");
         }
@@ -228,20 +231,58 @@ public class Peers {
 
     /** A usable public key of the peer by key id, of the given use. */
     public Optional<ECKey> key(NodeId peer, String kid, KeyUse use) {
-        return jdbc.sql("""
+        return cached("key " + peer + " " + kid + " " + use.identifier(), () -> jdbc.sql("""
                 SELECT jwk FROM network_peer_key WHERE peer_id = :peer AND kid = :kid AND use = :use
                   AND (retire_at IS NULL OR retire_at > :now)""")
                 .param("peer", peer.value()).param("kid", kid == null ? "" : kid).param("use", use.identifier())
-                .param("now", Timestamp.from(clock.instant())).query(String.class).optional().map(NodeKeys::parse);
+                .param("now", Timestamp.from(clock.instant())).query(String.class).optional().map(NodeKeys::parse));
     }
 
     /** The newest usable encryption key of the peer. */
     public Optional<ECKey> encryptionKey(NodeId peer) {
-        return jdbc.sql("""
+        return cached("enc " + peer, () -> jdbc.sql("""
                 SELECT jwk FROM network_peer_key WHERE peer_id = :peer AND use = 'enc' AND (retire_at IS NULL OR retire_at > :now)
                 ORDER BY added_at DESC, kid LIMIT 1""")
                 .param("peer", peer.value()).param("now", Timestamp.from(clock.instant())).query(String.class).optional()
-                .map(NodeKeys::parse);
+                .map(NodeKeys::parse));
+    }
+
+    /**
+     * Per-message look-ups (peer, route, keys) answered from memory for {@value #FRESH_SECONDS} s: without it every
+     * message cost four to five queries and a JSON key parse on each side. Changes made here clear it at commit;
+     * changes made by another instance sharing the database, like a key's retirement time, show within that delay
+     * (as this node's own keys, {@link NodeKeys}).
+     */
+    @SuppressWarnings("unchecked")
+    private <T> Optional<T> cached(String key, java.util.function.Supplier<Optional<T>> load) {
+        Instant now = clock.instant();
+        Cached c = cache.get(key);
+        if (c == null || c.loadedAt().isBefore(now.minusSeconds(FRESH_SECONDS))) {
+            c = new Cached(load.get(), now);
+            cache.put(key, c);
+        }
+        return (Optional<T>) c.value();
+    }
+
+    private static final int FRESH_SECONDS = 30;
+
+    private record Cached(Optional<?> value, Instant loadedAt) {
+    }
+
+    private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Forgets cached look-ups now and again when the current transaction commits (so no reader keeps the old rows). */
+    private void forget() {
+        cache.clear();
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            cache.clear();
+                        }
+                    });
+        }
     }
 
     /** Notes a contact with the peer; at most once a second, so busy links do not queue on the peer's row. */
