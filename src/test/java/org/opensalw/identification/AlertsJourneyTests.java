@@ -74,7 +74,7 @@ class AlertsJourneyTests {
             browser.open("/identification/alerts");
             assertThat(browser.text(ours)).doesNotContain("new");
             assertThat(browser.text(By.id("nav-alerts"))).doesNotContain("1");
-            browser.click(By.xpath("//table[@id='alerts']//tr[contains(., 'AL 90 1234')]//button"));
+            browser.clickAndLoad(By.xpath("//table[@id='alerts']//tr[contains(., 'AL 90 1234')]//button"));
             browser.open("/identification/alerts?all=true");
             assertThat(browser.text(ours)).contains("acknowledged by alert-investigator");
             browser.screenshot("alerts-03-acknowledged");

@@ -85,6 +85,14 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks something that loads a new page (a form's submit button) and waits until the old page is gone. */
+    public Browser clickAndLoad(By by) {
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+        element.click();
+        wait.until(ExpectedConditions.stalenessOf(element));
+        return this;
+    }
+
     public Browser submit(String formId) {
         driver.findElement(By.cssSelector("#" + formId + " button[type=submit]")).click();
         return this;
