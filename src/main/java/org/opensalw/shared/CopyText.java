@@ -20,7 +20,16 @@ public final class CopyText {
             return this;
         }
         String s = v.toString();
-        for (int k = 0; k < s.length(); k++) {
+        int k = 0;
+        while (k < s.length() && !special(s.charAt(k))) {
+            k++;
+        }
+        if (k == s.length()) { // the usual case: nothing to escape, appended in one copy
+            sb.append(s);
+            return this;
+        }
+        sb.append(s, 0, k);
+        for (; k < s.length(); k++) {
             char ch = s.charAt(k);
             switch (ch) {
                 case '\\' -> sb.append("\\\\");
@@ -31,6 +40,10 @@ public final class CopyText {
             }
         }
         return this;
+    }
+
+    private static boolean special(char ch) {
+        return ch == '\\' || ch == '\n' || ch == '\t' || ch == '\r';
     }
 
     public CopyText end() {
