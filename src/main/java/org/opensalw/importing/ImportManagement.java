@@ -330,7 +330,8 @@ public class ImportManagement {
         if (b.status() != BatchStatus.LOADED) {
             throw UserFacingException.invalid("status", "import.confirm.status", b.status());
         }
-        RegistryManagement.BulkResult result = StagedRows.readAccepted(dataSource, id, rows -> registry.registerBulk(id, rows));
+        RegistryManagement.BulkResult result = StagedRows.readAccepted(dataSource, id,
+                rows -> registry.registerBulk(id, b.rowsAccepted() - b.rowsFlagged(), rows));
         Instant now = clock.instant();
         store.confirmed(id, result.weapons(), result.holders(), now, currentUser.username());
         store.addTimings(id, String.format(Locale.ROOT, "confirmed in %.1f s (PostgreSQL COPY %.1f s)", result.millis() / 1000.0,

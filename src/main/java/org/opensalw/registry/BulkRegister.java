@@ -21,6 +21,7 @@ import org.opensalw.reference.Country;
 import org.opensalw.reference.Maker;
 import org.opensalw.reference.References;
 import org.opensalw.shared.CopyText;
+import org.opensalw.registry.internal.BulkIndexes;
 import org.opensalw.registry.internal.Details;
 import org.opensalw.registry.internal.Ledger;
 import org.opensalw.shared.UserFacingException;
@@ -52,8 +53,11 @@ class BulkRegister {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final BulkIndexes indexes;
 
-    BulkRegister(DataSource dataSource, Ledger ledger, References references, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+    BulkRegister(DataSource dataSource, Ledger ledger, References references, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+            BulkIndexes indexes) {
+        this.indexes = indexes;
         this.dataSource = dataSource;
         this.ledger = ledger;
         this.references = references;
@@ -81,7 +85,7 @@ class BulkRegister {
      * a helper checks the next weapons, hashes their ledger entries and writes their COPY text. The chain is extended in
      * order by the helper alone; at most two chunks wait, so memory stays bounded.
      */
-    RegistryManagement.BulkResult register(UUID batchId, Iterator<BulkWeapon> weapons, String by) {
+    RegistryManagement.BulkResult register(UUID batchId, long expectedWeapons, Iterator<BulkWeapon> weapons, String by) {
         Set<String> makers = new HashSet<>();
         references.makers().stream().map(Maker::code).forEach(makers::add);
         Set<String> countries = new HashSet<>();
@@ -92,6 +96,13 @@ class BulkRegister {
         long started = System.nanoTime();
         long copyNanos = 0;
         Connection connection = DataSourceUtils.getConnection(dataSource); // the transaction's connection
+        BulkIndexes.Dropped dropped;
+        try {
+            dropped = indexes.dropIfWorthIt(connection, expectedWeapons); // before the ledger head: table locks come first
+        } catch (SQLException e) {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+            throw new IllegalStateException("Bulk registration could not prepare the register's tables: " + e.getMessage(), e);
+        }
         Ledger.Bulk chain = ledger.openBulk(by, now);
         java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(2);
         Outcome outcome = new Outcome();
@@ -118,9 +129,14 @@ class BulkRegister {
                 throw outcome.failure;
             }
             chain.finish();
-            log.info("Bulk registration of batch {}: {} weapons, {} holders, {} ledger records in {} ms, of which {} ms sending COPY"
-                    + " (PostgreSQL) while the next rows were checked and hashed", batchId, outcome.weapons, outcome.holders,
-                    chain.lastSeq() - chain.firstSeq() + 1, (System.nanoTime() - started) / 1_000_000, copyNanos / 1_000_000);
+            long indexStarted = System.nanoTime();
+            indexes.recreate(connection, dropped);
+            long indexNanos = System.nanoTime() - indexStarted;
+            copyNanos += indexNanos;
+            log.info("Bulk registration of batch {}: {} weapons, {} holders, {} ledger records in {} ms, of which {} ms in PostgreSQL"
+                    + " (COPY while the next rows were checked and hashed{})", batchId, outcome.weapons, outcome.holders,
+                    chain.lastSeq() - chain.firstSeq() + 1, (System.nanoTime() - started) / 1_000_000, copyNanos / 1_000_000,
+                    dropped.any() ? ", then " + indexNanos / 1_000_000 + " ms building " + dropped.definitions().size() + " indexes again" : "");
             audit.recordWrite("weapon.registerBulk", "BATCH", batchId, outcome.weapons + " weapons, " + outcome.holders
                     + " holders, ledger seq " + chain.firstSeq() + "-" + chain.lastSeq());
             if (outcome.weapons > 0) {

@@ -1,0 +1,76 @@
+package org.opensalw.registry.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.opensalw.TestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The index rebuild of large bulk registrations leaves the register's indexes exactly as they were. */
+@TestDatabase
+class BulkIndexesTests {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void shouldBuildTheDroppedIndexesAgainBeforeCommit() throws SQLException {
+        List<String> before = indexes();
+        assertThat(before).anyMatch(d -> d.contains("weapon_serial_idx")).anyMatch(d -> d.contains("ledger_entry_subject_idx"));
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            BulkIndexes.Dropped dropped = new BulkIndexes(1).dropIfWorthIt(c, Long.MAX_VALUE / 2);
+            assertThat(dropped.definitions()).containsExactlyInAnyOrderElementsOf(before.stream()
+                    .filter(d -> !d.contains("_pkey") && !d.contains("UNIQUE")).toList());
+            assertThat(indexes(c)).allMatch(d -> d.contains("_pkey") || d.contains("UNIQUE"));
+            new BulkIndexes(1).recreate(c, dropped);
+            c.commit();
+        }
+        assertThat(indexes()).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
+    void shouldLeaveTheIndexesAsTheyWereWhenTheBatchFails() throws SQLException {
+        List<String> before = indexes();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            assertThat(new BulkIndexes(1).dropIfWorthIt(c, Long.MAX_VALUE / 2).any()).isTrue();
+            c.rollback();
+        }
+        assertThat(indexes()).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
+    void shouldKeepTheIndexesForSmallBatchesAndBatchesSmallerThanTheRegister() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            assertThat(new BulkIndexes(50_000).dropIfWorthIt(c, 49_999).any()).isFalse();
+            assertThat(new BulkIndexes(1).dropIfWorthIt(c, 0).any()).isFalse();
+            c.rollback();
+        }
+    }
+
+    private List<String> indexes() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return indexes(c);
+        }
+    }
+
+    private static List<String> indexes(Connection c) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT indexdef FROM pg_indexes WHERE tablename IN ('weapon', 'ledger_entry', 'weapon_marking', 'holder')")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+}
