@@ -18,10 +18,10 @@ public enum EventKind {
             TRANSFERRED, LICENSED, LICENCE_REVOKED, REPORTED_LOST, REPORTED_STOLEN, FOUND, SEIZED, SURRENDERED,
             RECOVERED, MARKED, DEACTIVATED, DESTROYED);
 
-    /** Kinds that may open a weapon's history when it is registered. */
     /** A weapon comes into state hands from outside lawful possession: the recoveries of SDG 16.4.2 and of the watch list. */
     public static final java.util.List<EventKind> RECOVERIES = java.util.List.of(SEIZED, FOUND, SURRENDERED);
 
+    /** Kinds that may open a weapon's history when it is registered. */
     public static final java.util.List<EventKind> ORIGINS = java.util.List.of(MANUFACTURED, IMPORTED, FOUND, SEIZED, SURRENDERED);
 
     public boolean needsHolder() {

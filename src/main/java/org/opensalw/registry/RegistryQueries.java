@@ -1,5 +1,6 @@
 package org.opensalw.registry;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,10 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.opensalw.identity.AuditTrail;
 import org.opensalw.identity.CurrentUser;
 import org.opensalw.reference.Maker;
 import org.opensalw.reference.References;
+import org.opensalw.reference.WeaponType;
 import org.opensalw.registry.internal.HolderStore;
 import org.opensalw.registry.internal.Ledger;
 import org.opensalw.registry.internal.Lifecycle;
@@ -142,6 +146,64 @@ public class RegistryQueries {
                 EventKind.valueOf(rs.getString(3)), rs.getObject(4, java.time.LocalDate.class), rs.getString(5),
                 rs.getTimestamp(6).toInstant(), rs.getString(7))).list();
         return new Dashboard(weapons.count(), holders.count(), weapons.countByStatus(), weapons.countByType(), recent);
+    }
+
+    /**
+     * The weapons with a recovery (seized, found, surrendered) in their history, with their standing lifecycle events,
+     * streamed: of the whole register when {@code batchId} is null, else of the weapons registered by that batch.
+     * Selected by the events, not by the current status, so a weapon seized and later returned is included.
+     */
+    @Transactional(readOnly = true)
+    public void forEachRecoveredWeapon(UUID batchId, Consumer<RecoveredWeapon> consumer) {
+        recovered(batchId == null ? "" : "w.batch_id = :batch AND", batchId, null, consumer);
+    }
+
+    /** One weapon's standing lifecycle events, if it has a recovery in its history. */
+    @Transactional(readOnly = true)
+    public Optional<RecoveredWeapon> recoveredWeapon(WeaponId id) {
+        List<RecoveredWeapon> found = new ArrayList<>(1);
+        recovered("w.id = :id AND", null, id.value(), found::add);
+        return found.stream().findFirst();
+    }
+
+    private void recovered(String filter, UUID batchId, UUID weaponId, Consumer<RecoveredWeapon> consumer) {
+        String recoveries = EventKind.RECOVERIES.stream().map(k -> "'" + k.name() + "'").collect(Collectors.joining(", "));
+        var query = jdbc.sql("""
+                SELECT w.id, w.weapon_type, w.serial_normalised, l.seq, l.kind, l.occurred_on
+                FROM weapon w JOIN ledger_entry l ON l.subject_id = w.id
+                WHERE %s EXISTS (SELECT 1 FROM ledger_entry r WHERE r.subject_id = w.id AND r.kind IN (%s))
+                  AND l.kind <> 'VOIDED' AND NOT EXISTS (SELECT 1 FROM ledger_entry v WHERE v.voids_seq = l.seq)
+                ORDER BY w.id, l.seq
+                """.formatted(filter, recoveries));
+        if (batchId != null) {
+            query = query.param("batch", batchId);
+        }
+        if (weaponId != null) {
+            query = query.param("id", weaponId);
+        }
+        RecoveredWeapon[] current = new RecoveredWeapon[1];
+        try (var rows = query.withFetchSize(10_000).query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2),
+                rs.getString(3), rs.getLong(4), rs.getString(5), rs.getObject(6, LocalDate.class)}).stream()) {
+            rows.forEach(r -> {
+                WeaponId id = new WeaponId((UUID) r[0]);
+                if (current[0] != null && !current[0].id().equals(id)) {
+                    consumer.accept(current[0]);
+                    current[0] = null;
+                }
+                if (current[0] == null) {
+                    String serial = (String) r[2];
+                    current[0] = new RecoveredWeapon(id, WeaponType.valueOf((String) r[1]),
+                            serial != null && !serial.isBlank(), new ArrayList<>());
+                }
+                EventKind kind = EventKind.valueOf((String) r[4]);
+                if (EventKind.LIFECYCLE.contains(kind)) {
+                    current[0].events().add(new RecoveredWeapon.Event((Long) r[3], kind, (LocalDate) r[5]));
+                }
+            });
+        }
+        if (current[0] != null) {
+            consumer.accept(current[0]);
+        }
     }
 
     /** Every weapon's identifying data, streamed (for indexes kept by other modules, built at start). */

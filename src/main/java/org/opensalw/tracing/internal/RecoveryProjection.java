@@ -4,72 +4,82 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.opensalw.identity.Role;
 import org.opensalw.identity.SystemActor;
 import org.opensalw.registry.EventKind;
+import org.opensalw.registry.RecoveredWeapon;
 import org.opensalw.registry.RegistryQueries;
-import org.opensalw.registry.TimelineEntry;
-import org.opensalw.registry.WeaponDetails;
 import org.opensalw.registry.WeaponEventRecorded;
 import org.opensalw.registry.WeaponEventsRecorded;
 import org.opensalw.registry.WeaponId;
 import org.opensalw.registry.WeaponRegistered;
 import org.opensalw.registry.WeaponStatus;
+import org.opensalw.registry.WeaponsRegisteredInBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the seized, found and surrendered records of the register (the SDG 16.4.2 denominator) in tracing's own table:
- * filled once from the register at the first start, then from registry events. A weapon's rows are rebuilt from its
- * whole history each time, so a correction that voids a recovery removes it, and events may arrive in any order.
+ * filled once from the register after the first start (in the background, so a large register does not delay it),
+ * then from registry events, bulk imports included. A weapon's rows are rebuilt from its whole standing history each
+ * time, so a correction that voids a recovery removes it, and events may arrive in any order.
  */
 @Component
-@Order(30)
-class RecoveryProjection implements ApplicationRunner {
+class RecoveryProjection {
 
     private static final Logger log = LoggerFactory.getLogger(RecoveryProjection.class);
     private static final Set<EventKind> NOT_LAWFUL_HISTORY = Set.of(EventKind.SEIZED, EventKind.FOUND, EventKind.SURRENDERED,
             EventKind.RECOVERED, EventKind.MARKED);
+    private static final int CHUNK = 1_000;
 
     private final RegistryQueries registry;
     private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
+    private final JdbcTemplate jdbcTemplate;
+    private final TransactionTemplate writes;
     private final TraceStore store;
 
-    RecoveryProjection(RegistryQueries registry, JdbcClient jdbc, TransactionTemplate tx, TraceStore store) {
+    RecoveryProjection(RegistryQueries registry, JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions,
+            TraceStore store) {
         this.registry = registry;
         this.jdbc = jdbc;
-        this.tx = tx;
+        this.jdbcTemplate = jdbcTemplate;
+        // each chunk commits on its own, also while the register is being read in a surrounding (read-only) transaction
+        this.writes = new TransactionTemplate(transactions);
+        this.writes.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.store = store;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    @EventListener(ApplicationReadyEvent.class)
+    void backfillOnce() {
         boolean done = jdbc.sql("SELECT count(*) FROM trace_recovery_backfill").query(Long.class).single() > 0;
-        if (done) {
-            return;
+        if (!done) {
+            Thread t = new Thread(this::backfill, "tracing-sdg-backfill");
+            t.setDaemon(true);
+            t.start();
         }
-        List<WeaponId> recovered = new ArrayList<>();
-        SystemActor.run("tracing-sdg", Role.READ_ONLY, () -> {
-            registry.forEachWeaponIdentity(w -> {
-                if (w.status() == WeaponStatus.IN_STATE_CUSTODY || w.status() == WeaponStatus.DEACTIVATED
-                        || w.status() == WeaponStatus.DESTROYED) {
-                    recovered.add(w.id());
-                }
-            });
-            return null;
-        });
-        recovered.forEach(this::resync);
-        jdbc.sql("INSERT INTO trace_recovery_backfill VALUES (1, :now) ON CONFLICT DO NOTHING")
-                .param("now", Timestamp.from(store.now())).update();
-        log.info("SDG 16.4.2: {} weapons in state custody or after read from the register", recovered.size());
+    }
+
+    /** Fills the projection from the whole register; idempotent, so instances starting together may both run it. */
+    void backfill() {
+        try {
+            long started = System.nanoTime();
+            int weapons = project(null);
+            jdbc.sql("INSERT INTO trace_recovery_backfill VALUES (1, :now) ON CONFLICT DO NOTHING")
+                    .param("now", Timestamp.from(store.now())).update();
+            log.info("SDG 16.4.2: {} recovered weapons read from the register in {} ms", weapons, (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            log.error("SDG 16.4.2: filling the projection from the register failed; it is tried again at the next start", e);
+        }
     }
 
     @ApplicationModuleListener
@@ -77,6 +87,12 @@ class RecoveryProjection implements ApplicationRunner {
         if (registered.status() == WeaponStatus.IN_STATE_CUSTODY) {
             resync(registered.weaponId());
         }
+    }
+
+    @ApplicationModuleListener
+    void on(WeaponsRegisteredInBatch batch) {
+        int weapons = project(batch.batchId());
+        log.info("SDG 16.4.2: {} recovered weapons of batch {} projected", weapons, batch.batchId());
     }
 
     @ApplicationModuleListener
@@ -89,28 +105,54 @@ class RecoveryProjection implements ApplicationRunner {
     /** Rebuilds one weapon's recovery rows from its history as it stands. */
     void resync(WeaponId id) {
         // A role without personal data: the projection needs kinds and dates, and reads no one's name.
-        WeaponDetails w = SystemActor.run("tracing-sdg", Role.READ_ONLY, () -> registry.weapon(id).orElse(null));
-        tx.executeWithoutResult(status -> {
-            jdbc.sql("DELETE FROM trace_recovery WHERE weapon_id = :id").param("id", id.value()).update();
-            if (w == null) {
-                return;
-            }
-            boolean lawfulBefore = false;
-            boolean hasSerial = w.serialNormalised() != null && !w.serialNormalised().isBlank();
-            for (TimelineEntry e : w.timeline()) {
-                if (e.voided() || !EventKind.LIFECYCLE.contains(e.kind())) {
-                    continue;
+        RecoveredWeapon w = SystemActor.run("tracing-sdg", Role.READ_ONLY, () -> registry.recoveredWeapon(id).orElse(null));
+        write(List.of(id.value()), w == null ? List.of() : List.of(w));
+    }
+
+    /** Projects the recovered weapons of a batch (or of the whole register when null), a chunk per transaction. */
+    private int project(UUID batchId) {
+        List<RecoveredWeapon> chunk = new ArrayList<>(CHUNK);
+        int[] count = {0};
+        SystemActor.run("tracing-sdg", Role.READ_ONLY, () -> {
+            registry.forEachRecoveredWeapon(batchId, w -> {
+                chunk.add(w);
+                count[0]++;
+                if (chunk.size() == CHUNK) {
+                    write(chunk.stream().map(r -> r.id().value()).toList(), chunk);
+                    chunk.clear();
                 }
-                if (EventKind.RECOVERIES.contains(e.kind()) && e.occurredOn() != null) {
-                    jdbc.sql("""
-                            INSERT INTO trace_recovery (weapon_id, seq, kind, recovered_on, weapon_type, has_serial, known_before)
-                            VALUES (:id, :seq, :kind, :on, :type, :serial, :known) ON CONFLICT DO NOTHING""")
-                            .param("id", id.value()).param("seq", e.seq()).param("kind", e.kind().name()).param("on", e.occurredOn())
-                            .param("type", w.type().name()).param("serial", hasSerial).param("known", lawfulBefore).update();
-                } else if (!NOT_LAWFUL_HISTORY.contains(e.kind())) {
-                    lawfulBefore = true;
-                }
-            }
+            });
+            return null;
         });
+        write(chunk.stream().map(r -> r.id().value()).toList(), chunk);
+        return count[0];
+    }
+
+    private void write(List<UUID> weaponIds, List<RecoveredWeapon> weapons) {
+        if (weaponIds.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>();
+        weapons.forEach(w -> rows.addAll(rows(w)));
+        writes.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM trace_recovery WHERE weapon_id = ANY(:ids)").param("ids", weaponIds.toArray(UUID[]::new)).update();
+            jdbcTemplate.batchUpdate("""
+                    INSERT INTO trace_recovery (weapon_id, seq, kind, recovered_on, weapon_type, has_serial, known_before)
+                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", rows);
+        });
+    }
+
+    /** A row per recovery, saying whether the register knew the weapon lawfully before it (its point of diversion). */
+    static List<Object[]> rows(RecoveredWeapon w) {
+        List<Object[]> out = new ArrayList<>();
+        boolean lawfulBefore = false;
+        for (RecoveredWeapon.Event e : w.events()) {
+            if (EventKind.RECOVERIES.contains(e.kind()) && e.occurredOn() != null) {
+                out.add(new Object[] {w.id().value(), e.seq(), e.kind().name(), e.occurredOn(), w.type().name(), w.hasSerial(), lawfulBefore});
+            } else if (!NOT_LAWFUL_HISTORY.contains(e.kind())) {
+                lawfulBefore = true;
+            }
+        }
+        return out;
     }
 }

@@ -1,0 +1,77 @@
+package org.opensalw.tracing.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.opensalw.TestDatabase;
+import org.opensalw.reference.WeaponType;
+import org.opensalw.registry.BulkWeapon;
+import org.opensalw.registry.EventCommand;
+import org.opensalw.registry.EventKind;
+import org.opensalw.registry.HolderForm;
+import org.opensalw.registry.HolderId;
+import org.opensalw.registry.HolderKind;
+import org.opensalw.registry.Registration;
+import org.opensalw.registry.RegistryManagement;
+import org.opensalw.registry.WeaponDescription;
+import org.opensalw.registry.WeaponId;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/** The SDG 16.4.2 projection follows bulk imports, and its fill from the register selects weapons by their history. */
+@TestDatabase
+@WithMockUser(username = "officer", roles = "REGISTRAR")
+class RecoveryProjectionTests {
+
+    @Autowired
+    RegistryManagement registry;
+    @Autowired
+    RecoveryProjection projection;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void shouldProjectTheRecoveriesOfABulkImport() {
+        UUID seized = UUID.randomUUID();
+        UUID imported = UUID.randomUUID();
+        registry.registerBulk(UUID.randomUUID(), List.of(
+                bulk(seized, "RP-BULK-1", EventKind.IMPORTED, LocalDate.of(1996, 2, 1), new EventCommand[] {
+                        EventCommand.of(EventKind.SEIZED, LocalDate.of(2001, 7, 3))}),
+                bulk(imported, "RP-BULK-2", EventKind.IMPORTED, LocalDate.of(1996, 2, 1), new EventCommand[0])).iterator());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows(seized).size() == 1);
+        assertThat(rows(seized)).containsExactly("SEIZED 2001-07-03 known=true");
+        assertThat(rows(imported)).isEmpty();
+    }
+
+    @Test
+    void shouldFillFromTheRegisterAWeaponSeizedAndLaterHandedBack() {
+        HolderId owner = registry.registerHolder(new HolderForm(HolderKind.COMPANY, "Armurerie RP", "FR", null, null, null, null, "FR-RP-1",
+                "dealer"));
+        WeaponId weapon = registry.register(new Registration(new WeaponDescription(WeaponType.RIFLE, "KALASHNIKOV", null, "AKM",
+                "7.62x39mm", "RU", 1980, "RP-BACK-1"), List.of(), EventCommand.of(EventKind.SEIZED, LocalDate.of(2002, 1, 9)), null, null));
+        registry.recordEvent(weapon, EventCommand.of(EventKind.TRANSFERRED, LocalDate.of(2002, 6, 1)).withHolder(owner.value()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows(weapon.value()).size() == 1);
+        jdbc.sql("DELETE FROM trace_recovery WHERE weapon_id = :w").param("w", weapon.value()).update(); // as before the projection
+
+        projection.backfill();
+
+        assertThat(rows(weapon.value())).containsExactly("SEIZED 2002-01-09 known=false");
+    }
+
+    private static BulkWeapon bulk(UUID id, String serial, EventKind origin, LocalDate on, EventCommand[] later) {
+        return new BulkWeapon(id, new Registration(new WeaponDescription(WeaponType.ASSAULT_RIFLE, "KALASHNIKOV", null, "AKM", "7.62x39mm",
+                "RU", 1985, serial), List.of(), EventCommand.of(origin, on).withCountry("RU"), null, null), List.of(later), null);
+    }
+
+    private List<String> rows(UUID weapon) {
+        return jdbc.sql("SELECT kind || ' ' || recovered_on || ' known=' || known_before FROM trace_recovery WHERE weapon_id = :w ORDER BY seq")
+                .param("w", weapon).query(String.class).list();
+    }
+}
