@@ -67,12 +67,23 @@ class ImportCrashTests {
         Path confirming = Path.of("target", "crash-" + UUID.randomUUID() + ".csv");
         ImportBenchmark.generate(confirming, 60_000);
         Process p2 = child(confirming, true);
+        List<String> indexesBefore = jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE tablename IN ('weapon', 'ledger_entry')"
+                + " ORDER BY 1", String.class);
         UUID b2 = await(confirming, status -> status.equals("LOADED"), "true", p2);
-        Thread.sleep(1500); // the confirmation has begun: it needs far longer than this for 60,000 weapons
+        // the confirmation's transaction is writing into the register (with 60,000 rows, its indexes dropped until commit)
+        long until = System.currentTimeMillis() + 60_000;
+        while (jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE xact_start IS NOT NULL AND (query LIKE 'COPY weapon %'"
+                + " OR query LIKE 'COPY ledger_entry %' OR query LIKE 'COPY holder %')", Long.class) == 0) {
+            assertThat(System.currentTimeMillis()).as("the confirmation started writing").isLessThan(until);
+            assertThat(p2.isAlive()).as("the import process is still confirming").isTrue();
+            Thread.sleep(20);
+        }
         p2.destroyForcibly().waitFor();
         Thread.sleep(500);
         assertThat(jdbc.queryForObject("SELECT status FROM import_batch WHERE id = ?", String.class, b2)).isEqualTo("LOADED");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM weapon WHERE batch_id = ?", Long.class, b2)).isZero();
+        assertThat(jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE tablename IN ('weapon', 'ledger_entry') ORDER BY 1", String.class))
+                .isEqualTo(indexesBefore);
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM weapon", Long.class)).isEqualTo(weaponsBefore);
         assertThat(jdbc.queryForObject("SELECT seq FROM ledger_head", Long.class)).isEqualTo(ledgerBefore);
