@@ -13,6 +13,7 @@ import org.opensalw.importing.FlaggedRow;
 import org.opensalw.importing.ImportBatch;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The import_batch table, its history, and the set-based steps on a batch's staged rows. */
 @Component
@@ -151,22 +152,29 @@ public class BatchStore {
     }
 
     /** Later rows with the same maker and serial, or the same national mark, as an earlier row of the file are flagged. */
+    @Transactional
     public void flagDuplicatesInFile(UUID id, String sameSerialTemplate, String sameMarkTemplate) {
         // the rows were just copied in: without fresh statistics the planner takes the table for small and loops over it
         jdbc.sql("ANALYZE import_row").update();
+        // the groups of a large file do not fit the default 4 MB: without this they would spill to disk
+        jdbc.sql("SET LOCAL work_mem = '256MB'").update();
+        // only the groups with more than one row are joined back; byte order ("C") is enough to find equal values
         jdbc.sql("""
-                WITH firsts AS (
-                  SELECT line, min(line) OVER (PARTITION BY maker_code, serial_norm) AS first_line
-                  FROM import_row WHERE batch_id = :id AND maker_code IS NOT NULL AND serial_norm <> '')
-                UPDATE import_row r SET status = 'FLAGGED', flag_reason = replace(:t, '{line}', f.first_line::text)
-                FROM firsts f WHERE r.batch_id = :id AND r.line = f.line AND f.first_line <> f.line AND r.status = 'ACCEPTED'
+                WITH groups AS (
+                  SELECT maker_code COLLATE "C" AS maker, serial_norm COLLATE "C" AS serial, min(line) AS first_line
+                  FROM import_row WHERE batch_id = :id AND maker_code IS NOT NULL AND serial_norm <> ''
+                  GROUP BY 1, 2 HAVING count(*) > 1)
+                UPDATE import_row r SET status = 'FLAGGED', flag_reason = replace(:t, '{line}', g.first_line::text)
+                FROM groups g WHERE r.batch_id = :id AND r.maker_code COLLATE "C" = g.maker AND r.serial_norm COLLATE "C" = g.serial
+                  AND r.line <> g.first_line AND r.status = 'ACCEPTED'
                 """).param("id", id).param("t", sameSerialTemplate).update();
         jdbc.sql("""
-                WITH firsts AS (
-                  SELECT line, min(line) OVER (PARTITION BY national_mark) AS first_line
-                  FROM import_row WHERE batch_id = :id AND national_mark <> '')
-                UPDATE import_row r SET status = 'FLAGGED', flag_reason = replace(:t, '{line}', f.first_line::text)
-                FROM firsts f WHERE r.batch_id = :id AND r.line = f.line AND f.first_line <> f.line AND r.status = 'ACCEPTED'
+                WITH groups AS (
+                  SELECT national_mark COLLATE "C" AS mark, min(line) AS first_line
+                  FROM import_row WHERE batch_id = :id AND national_mark <> ''
+                  GROUP BY 1 HAVING count(*) > 1)
+                UPDATE import_row r SET status = 'FLAGGED', flag_reason = replace(:t, '{line}', g.first_line::text)
+                FROM groups g WHERE r.batch_id = :id AND r.national_mark COLLATE "C" = g.mark AND r.line <> g.first_line AND r.status = 'ACCEPTED'
                 """).param("id", id).param("t", sameMarkTemplate).update();
     }
 
