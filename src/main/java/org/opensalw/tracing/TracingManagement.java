@@ -163,7 +163,7 @@ public class TracingManagement {
         Instant now = store.now();
         List<Payloads.PhotoData> photos = store.photoContents(id.value()).stream()
                 .map(p -> new Payloads.PhotoData(p.caption(), p.contentType(), Base64.getEncoder().encodeToString(p.content()))).toList();
-        Payloads.Request request = new Payloads.Request(1, row.conversationId(), row.reference(), self.id().value(),
+        Payloads.Request request = new Payloads.Request(Payloads.VERSION, row.conversationId(), row.reference(), self.id().value(),
                 country(self), self.name(), f.recoveryKind().name(), f.recoveredOn(), f.recoveredPlace(), f.circumstances(),
                 f.illicitNature(), f.legalBasis(), f.intendedUse(), f.type().name(), f.maker(), f.model(), f.calibre(), f.serial(),
                 f.countryOfManufacture(), f.yearOfManufacture(), f.markings(), photos, now);
@@ -197,6 +197,11 @@ public class TracingManagement {
         return new TraceRequest(id, r.direction(), r.conversationId(), r.reference(), r.counterpartNode(), r.counterpartName(),
                 r.counterpartCountry(), r.state(), r.form(), r.answer(), r.dueOn(), r.overdue(store.today()), r.undeliverable(),
                 r.createdAt(), r.createdBy(), store.photos(id.value()), store.steps(id.value()));
+    }
+
+    /** The photos attached to a request (what its form lists), without reading the rest of it. */
+    public List<TraceRequest.PhotoRef> photos(TraceId id) {
+        return store.photos(id.value());
     }
 
     public Optional<TraceStore.PhotoContent> photo(UUID photoId) {
@@ -253,7 +258,7 @@ public class TracingManagement {
                         drawn.countryOfManufacture(), drawn.yearOfManufacture(), drawn.lastLegalHolder(), drawn.pointOfDiversion(),
                         drawn.history(), drawn.answeredAt(), drawn.answeredBy());
         network.send(new OutgoingMessage(new NodeId(row.counterpartNode()), row.conversationId().toString(), Payloads.ANSWER,
-                payloads.write(new Payloads.Answer(1, row.conversationId(), answer))));
+                payloads.write(new Payloads.Answer(Payloads.VERSION, row.conversationId(), answer))));
         store.setAnswer(id.value(), answer, form.weaponId());
         store.step(id.value(), TraceStepKind.ANSWERED, currentUser.username(), form.outcome().name(), null);
         audit.recordWrite("tracing.answer", SUBJECT, id, row.reference() + " " + form.outcome());
@@ -274,7 +279,7 @@ public class TracingManagement {
         }
         String kind = row.direction() == Direction.OUTGOING ? "QUESTION" : "REPLY";
         network.send(new OutgoingMessage(new NodeId(row.counterpartNode()), row.conversationId().toString(), Payloads.MESSAGE,
-                payloads.write(new Payloads.Message(1, row.conversationId(), kind, body.trim(), currentUser.username(), store.now()))));
+                payloads.write(new Payloads.Message(Payloads.VERSION, row.conversationId(), kind, body.trim(), currentUser.username(), store.now()))));
         store.step(id.value(), TraceStepKind.MESSAGE_SENT, currentUser.username(), body.trim(), null);
         audit.recordWrite("tracing.message", SUBJECT, id, row.reference());
     }
@@ -288,7 +293,7 @@ public class TracingManagement {
         }
         if (row.counterpartNode() != null && row.state() != TraceState.DRAFT) {
             network.send(new OutgoingMessage(new NodeId(row.counterpartNode()), row.conversationId().toString(), Payloads.CLOSE,
-                    payloads.write(new Payloads.Close(1, row.conversationId(), reason, store.now()))));
+                    payloads.write(new Payloads.Close(Payloads.VERSION, row.conversationId(), reason, store.now()))));
         }
         store.setState(id.value(), TraceState.CLOSED);
         store.step(id.value(), TraceStepKind.CLOSED, currentUser.username(), reason, null);

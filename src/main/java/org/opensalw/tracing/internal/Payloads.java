@@ -23,7 +23,7 @@ public class Payloads {
     public static final String MESSAGE = "tracing.message";
     public static final String CLOSE = "tracing.close";
     public static final List<String> TYPES = List.of(REQUEST, ACK, ANSWER, MESSAGE, CLOSE);
-    static final int VERSION = 1;
+    public static final int VERSION = 1;
 
     /** A tracing request (ITI para 17). */
     public record Request(int v, UUID requestId, String reference, String requesterNode, String requesterCountry,

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -44,7 +45,10 @@ class TracingApi {
     private final TracingManagement tracing;
     private final TracingStatistics statistics;
 
-    TracingApi(TracingManagement tracing, TracingStatistics statistics) {
+    private final Clock clock;
+
+    TracingApi(TracingManagement tracing, TracingStatistics statistics, Clock clock) {
+        this.clock = clock;
         this.tracing = tracing;
         this.statistics = statistics;
     }
@@ -141,7 +145,7 @@ class TracingApi {
                     + "competent authority; lines ALL, by KIND, CLASS and TYPE, with the count per outcome.")
     Sdg1642 sdg(@RequestParam(required = false) Integer year, @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to) {
-        TracingController.Period p = TracingController.Period.of(year, from, to);
+        SdgPeriod p = SdgPeriod.of(year, from, to, clock);
         return statistics.sdg1642(p.from(), p.to());
     }
 
@@ -149,11 +153,6 @@ class TracingApi {
     @Operation(summary = "SDG indicator 16.4.2 as CSV")
     void sdgCsv(@RequestParam(required = false) Integer year, @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to, HttpServletResponse response) throws IOException {
-        TracingController.Period p = TracingController.Period.of(year, from, to);
-        Sdg1642 report = statistics.sdg1642(p.from(), p.to());
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sdg-16-4-2.csv\"");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        statistics.writeCsv(report, response.getWriter());
+        SdgPeriod.of(year, from, to, clock).writeCsv(statistics, response);
     }
 }

@@ -3,6 +3,7 @@ package org.opensalw.tracing.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
@@ -44,8 +45,10 @@ class TracingController {
     private final TracingManagement tracing;
     private final TracingStatistics statistics;
     private final MessageSource messages;
+    private final Clock clock;
 
-    TracingController(TracingManagement tracing, TracingStatistics statistics, MessageSource messages) {
+    TracingController(TracingManagement tracing, TracingStatistics statistics, MessageSource messages, Clock clock) {
+        this.clock = clock;
         this.tracing = tracing;
         this.statistics = statistics;
         this.messages = messages;
@@ -180,7 +183,7 @@ class TracingController {
     @GetMapping("/tracing/sdg-16-4-2")
     String sdg(@RequestParam(required = false) Integer year, @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to, Model model, Locale locale) {
-        Period p = Period.of(year, from, to);
+        SdgPeriod p = SdgPeriod.of(year, from, to, clock);
         try {
             model.addAttribute("report", statistics.sdg1642(p.from(), p.to()));
         } catch (UserFacingException e) {
@@ -194,23 +197,7 @@ class TracingController {
     @GetMapping("/tracing/sdg-16-4-2.csv")
     void sdgCsv(@RequestParam(required = false) Integer year, @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to, HttpServletResponse response) throws IOException {
-        Period p = Period.of(year, from, to);
-        Sdg1642 report = statistics.sdg1642(p.from(), p.to());
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sdg-16-4-2-" + p.from() + "-" + p.to() + ".csv\"");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        statistics.writeCsv(report, response.getWriter());
-    }
-
-    /** A reporting period: a calendar year (this year by default) or a custom range. */
-    record Period(Integer year, LocalDate from, LocalDate to) {
-        static Period of(Integer year, LocalDate from, LocalDate to) {
-            if (from != null || to != null) {
-                return new Period(null, from, to);
-            }
-            int y = year != null ? year : LocalDate.now().getYear();
-            return new Period(y, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31));
-        }
+        SdgPeriod.of(year, from, to, clock).writeCsv(statistics, response);
     }
 
     private String form(TraceId id, TraceRequestForm form, Map<String, String> values, Model model) {
@@ -223,7 +210,7 @@ class TracingController {
         model.addAttribute("types", WeaponType.values());
         model.addAttribute("recoveries", TracingManagement.recoveries());
         model.addAttribute("markingKinds", markingKinds());
-        model.addAttribute("photos", id == null ? java.util.List.of() : tracing.request(id).photos());
+        model.addAttribute("photos", id == null ? java.util.List.of() : tracing.photos(id));
         return "tracing/form";
     }
 
