@@ -6,8 +6,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -20,7 +18,7 @@ import org.opensalw.identity.AuditTrail;
 import org.opensalw.reference.Country;
 import org.opensalw.reference.Maker;
 import org.opensalw.reference.References;
-import org.opensalw.shared.CopyText;
+import org.opensalw.shared.CopyBinary;
 import org.opensalw.registry.internal.BulkIndexes;
 import org.opensalw.registry.internal.Details;
 import org.opensalw.registry.internal.Ledger;
@@ -40,11 +38,12 @@ class BulkRegister {
 
     static final String COPY_WEAPON = "COPY weapon (id, weapon_type, salw_class, maker_code, maker_as_marked, model, calibre,"
             + " country_of_manufacture, year_of_manufacture, serial_as_marked, serial_normalised, status, holder_id, location,"
-            + " batch_id, registered_at, registered_by, last_event_at, last_event_kind, last_event_on) FROM STDIN";
-    static final String COPY_MARKING = "COPY weapon_marking (weapon_id, kind, text, country, year, ledger_seq, recorded_at, recorded_by) FROM STDIN";
+            + " batch_id, registered_at, registered_by, last_event_at, last_event_kind, last_event_on) FROM STDIN (FORMAT binary)";
+    static final String COPY_MARKING = "COPY weapon_marking (weapon_id, kind, text, country, year, ledger_seq, recorded_at, recorded_by)"
+            + " FROM STDIN (FORMAT binary)";
     static final String COPY_HOLDER = "COPY holder (id, kind, name, country, birth_date, id_document, address, phone,"
-            + " registration_number, role, batch_id, created_at, created_by, updated_at, updated_by) FROM STDIN";
-    private static final int FLUSH_CHARS = 2 << 20;
+            + " registration_number, role, batch_id, created_at, created_by, updated_at, updated_by) FROM STDIN (FORMAT binary)";
+    private static final int FLUSH_BYTES = 2 << 20;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BulkRegister.class);
 
     private final DataSource dataSource;
@@ -66,8 +65,8 @@ class BulkRegister {
         this.clock = clock;
     }
 
-    /** COPY text of one part of the batch, built by the checking thread and sent by the transaction's thread. */
-    private record Chunk(CopyText holders, CopyText weapons, CopyText markings, CopyText ledger) {
+    /** COPY rows of one part of the batch, built by the checking thread and sent by the transaction's thread. */
+    private record Chunk(CopyBinary holders, CopyBinary weapons, CopyBinary markings, CopyBinary ledger) {
     }
 
     /** What the checking thread ends with: the counts, or why it stopped. */
@@ -92,7 +91,7 @@ class BulkRegister {
         references.countries().stream().map(Country::alpha2).forEach(countries::add);
         LocalDate today = LocalDate.now(clock);
         Instant now = clock.instant();
-        String at = OffsetDateTime.ofInstant(now.truncatedTo(java.time.temporal.ChronoUnit.MICROS), ZoneOffset.UTC).toString();
+        Instant at = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         long started = System.nanoTime();
         long copyNanos = 0;
         Connection connection = DataSourceUtils.getConnection(dataSource); // the transaction's connection
@@ -156,19 +155,19 @@ class BulkRegister {
         }
     }
 
-    private static void send(CopyManager copy, String sql, CopyText text) throws SQLException, IOException {
-        if (!text.isEmpty()) {
-            copy.copyIn(sql, text.reader());
+    private static void send(CopyManager copy, String sql, CopyBinary rows) throws SQLException, IOException {
+        if (!rows.isEmpty()) {
+            copy.copyIn(sql, rows.stream());
         }
     }
 
     /** The helper thread: checks each weapon with the registry's rules, hashes and writes COPY text, hands chunks over. */
-    private static void build(UUID batchId, Iterator<BulkWeapon> weapons, String by, String at, LocalDate today, Set<String> makers,
+    private static void build(UUID batchId, Iterator<BulkWeapon> weapons, String by, Instant at, LocalDate today, Set<String> makers,
             Set<String> countries, Ledger.Bulk chain, java.util.concurrent.BlockingQueue<Object> queue, Outcome outcome) {
         try {
-            CopyText weaponRows = new CopyText(1 << 20);
-            CopyText markingRows = new CopyText(1 << 16);
-            CopyText holderRows = new CopyText(1 << 16);
+            CopyBinary weaponRows = new CopyBinary(1 << 20);
+            CopyBinary markingRows = new CopyBinary(1 << 16);
+            CopyBinary holderRows = new CopyBinary(1 << 16);
             Set<UUID> holdersSeen = new HashSet<>();
             int count = 0;
             int holderCount = 0;
@@ -185,9 +184,9 @@ class BulkRegister {
                     holderCount++;
                     HolderForm f = w.holder().form();
                     String country = EventRecorder.upper(f.country());
-                    holderRows.add(w.holder().id()).add(f.kind().name()).add(f.name().trim()).add(country).add(f.birthDate())
-                            .add(nz(f.idDocument())).add(nz(f.address())).add(nz(f.phone())).add(nz(f.registrationNumber()))
-                            .add(nz(f.role())).add(batchId).add(at).add(by).add(at).add(by).end();
+                    holderRows.row(15).uuid(w.holder().id()).text(f.kind().name()).text(f.name().trim()).text(country).date(f.birthDate())
+                            .text(nz(f.idDocument())).text(nz(f.address())).text(nz(f.phone())).text(nz(f.registrationNumber()))
+                            .text(nz(f.role())).uuid(batchId).timestamptz(at).text(by).timestamptz(at).text(by);
                     chain.append(new Ledger.NewEntry("HOLDER", w.holder().id(), EventKind.HOLDER_REGISTERED, today, "", "", "", "",
                             w.holder().id(), null, null, HolderRegister.snapshot(f), null, batchId));
                 }
@@ -200,11 +199,11 @@ class BulkRegister {
                 for (EventCommand c : w.history()) {
                     holder = c.holderId() != null ? c.holderId() : holder;
                 }
-                weaponRows.add(w.id()).add(d.type().name()).add(d.type().salwClass().name()).add(makerCode)
-                        .add(EventRecorder.nz(d.makerAsMarked()).trim()).add(EventRecorder.nz(d.model()).trim())
-                        .add(EventRecorder.nz(d.calibre()).trim()).add(country).add(d.yearOfManufacture()).add(serial).add(normalised)
-                        .add(checked.status().name()).add(holder).add(checked.location()).add(batchId).add(at).add(by).add(at)
-                        .add(checked.lastKind().name()).add(checked.lastOn()).end();
+                weaponRows.row(20).uuid(w.id()).text(d.type().name()).text(d.type().salwClass().name()).text(makerCode)
+                        .text(EventRecorder.nz(d.makerAsMarked()).trim()).text(EventRecorder.nz(d.model()).trim())
+                        .text(EventRecorder.nz(d.calibre()).trim()).text(country).int4(d.yearOfManufacture()).text(serial).text(normalised)
+                        .text(checked.status().name()).uuid(holder).text(checked.location()).uuid(batchId).timestamptz(at).text(by)
+                        .timestamptz(at).text(checked.lastKind().name()).date(checked.lastOn());
                 Details snapshot = Details.of().with("type", d.type()).with("maker", makerCode).with("makerAsMarked", d.makerAsMarked())
                         .with("model", d.model()).with("calibre", d.calibre()).with("countryOfManufacture", country)
                         .with("yearOfManufacture", d.yearOfManufacture()).with("serial", serial);
@@ -212,8 +211,8 @@ class BulkRegister {
                 long registered = chain.append(new Ledger.NewEntry("WEAPON", w.id(), EventKind.REGISTERED, today, "", "", "", "",
                         r.holderId(), null, null, snapshot.text(), null, batchId));
                 for (MarkingInput m : r.markings()) {
-                    markingRows.add(w.id()).add(m.kind().name()).add(m.text().trim()).add(EventRecorder.upper(m.country())).add(m.year())
-                            .add(registered).add(at).add(by).end();
+                    markingRows.row(8).uuid(w.id()).text(m.kind().name()).text(m.text().trim()).text(EventRecorder.upper(m.country()))
+                            .int4(m.year()).int8(registered).timestamptz(at).text(by);
                 }
                 List<EventCommand> later = new ArrayList<>();
                 if (origin != null) {
@@ -224,16 +223,16 @@ class BulkRegister {
                     long seq = chain.append(EventRecorder.entry(w.id(), c, batchId));
                     if (c.marking() != null) {
                         MarkingInput m = c.marking();
-                        markingRows.add(w.id()).add(m.kind().name()).add(m.text().trim()).add(EventRecorder.upper(m.country()))
-                                .add(m.year()).add(seq).add(at).add(by).end();
+                        markingRows.row(8).uuid(w.id()).text(m.kind().name()).text(m.text().trim()).text(EventRecorder.upper(m.country()))
+                                .int4(m.year()).int8(seq).timestamptz(at).text(by);
                     }
                 }
                 count++;
-                if (chain.pendingChars() > FLUSH_CHARS) {
+                if (chain.pending() > FLUSH_BYTES) {
                     hand(queue, outcome, new Chunk(holderRows, weaponRows, markingRows, chain.take()));
-                    holderRows = new CopyText(1 << 16);
-                    weaponRows = new CopyText(1 << 20);
-                    markingRows = new CopyText(1 << 16);
+                    holderRows = new CopyBinary(1 << 16);
+                    weaponRows = new CopyBinary(1 << 20);
+                    markingRows = new CopyBinary(1 << 16);
                 }
             }
             hand(queue, outcome, new Chunk(holderRows, weaponRows, markingRows, chain.take()));

@@ -1,6 +1,6 @@
 package org.opensalw.importing.internal;
 
-import org.opensalw.shared.CopyText;
+import org.opensalw.shared.CopyBinary;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -107,8 +107,8 @@ public final class ImportJob implements Runnable {
                     } else {
                         rejected.incrementAndGet();
                         for (RowChecker.Problem p : outcome.problems()) {
-                            staging.errors.add(spec.batchId()).add(row.line()).add(p.column())
-                                    .add(Messages.resolve(messages, p.violation(), spec.locale())).add(clip(p.value())).end();
+                            StagedRows.writeError(staging.errors, spec.batchId(), row.line(), p.column(),
+                                    Messages.resolve(messages, p.violation(), spec.locale()), clip(p.value()));
                         }
                     }
                     if (staging.rows.size() >= CHUNK || staging.errors.length() > (1 << 20)) {
@@ -179,8 +179,8 @@ public final class ImportJob implements Runnable {
      */
     private final class Staging {
         List<StagedRow> rows = new ArrayList<>(CHUNK);
-        CopyText errors = new CopyText(1 << 16);
-        final CopyText text = new CopyText(CHUNK * 300);
+        CopyBinary errors = new CopyBinary(1 << 16);
+        final CopyBinary text = new CopyBinary(CHUNK * 300);
         final CopyManager copy;
         final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "import-writer");
@@ -202,9 +202,9 @@ public final class ImportJob implements Runnable {
         void flush() {
             await();
             List<StagedRow> chunk = rows;
-            CopyText chunkErrors = errors;
+            CopyBinary chunkErrors = errors;
             rows = new ArrayList<>(CHUNK);
-            errors = new CopyText(1 << 16);
+            errors = new CopyBinary(1 << 16);
             inFlight = writer.submit(new org.springframework.security.concurrent.DelegatingSecurityContextRunnable(
                     () -> write(chunk, chunkErrors), security));
         }
@@ -233,7 +233,7 @@ public final class ImportJob implements Runnable {
             writer.shutdown();
         }
 
-        private void write(List<StagedRow> chunk, CopyText chunkErrors) {
+        private void write(List<StagedRow> chunk, CopyBinary chunkErrors) {
             try {
                 if (!chunk.isEmpty()) {
                     long t0 = System.nanoTime();
@@ -249,12 +249,12 @@ public final class ImportJob implements Runnable {
                         StagedRows.write(text, r, m == null ? "" : m[1], m == null ? null : UUID.fromString(m[0]));
                     }
                     long t1 = System.nanoTime();
-                    copy.copyIn(StagedRows.COPY, text.reader());
+                    copy.copyIn(StagedRows.COPY, text.stream());
                     copyNanos += System.nanoTime() - t1;
                     text.clear();
                 }
                 if (!chunkErrors.isEmpty()) {
-                    copy.copyIn(StagedRows.COPY_ERROR, chunkErrors.reader());
+                    copy.copyIn(StagedRows.COPY_ERROR, chunkErrors.stream());
                 }
                 if (System.nanoTime() - lastBeat > 1_000_000_000L) {
                     lastBeat = System.nanoTime();

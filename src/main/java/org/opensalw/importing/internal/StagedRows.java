@@ -1,6 +1,6 @@
 package org.opensalw.importing.internal;
 
-import org.opensalw.shared.CopyText;
+import org.opensalw.shared.CopyBinary;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -15,19 +15,24 @@ public final class StagedRows {
     public static final String COPY = "COPY import_row (batch_id, line, status, weapon_id, row_key, weapon_type, maker_code,"
             + " maker_as_marked, model, calibre, country, year, serial, serial_norm, national_mark, import_mark, location, holder_id,"
             + " holder_kind, holder_name, holder_country, holder_document, origin_kind, origin_date, origin_country, origin_place,"
-            + " event_kind, event_date, event_country, event_place, flag_reason, matched_weapon) FROM STDIN";
-    public static final String COPY_ERROR = "COPY import_error (batch_id, line, column_name, reason, value) FROM STDIN";
+            + " event_kind, event_date, event_country, event_place, flag_reason, matched_weapon) FROM STDIN (FORMAT binary)";
+    public static final String COPY_ERROR = "COPY import_error (batch_id, line, column_name, reason, value) FROM STDIN (FORMAT binary)";
 
     private StagedRows() {
     }
 
-    public static void write(CopyText out, StagedRow r, String flagReason, UUID matched) {
-        out.add(r.batchId).add(r.line).add(r.status).add(r.weaponId).add(r.rowKey).add(r.type.name()).add(r.makerCode)
-                .add(r.makerAsMarked).add(r.model).add(r.calibre).add(r.country).add(r.year).add(r.serial).add(r.serialNorm)
-                .add(r.nationalMark).add(r.importMark).add(r.location).add(r.holderId).add(r.holderKind == null ? null : r.holderKind.name())
-                .add(r.holderName).add(r.holderCountry).add(r.holderDocument).add(r.originKind == null ? null : r.originKind.name())
-                .add(r.originDate).add(r.originCountry).add(r.originPlace).add(r.eventKind == null ? null : r.eventKind.name())
-                .add(r.eventDate).add(r.eventCountry).add(r.eventPlace).add(flagReason == null ? "" : flagReason).add(matched).end();
+    public static void write(CopyBinary out, StagedRow r, String flagReason, UUID matched) {
+        out.row(32).uuid(r.batchId).int8(r.line).text(r.status).uuid(r.weaponId).text(r.rowKey).text(r.type.name()).text(r.makerCode)
+                .text(r.makerAsMarked).text(r.model).text(r.calibre).text(r.country).int4(r.year).text(r.serial).text(r.serialNorm)
+                .text(r.nationalMark).text(r.importMark).text(r.location).uuid(r.holderId).text(r.holderKind == null ? null : r.holderKind.name())
+                .text(r.holderName).text(r.holderCountry).text(r.holderDocument).text(r.originKind == null ? null : r.originKind.name())
+                .date(r.originDate).text(r.originCountry).text(r.originPlace).text(r.eventKind == null ? null : r.eventKind.name())
+                .date(r.eventDate).text(r.eventCountry).text(r.eventPlace).text(flagReason == null ? "" : flagReason).uuid(matched);
+    }
+
+    /** One problem of a rejected row, for the error report. */
+    public static void writeError(CopyBinary out, UUID batchId, long line, String column, String reason, String value) {
+        out.row(5).uuid(batchId).int8(line).text(column).text(reason).text(value);
     }
 
     public static final String SELECT = "SELECT batch_id, line, status, weapon_id, row_key, weapon_type, maker_code, maker_as_marked,"

@@ -1,6 +1,6 @@
 package org.opensalw.registry.internal;
 
-import org.opensalw.shared.CopyText;
+import org.opensalw.shared.CopyBinary;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -110,16 +110,15 @@ public class Ledger {
         return new Bulk(head.seq(), head.hash(), recordedBy, now.truncatedTo(ChronoUnit.MICROS));
     }
 
-    /** Bulk appends: entries are hashed and written to COPY text; {@link #flush} sends them on the connection given. */
+    /** Bulk appends: entries are hashed and written as binary COPY rows, sent by the caller on the transaction's connection. */
     public final class Bulk {
         public static final String COPY = "COPY ledger_entry (seq, subject_type, subject_id, kind, occurred_on, place, actor,"
                 + " reference, notes, holder_id, licence_id, country, details, voids_seq, batch_id, recorded_at, recorded_by,"
-                + " prev_hash, hash) FROM STDIN";
+                + " prev_hash, hash) FROM STDIN (FORMAT binary)";
         private final LedgerHash hasher = new LedgerHash();
         private final String by;
         private final Instant at;
-        private final String atText;
-        private CopyText text = new CopyText(1 << 20);
+        private CopyBinary rows = new CopyBinary(1 << 20);
         private long seq;
         private String prev;
         private final long first;
@@ -129,7 +128,6 @@ public class Ledger {
             this.prev = prev;
             this.by = by;
             this.at = at;
-            this.atText = OffsetDateTime.ofInstant(at, ZoneOffset.UTC).toString();
             this.first = seq + 1;
         }
 
@@ -137,29 +135,23 @@ public class Ledger {
             seq++;
             String h = hash(hasher, prev, seq, e.subjectType(), e.subjectId(), e.kind(), e.occurredOn(), e.place(), e.actor(),
                     e.reference(), e.notes(), e.holderId(), e.licenceId(), e.country(), e.details(), e.voidsSeq(), e.batchId(), at, by);
-            text.add(seq).add(e.subjectType()).add(e.subjectId()).add(e.kind().name()).add(e.occurredOn()).add(nz(e.place()))
-                    .add(nz(e.actor())).add(nz(e.reference())).add(nz(e.notes())).add(e.holderId()).add(e.licenceId())
-                    .add(e.country()).add(nz(e.details())).add(e.voidsSeq()).add(e.batchId()).add(atText).add(by).add(prev).add(h).end();
+            rows.row(19).int8(seq).text(e.subjectType()).uuid(e.subjectId()).text(e.kind().name()).date(e.occurredOn()).text(nz(e.place()))
+                    .text(nz(e.actor())).text(nz(e.reference())).text(nz(e.notes())).uuid(e.holderId()).uuid(e.licenceId())
+                    .text(e.country()).text(nz(e.details())).int8(e.voidsSeq()).uuid(e.batchId()).timestamptz(at).text(by).text(prev).text(h);
             prev = h;
             return seq;
         }
 
-        public int pendingChars() {
-            return text.length();
+        /** Bytes waiting to be sent. */
+        public int pending() {
+            return rows.length();
         }
 
-        /** Hands over the COPY text written so far (to be sent by another thread) and starts a new one. */
-        public CopyText take() {
-            CopyText t = text;
-            text = new CopyText(1 << 20);
+        /** Hands over the rows written so far (to be sent by another thread) and starts new ones. */
+        public CopyBinary take() {
+            CopyBinary t = rows;
+            rows = new CopyBinary(1 << 20);
             return t;
-        }
-
-        public void flush(org.postgresql.copy.CopyManager copy) throws SQLException, java.io.IOException {
-            if (!text.isEmpty()) {
-                copy.copyIn(COPY, text.reader());
-                text.clear();
-            }
         }
 
         public long firstSeq() {
