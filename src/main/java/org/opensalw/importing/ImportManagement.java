@@ -334,7 +334,7 @@ public class ImportManagement {
                 rows -> registry.registerBulk(id, b.rowsAccepted() - b.rowsFlagged(), rows));
         Instant now = clock.instant();
         store.confirmed(id, result.weapons(), result.holders(), now, currentUser.username());
-        store.addTimings(id, String.format(Locale.ROOT, "confirmed in %.1f s (PostgreSQL COPY %.1f s)", result.millis() / 1000.0,
+        store.addTimings(id, String.format(Locale.ROOT, "confirmed in %.1f s (in PostgreSQL: COPY and index builds %.1f s)", result.millis() / 1000.0,
                 result.copyMillis() / 1000.0));
         audit.recordWrite("import.confirm", "IMPORT_BATCH", id, "file=" + b.fileName() + " sha256=" + b.sha256() + " weapons="
                 + result.weapons() + " holders=" + result.holders() + " ledger seq " + result.firstSeq() + "-" + result.lastSeq());

@@ -99,6 +99,8 @@ class ImportBenchmark {
             throw new IllegalStateException("import ended " + confirmed.status() + ": " + confirmed.message());
         }
         figures.put("rows_per_second", Math.round(ROWS / total));
+        figures.put("loaded_rows_per_second", Math.round(ROWS / readSeconds));
+        figures.put("confirmed_weapons_per_second", Math.round(confirmed.weaponsRegistered() / confirmSeconds));
         figures.put("baseline_rows_per_second", baseline(file));
         figures.put("baseline_rows", BASELINE_ROWS);
         figures.put("max_heap_mb", heap.maxLiveMb());
@@ -130,30 +132,35 @@ class ImportBenchmark {
                 JVM heap limit %s MB. A generated legacy register of %,d rows
                 (%s MB CSV: 8 makers written by name or alias, holders shared by several weapons, origin events and later events,
                 %,d bad rows, %,d repeated weapons with their serial written differently) imported end to end through
-                `ImportManagement`: streamed, every row checked with the registry's rules, suspected duplicates flagged (in the file
-                by SQL, against the register by index lookups), staged by COPY, then confirmed into the register in one
-                transaction (weapons, holders, markings and %,d ledger records by COPY, chained with the production hash).
+                `ImportManagement` in its two steps. **Import**: streamed, every row checked with the registry's rules, suspected
+                duplicates flagged (in the file by SQL, against the register by index lookups), rows staged by COPY as a batch that
+                waits for a person to review its flagged rows. **Confirmation**: the accepted rows registered in one transaction
+                (weapons, holders, markings and %,d ledger records by COPY, chained with the production hash; the register's
+                secondary indexes dropped and built again, since the batch is larger than the register).
 
                 | measure | target | result |
                 |---|---|---|
-                | import end to end | ≥ 50,000 rows/s | %,d rows/s (%s s: read, check and stage %s s, confirm %s s) |
-                | naive row-by-row JDBC insert (one INSERT and commit per row, no checks; first %,d rows) | — | %,d rows/s |
+                | import: file read, checked, duplicates flagged, staged for review | ≥ 50,000 rows/s | %,d rows/s (%s s) |
+                | confirmation into the register | — | %,d weapons/s (%s s) |
+                | import and confirmation together | ≥ 50,000 rows/s | %,d rows/s (%s s) |
+                | naive row-by-row JDBC insert (one INSERT and commit per row into a copy of `weapon`, no checks, no ledger; first %,d rows) | — | %,d rows/s |
                 | heap in use after collections while importing (live set) | < 512 MB | %s MB (peak with garbage: %s MB) |
                 | rejected rows / flagged duplicates | — | %,d / %,d |
                 | ledger verified after the import | intact | %,d records in %s s |
 
                 Where the time went (recorded with the batch): %s. The Java side (parsing, checks, hashing) runs beside PostgreSQL
-                on a second thread in each phase; what remains is PostgreSQL ingesting the rows with the register's indexes
-                (8 on `weapon`, 4 on `ledger_entry`), on cores shared with other work.
+                on a second thread in each step. The confirmation is bound by PostgreSQL ingesting %,d ledger records and the
+                weapons on one backend (a transaction is one connection), then building the indexes again.
 
                 Figures: `docs/benchmarks/import.json`. Command: `./mvnw -Pbenchmark verify -Dtest=ImportBenchmark` (heap 4 GB);
                 with `-Dbenchmark.heap=-Xmx512m` the import itself runs within 512 MB, but after it the identification index
                 (another module, which keeps every registered weapon in memory) needs more than 512 MB for 1,000,000 weapons.
                 """.formatted(LocalDate.now(), figures.get("cores"), figures.get("load_average_before"), figures.get("load_average_after"),
                 figures.get("heap_limit_mb"), ROWS, figures.get("file_mb"), generated[0], generated[1], ledger,
-                figures.get("rows_per_second"), round(total), round(readSeconds), round(confirmSeconds), BASELINE_ROWS,
+                figures.get("loaded_rows_per_second"), round(readSeconds), figures.get("confirmed_weapons_per_second"), round(confirmSeconds),
+                figures.get("rows_per_second"), round(total), BASELINE_ROWS,
                 figures.get("baseline_rows_per_second"), figures.get("max_heap_mb"), figures.get("heap_peak_including_garbage_mb"),
-                loaded.rowsRejected(), loaded.rowsFlagged(), ledger, report.millis() / 1000.0, confirmed.timings()));
+                loaded.rowsRejected(), loaded.rowsFlagged(), ledger, report.millis() / 1000.0, confirmed.timings(), ledger));
     }
 
     /** One INSERT and one commit per row into a copy of the weapon table: what a simple loader does. */
