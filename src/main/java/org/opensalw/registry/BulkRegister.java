@@ -23,6 +23,7 @@ import org.opensalw.registry.internal.BulkIndexes;
 import org.opensalw.registry.internal.Details;
 import org.opensalw.registry.internal.Ledger;
 import org.opensalw.shared.UserFacingException;
+import org.opensalw.shared.Violation;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.springframework.context.ApplicationEventPublisher;
@@ -184,6 +185,10 @@ class BulkRegister {
                     holderCount++;
                     HolderForm f = w.holder().form();
                     String country = EventRecorder.upper(f.country());
+                    if (country != null && !country.isBlank() && !countries.contains(country)) { // as HolderRegister checks
+                        throw new UserFacingException(UserFacingException.Kind.INVALID, List.of(Violation.of("weapons[" + count
+                                + "].holder.country", "country.unknown", f.country())));
+                    }
                     holderRows.row(15).uuid(w.holder().id()).text(f.kind().name()).text(f.name().trim()).text(country).date(f.birthDate())
                             .text(nz(f.idDocument())).text(nz(f.address())).text(nz(f.phone())).text(nz(f.registrationNumber()))
                             .text(nz(f.role())).uuid(batchId).timestamptz(at).text(by).timestamptz(at).text(by);

@@ -201,4 +201,16 @@ class RegistryManagementTests {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE action = 'weapon.event' AND subject_id = ?", Long.class,
                 weapons.get(0).toString())).isZero();
     }
+
+    @Test
+    void shouldRefuseABulkHolderOfAnUnknownCountryAndWriteNothing() {
+        java.util.UUID weapon = java.util.UUID.randomUUID();
+        HolderForm nowhere = new HolderForm(HolderKind.COMPANY, "Nowhere Arms", "XX", null, null, null, null, "XX-1", "dealer");
+        assertThatThrownBy(() -> registry.registerBulk(java.util.UUID.randomUUID(), List.of(new BulkWeapon(weapon,
+                RegistryFixtures.importedRifle("BULK-XX-1"), List.of(), new BulkWeapon.BulkHolder(java.util.UUID.randomUUID(), nowhere)))
+                .iterator()))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations()).extracting(Violation::field)
+                        .containsExactly("weapons[0].holder.country"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM weapon WHERE id = ?", Long.class, weapon)).isZero();
+    }
 }
