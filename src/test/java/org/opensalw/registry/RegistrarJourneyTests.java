@@ -45,10 +45,12 @@ class RegistrarJourneyTests {
             browser.type("holder-search", "Amina Jour");
             browser.selectWhenOffered("holderId", holderIdShownFor(browser));
             browser.type("reference", "SALE-42").submit("event-form");
+            browser.waitForText("The event has been recorded"); // on the weapon's page (the form's own page names the kind too)
             browser.waitForText("Transferred");
 
             browser.click(By.id("event-REPORTED_STOLEN"));
             browser.type("place", "Port city").type("reference", "POL-2024-118").submit("event-form");
+            browser.waitForText("The event has been recorded");
             browser.waitForText("Reported stolen");
             assertThat(browser.text(By.id("weapon-status"))).isEqualTo("stolen");
             assertThat(browser.text(By.id("timeline"))).contains("Registered", "Imported", "Transferred", "Amina Journeytest",
