@@ -87,6 +87,21 @@ public final class Columns {
         if (header == null) {
             return "";
         }
+        StringBuilder ascii = new StringBuilder(header.length());
+        for (int i = 0; i < header.length(); i++) { // the usual case, once per row for holder names: no normalisation needed
+            char ch = header.charAt(i);
+            if (ch >= 0x80) {
+                ascii = null;
+                break;
+            }
+            char lower = ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch;
+            if (lower >= 'a' && lower <= 'z' || lower >= '0' && lower <= '9') {
+                ascii.append(lower);
+            }
+        }
+        if (ascii != null) {
+            return ascii.toString();
+        }
         String s = MARKS.matcher(Normalizer.normalize(header, Normalizer.Form.NFKD)).replaceAll("");
         return NOT_ALNUM.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("");
     }
