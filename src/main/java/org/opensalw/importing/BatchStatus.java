@@ -1,11 +1,19 @@
 package org.opensalw.importing;
 
-/** Where an import batch stands. Only a LOADED batch can be confirmed; every status but CONFIRMED and VOIDED can be voided. */
+/**
+ * Where an import batch stands. Only a LOADED batch can be confirmed; a batch can be voided unless it is being read,
+ * being confirmed, confirmed or already voided.
+ */
 public enum BatchStatus {
     /** Being read and checked. */
     RUNNING,
     /** Read and checked; waiting for a registrar to review duplicates and confirm. Nothing is in the register yet. */
     LOADED,
+    /**
+     * Its confirmation runs in the background (one transaction); if the process dies meanwhile, nothing of it is in the
+     * register and the batch goes back to LOADED.
+     */
+    CONFIRMING,
     /** Its accepted rows are in the register (one transaction). */
     CONFIRMED,
     CANCELLED,
@@ -17,6 +25,6 @@ public enum BatchStatus {
     VOIDED;
 
     public boolean voidable() {
-        return this != CONFIRMED && this != VOIDED && this != RUNNING;
+        return this != CONFIRMED && this != VOIDED && this != RUNNING && this != CONFIRMING;
     }
 }

@@ -16,4 +16,9 @@ public record ImportBatch(UUID id, String fileName, String sha256, long fileByte
     public boolean running() {
         return status == BatchStatus.RUNNING;
     }
+
+    /** Being read or being confirmed: its page follows it. */
+    public boolean inProgress() {
+        return status == BatchStatus.RUNNING || status == BatchStatus.CONFIRMING;
+    }
 }

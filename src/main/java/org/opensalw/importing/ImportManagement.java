@@ -28,11 +28,11 @@ import org.opensalw.identity.AuditTrail;
 import org.opensalw.identity.CurrentUser;
 import org.opensalw.importing.internal.BatchStore;
 import org.opensalw.importing.internal.Columns;
+import org.opensalw.importing.internal.Confirmations;
 import org.opensalw.importing.internal.ImportJob;
 import org.opensalw.importing.internal.RowChecker;
 import org.opensalw.importing.internal.RowSource;
 import org.opensalw.importing.internal.StagedRow;
-import org.opensalw.importing.internal.StagedRows;
 import org.opensalw.importing.internal.UploadedFiles;
 import org.opensalw.reference.Country;
 import org.opensalw.reference.Maker;
@@ -44,7 +44,6 @@ import org.opensalw.shared.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
@@ -76,18 +75,19 @@ public class ImportManagement {
     private final CurrentUser currentUser;
     private final AuditTrail audit;
     private final MessageSource messages;
-    private final ApplicationEventPublisher events;
     private final DataSource dataSource;
     private final Clock clock;
     private final UploadedFiles uploads;
     private final Duration staleAfter;
     private final ExecutorService executor;
     private final Map<UUID, ImportJob> jobs = new ConcurrentHashMap<>();
+    private final Confirmations confirmations;
 
     ImportManagement(BatchStore store, RegistryManagement registry, RegistryQueries registryQueries, References references,
-            CurrentUser currentUser, AuditTrail audit, MessageSource messages, ApplicationEventPublisher events, DataSource dataSource,
-            Clock clock, UploadedFiles uploads,
+            CurrentUser currentUser, AuditTrail audit, MessageSource messages, DataSource dataSource,
+            Clock clock, UploadedFiles uploads, Confirmations confirmations,
             @Value("${opensalw.import.stale-after-seconds:60}") long staleAfterSeconds) {
+        this.confirmations = confirmations;
         this.store = store;
         this.registry = registry;
         this.registryQueries = registryQueries;
@@ -95,7 +95,6 @@ public class ImportManagement {
         this.currentUser = currentUser;
         this.audit = audit;
         this.messages = messages;
-        this.events = events;
         this.dataSource = dataSource;
         this.clock = clock;
         this.uploads = uploads;
@@ -326,20 +325,16 @@ public class ImportManagement {
      */
     @Transactional
     public ImportBatch confirm(UUID id) {
-        ImportBatch b = store.lock(id).orElseThrow(() -> UserFacingException.notFound("import", id));
-        if (b.status() != BatchStatus.LOADED) {
-            throw UserFacingException.invalid("status", "import.confirm.status", b.status());
-        }
-        RegistryManagement.BulkResult result = StagedRows.readAccepted(dataSource, id,
-                rows -> registry.registerBulk(id, b.rowsAccepted() - b.rowsFlagged(), rows));
-        Instant now = clock.instant();
-        store.confirmed(id, result.weapons(), result.holders(), now, currentUser.username());
-        store.addTimings(id, String.format(Locale.ROOT, "confirmed in %.1f s (in PostgreSQL: COPY and index builds %.1f s)", result.millis() / 1000.0,
-                result.copyMillis() / 1000.0));
-        audit.recordWrite("import.confirm", "IMPORT_BATCH", id, "file=" + b.fileName() + " sha256=" + b.sha256() + " weapons="
-                + result.weapons() + " holders=" + result.holders() + " ledger seq " + result.firstSeq() + "-" + result.lastSeq());
-        events.publishEvent(new BatchConfirmed(id, b.fileName(), result.weapons(), result.holders()));
-        return store.find(id).orElseThrow();
+        return confirmations.confirm(id);
+    }
+
+    /**
+     * As {@link #confirm}, in the background: returns at once with the batch CONFIRMING, which its page follows. If the
+     * confirmation fails, or its process dies, nothing of it is in the register and the batch is LOADED again, with why.
+     */
+    @Transactional
+    public ImportBatch startConfirmation(UUID id) {
+        return confirmations.start(id, LocaleContextHolder.getLocale());
     }
 
     /** Closes an unconfirmed batch with a reason. Nothing is deleted: the batch, its rows and errors stay, marked void. */
@@ -383,7 +378,9 @@ public class ImportManagement {
     public List<UUID> markInterrupted(Duration noProgressFor) {
         List<UUID> stale = store.interruptStale(clock.instant().minus(noProgressFor), jobs.keySet(), clock.instant());
         stale.forEach(id -> log.warn("Import batch {} was interrupted (no progress since its process stopped); it can be voided", id));
-        return stale;
+        List<UUID> all = new ArrayList<>(stale);
+        all.addAll(confirmations.reloadDead(noProgressFor));
+        return all;
     }
 
     @PreDestroy

@@ -95,5 +95,18 @@ class ImportApiTests {
         Answer voidConfirmed = call(registrar, "POST", "/api/imports/" + id + "/void", "{\"reason\":\"late\"}", MediaType.APPLICATION_JSON);
         assertThat(voidConfirmed.status()).isEqualTo(422);
         assertThat(call(registrar, "GET", "/api/imports/template.csv", null, null).body()).startsWith("weapon_type,maker,");
+
+        // a large batch is confirmed in the background: 202 at once, then followed like the reading
+        Answer second = upload(registrar, csv.replace("A" + s, "B" + s), "yyyy-MM-dd");
+        String secondId = second.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> call(registrar, "GET", "/api/imports/" + secondId, null, null).body()
+                .contains("\"status\":\"LOADED\""));
+        Answer confirming = call(registrar, "POST", "/api/imports/" + secondId + "/confirm?wait=false", null, null);
+        assertThat(confirming.status()).isEqualTo(202);
+        assertThat(confirming.body()).contains("\"status\":\"CONFIRMING\"");
+        await().atMost(Duration.ofSeconds(30)).until(() -> call(registrar, "GET", "/api/imports/" + secondId, null, null).body()
+                .contains("\"status\":\"CONFIRMED\""));
+        assertThat(call(registrar, "GET", "/api/imports/" + secondId, null, null).body()).contains("\"weaponsRegistered\":1",
+                "\"confirmedBy\":\"" + registrar + "\"");
     }
 }

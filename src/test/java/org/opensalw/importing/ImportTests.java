@@ -47,6 +47,9 @@ class ImportTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     static String tag() {
         return "I" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     }
@@ -346,5 +349,44 @@ class ImportTests {
         assertThatThrownBy(() -> imports.prepare("x.csv", new ByteArrayInputStream(HEADER.getBytes(StandardCharsets.UTF_8)), "UTF-8"))
                 .isInstanceOf(AuthorizationDeniedException.class);
         assertThatThrownBy(() -> imports.batches()).isInstanceOf(AuthorizationDeniedException.class);
+    }
+
+    @Test
+    void shouldConfirmInTheBackgroundAsThePersonWhoAsked() {
+        String t = tag();
+        ImportBatch b = load(HEADER + "\n" + "ASSAULT_RIFLE,Izhmash,AKM,7.62x39mm,RU,1978," + t + "-001,,,,,IMPORTED,12/03/1992,RU,,,\n");
+        assertThat(imports.startConfirmation(b.id()).status()).isEqualTo(BatchStatus.CONFIRMING);
+        org.awaitility.Awaitility.await().pollInSameThread().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> imports.batch(b.id()).status() == BatchStatus.CONFIRMED);
+        assertThat(weaponsOfBatch(b.id())).isEqualTo(1);
+        assertThat(imports.batch(b.id()).confirmedBy()).isEqualTo("import-registrar");
+        assertThat(jdbc.queryForList("SELECT DISTINCT recorded_by FROM ledger_entry WHERE batch_id = ?", String.class, b.id()))
+                .containsExactly("import-registrar");
+        assertThat(imports.history(b.id())).extracting(h -> h.status())
+                .containsExactly(BatchStatus.RUNNING, BatchStatus.LOADED, BatchStatus.CONFIRMING, BatchStatus.CONFIRMED);
+    }
+
+    @Test
+    void shouldPutBackAConfirmationWhoseProcessDiedAndLeaveARunningOneAlone() throws Exception {
+        String t = tag();
+        ImportBatch b = load(HEADER + "\n" + "ASSAULT_RIFLE,Izhmash,AKM,7.62x39mm,RU,1978," + t + "-001,,,,,IMPORTED,12/03/1992,RU,,,\n");
+        // as left by a process killed while confirming: CONFIRMING, marked long ago
+        jdbc.update("UPDATE import_batch SET status = 'CONFIRMING', heartbeat_at = now() - interval '1 hour' WHERE id = ?", b.id());
+        try (java.sql.Connection elsewhere = dataSource.getConnection()) { // the lock a confirmation holds while it runs
+            elsewhere.setAutoCommit(false);
+            try (java.sql.Statement st = elsewhere.createStatement()) {
+                st.executeQuery("SELECT pg_advisory_xact_lock(hashtextextended('" + b.id() + "', 3))").close();
+            }
+            imports.markInterrupted(java.time.Duration.ofSeconds(60));
+            assertThat(imports.batch(b.id()).status()).as("still running somewhere").isEqualTo(BatchStatus.CONFIRMING);
+            elsewhere.rollback();
+        }
+        assertThat(imports.markInterrupted(java.time.Duration.ofSeconds(60))).contains(b.id());
+        ImportBatch reloaded = imports.batch(b.id());
+        assertThat(reloaded.status()).isEqualTo(BatchStatus.LOADED);
+        assertThat(reloaded.message()).contains("can be confirmed again");
+        assertThat(weaponsOfBatch(b.id())).isZero();
+        assertThat(imports.confirm(b.id()).status()).isEqualTo(BatchStatus.CONFIRMED);
+        assertThat(weaponsOfBatch(b.id())).isEqualTo(1);
     }
 }

@@ -17,6 +17,7 @@ import org.opensalw.importing.ImportOptions;
 import org.opensalw.importing.PreparedFile;
 import org.opensalw.shared.UserFacingException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -134,9 +135,12 @@ class ImportApi {
     }
 
     @PostMapping("/api/imports/{id}/confirm")
-    @Operation(summary = "Confirm a read batch: its accepted rows reach the register in one transaction")
-    ImportBatch confirm(@PathVariable UUID id) {
-        return imports.confirm(id);
+    @Operation(summary = "Confirm a read batch: its accepted rows reach the register in one transaction",
+            description = "By default the answer comes when the rows are in the register (status CONFIRMED). With wait=false it comes at"
+                    + " once, 202 with the status CONFIRMING: follow GET /api/imports/{id} until CONFIRMED, or LOADED again with the"
+                    + " reason in 'message' if the confirmation failed (nothing of it is then in the register).")
+    ResponseEntity<ImportBatch> confirm(@PathVariable UUID id, @RequestParam(defaultValue = "true") boolean wait) {
+        return wait ? ResponseEntity.ok(imports.confirm(id)) : ResponseEntity.accepted().body(imports.startConfirmation(id));
     }
 
     @PostMapping("/api/imports/{id}/void")

@@ -119,8 +119,12 @@ class ImportController {
     }
 
     @GetMapping("/imports/{id}/progress")
-    String progress(@PathVariable UUID id, Model model) {
-        model.addAttribute("b", imports.batch(id));
+    String progress(@PathVariable UUID id, Model model, HttpServletResponse response) {
+        ImportBatch b = imports.batch(id);
+        if (!b.inProgress()) { // read or confirmed: the whole page changes (review, confirmation, history), so htmx reloads it
+            response.setHeader("HX-Refresh", "true");
+        }
+        model.addAttribute("b", b);
         return "importing/batch :: progress";
     }
 
@@ -139,7 +143,7 @@ class ImportController {
 
     @PostMapping("/imports/{id}/confirm")
     String confirm(@PathVariable UUID id, Locale locale, RedirectAttributes redirect) {
-        return act(id, () -> imports.confirm(id), locale, redirect);
+        return act(id, () -> imports.startConfirmation(id), locale, redirect); // a large batch takes minutes: its page follows it
     }
 
     @PostMapping("/imports/{id}/void")

@@ -1,0 +1,141 @@
+package org.opensalw.importing.internal;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+import org.opensalw.identity.AuditTrail;
+import org.opensalw.identity.CurrentUser;
+import org.opensalw.importing.BatchConfirmed;
+import org.opensalw.importing.BatchStatus;
+import org.opensalw.importing.ImportBatch;
+import org.opensalw.registry.RegistryManagement;
+import org.opensalw.shared.Messages;
+import org.opensalw.shared.UserFacingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves a batch's accepted rows into the register in one transaction, now ({@link #confirm}) or in the background
+ * ({@link #start}: the batch is CONFIRMING meanwhile). A background confirmation holds a database lock until it
+ * commits or rolls back, also when its process dies, so {@link #reloadDead} can tell a dead one from a running one on
+ * any instance. Callers check the person's rights ({@code ImportManagement}).
+ */
+@Component
+public class Confirmations {
+
+    private static final Logger log = LoggerFactory.getLogger(Confirmations.class);
+
+    private final BatchStore store;
+    private final RegistryManagement registry;
+    private final DataSource dataSource;
+    private final CurrentUser currentUser;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final ExecutorService background = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "import-confirm");
+        t.setDaemon(true);
+        return t;
+    });
+
+    Confirmations(BatchStore store, RegistryManagement registry, DataSource dataSource, CurrentUser currentUser, AuditTrail audit,
+            ApplicationEventPublisher events, MessageSource messages, Clock clock, PlatformTransactionManager transactionManager) {
+        this.store = store;
+        this.registry = registry;
+        this.dataSource = dataSource;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.events = events;
+        this.messages = messages;
+        this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /** Confirms a LOADED batch in the caller's transaction. */
+    public ImportBatch confirm(UUID id) {
+        return register(locked(id, BatchStatus.LOADED));
+    }
+
+    /**
+     * Marks a LOADED batch CONFIRMING in the caller's transaction; once that commits, the confirmation runs in the
+     * background as the same person. If it fails, the batch is LOADED again with why.
+     */
+    public ImportBatch start(UUID id, Locale locale) {
+        locked(id, BatchStatus.LOADED);
+        store.confirming(id, clock.instant(), currentUser.username());
+        Runnable work = new DelegatingSecurityContextRunnable(() -> confirmInBackground(id, locale));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                background.execute(work);
+            }
+        });
+        return store.find(id).orElseThrow();
+    }
+
+    /** Confirmations marked before {@code noProgressFor} whose lock is free (their process died): LOADED again. */
+    public List<UUID> reloadDead(Duration noProgressFor) {
+        List<UUID> reloaded = store.reloadDeadConfirmations(clock.instant().minus(noProgressFor), clock.instant(), transactions);
+        reloaded.forEach(id -> log.warn("The confirmation of import batch {} stopped with its process; the batch can be confirmed again", id));
+        return reloaded;
+    }
+
+    private void confirmInBackground(UUID id, Locale locale) {
+        try {
+            transactions.executeWithoutResult(status -> {
+                store.holdConfirmationLock(id);
+                register(locked(id, BatchStatus.CONFIRMING));
+            });
+        } catch (RuntimeException e) {
+            log.warn("Confirmation of import batch {} failed; nothing of it was written", id, e);
+            String why = e instanceof UserFacingException u
+                    ? String.join("; ", u.violations().stream().map(v -> Messages.resolve(messages, v, locale)).toList())
+                    : String.valueOf(e.getMessage());
+            transactions.executeWithoutResult(status -> store.confirmationFailed(id, why, clock.instant(), currentUser.username()));
+        }
+    }
+
+    private ImportBatch locked(UUID id, BatchStatus expected) {
+        ImportBatch b = store.lock(id).orElseThrow(() -> UserFacingException.notFound("import", id));
+        if (b.status() != expected) {
+            throw UserFacingException.invalid("status", "import.confirm.status", b.status());
+        }
+        return b;
+    }
+
+    private ImportBatch register(ImportBatch b) {
+        UUID id = b.id();
+        RegistryManagement.BulkResult result = StagedRows.readAccepted(dataSource, id,
+                rows -> registry.registerBulk(id, b.rowsAccepted() - b.rowsFlagged(), rows));
+        Instant now = clock.instant();
+        store.confirmed(id, result.weapons(), result.holders(), now, currentUser.username());
+        store.addTimings(id, String.format(Locale.ROOT, "confirmed in %.1f s (in PostgreSQL: COPY and index builds %.1f s)",
+                result.millis() / 1000.0, result.copyMillis() / 1000.0));
+        audit.recordWrite("import.confirm", "IMPORT_BATCH", id, "file=" + b.fileName() + " sha256=" + b.sha256() + " weapons="
+                + result.weapons() + " holders=" + result.holders() + " ledger seq " + result.firstSeq() + "-" + result.lastSeq());
+        events.publishEvent(new BatchConfirmed(id, b.fileName(), result.weapons(), result.holders()));
+        return store.find(id).orElseThrow();
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdown();
+    }
+}
