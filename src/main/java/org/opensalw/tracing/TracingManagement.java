@@ -22,6 +22,8 @@ import org.opensalw.registry.RegistryQueries;
 import org.opensalw.registry.TimelineEntry;
 import org.opensalw.registry.WeaponDetails;
 import org.opensalw.registry.WeaponId;
+import org.opensalw.shared.Page;
+import org.opensalw.shared.PageRequest;
 import org.opensalw.shared.UserFacingException;
 import org.opensalw.shared.Violation;
 import org.opensalw.tracing.internal.AnswerRules;
@@ -175,12 +177,14 @@ public class TracingManagement {
         audit.recordWrite("tracing.send", SUBJECT, id, row.reference() + " to " + f.recipient());
     }
 
-    public List<TraceSummary> inbox() {
-        return store.list(Direction.INCOMING, 500).stream().map(store::summary).toList();
+    /** Requests received, latest change first, a page at a time. */
+    public Page<TraceSummary> inbox(PageRequest page) {
+        return store.list(Direction.INCOMING, page).map(store::summary);
     }
 
-    public List<TraceSummary> outbox() {
-        return store.list(Direction.OUTGOING, 500).stream().map(store::summary).toList();
+    /** Requests sent (and drafts), latest change first, a page at a time. */
+    public Page<TraceSummary> outbox(PageRequest page) {
+        return store.list(Direction.OUTGOING, page).map(store::summary);
     }
 
     /** Requests waiting past the reasonable time: ours unanswered by others, and others' unanswered by us. */

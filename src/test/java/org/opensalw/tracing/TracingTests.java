@@ -147,7 +147,7 @@ class TracingTests {
             assertThat(q.recipient()).isEqualTo("KE-NFP");
         });
         UUID id = jdbc.sql("SELECT id FROM trace_request WHERE conversation_id = :c").param("c", conversation).query(UUID.class).single();
-        TraceSummary inbox = tracing.inbox().stream().filter(s -> s.id().value().equals(id)).findFirst().orElseThrow();
+        TraceSummary inbox = tracing.inbox(new org.opensalw.shared.PageRequest(0, 500)).items().stream().filter(s -> s.id().value().equals(id)).findFirst().orElseThrow();
         assertThat(inbox.state()).isEqualTo(TraceState.ACKNOWLEDGED);
         assertThat(tracing.request(inbox.id()).photos()).extracting(TraceRequest.PhotoRef::caption).containsExactly("Receiver");
         assertThat(tracing.photo(tracing.request(inbox.id()).photos().get(0).id())).hasValueSatisfying(p ->
@@ -313,5 +313,26 @@ class TracingTests {
                 .hasStackTraceContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM trace_step WHERE request_id = :id").param("id", id.value()).update())
                 .hasStackTraceContaining("append-only");
+    }
+
+    @Test
+    void shouldListTheOutboxAPageAtATimeWithoutLosingOrRepeatingARequest() {
+        java.util.Set<java.util.UUID> drafted = new java.util.HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            drafted.add(tracing.draft(new TraceRequestForm(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null, null, null)).value());
+        }
+        java.util.List<java.util.UUID> seen = new java.util.ArrayList<>();
+        org.opensalw.shared.Page<TraceSummary> page = tracing.outbox(new org.opensalw.shared.PageRequest(0, 2));
+        assertThat(page.items()).hasSize(2);
+        assertThat(page.hasNext()).isTrue();
+        while (true) {
+            page.items().forEach(s -> seen.add(s.id().value()));
+            if (!page.hasNext()) {
+                break;
+            }
+            page = tracing.outbox(new org.opensalw.shared.PageRequest(page.page() + 1, 2));
+        }
+        assertThat(seen).doesNotHaveDuplicates().containsAll(drafted);
     }
 }

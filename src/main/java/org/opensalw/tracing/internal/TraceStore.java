@@ -205,9 +205,11 @@ public class TraceStore {
                 .param("d", direction.name()).param("c", conversationId).query(this::map).optional();
     }
 
-    public List<Row> list(Direction direction, int limit) {
-        return jdbc.sql("SELECT * FROM trace_request WHERE direction = :d ORDER BY updated_at DESC LIMIT :limit")
-                .param("d", direction.name()).param("limit", limit).query(this::map).list();
+    /** One page of the requests of a direction, latest change first. */
+    public org.opensalw.shared.Page<Row> list(Direction direction, org.opensalw.shared.PageRequest page) {
+        return org.opensalw.shared.Page.of(jdbc.sql("""
+                        SELECT * FROM trace_request WHERE direction = :d ORDER BY updated_at DESC, id LIMIT :limit OFFSET :offset""")
+                .param("d", direction.name()).param("limit", page.size() + 1).param("offset", page.offset()).query(this::map).list(), page);
     }
 
     public List<Row> overdue() {

@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.opensalw.registry.WeaponId;
+import org.opensalw.shared.Page;
+import org.opensalw.shared.PageRequest;
 import org.opensalw.tracing.AnswerForm;
 import org.opensalw.tracing.AnswerScreen;
 import org.opensalw.tracing.Recipient;
@@ -54,9 +56,12 @@ class TracingApi {
     }
 
     @GetMapping("/api/tracing/requests")
-    @Operation(summary = "Requests this node sent (OUTGOING, the outbox) or received (INCOMING, the inbox), latest first")
-    List<TraceSummary> list(@RequestParam(defaultValue = "INCOMING") String direction) {
-        return "OUTGOING".equalsIgnoreCase(direction) ? tracing.outbox() : tracing.inbox();
+    @Operation(summary = "Requests this node sent (OUTGOING, the outbox) or received (INCOMING, the inbox), latest change first",
+            description = "A page at a time: page (from 0) and size (50 by default, at most 500); hasNext says whether another follows.")
+    Page<TraceSummary> list(@RequestParam(defaultValue = "INCOMING") String direction, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        PageRequest request = new PageRequest(page, size);
+        return "OUTGOING".equalsIgnoreCase(direction) ? tracing.outbox(request) : tracing.inbox(request);
     }
 
     @GetMapping("/api/tracing/overdue")

@@ -13,8 +13,11 @@ import org.opensalw.registry.EventKind;
 import org.opensalw.registry.MarkingKind;
 import org.opensalw.registry.WeaponId;
 import org.opensalw.shared.FormErrors;
+import org.opensalw.shared.Page;
+import org.opensalw.shared.PageRequest;
 import org.opensalw.shared.UserFacingException;
 import org.opensalw.tracing.AnswerForm;
+import org.opensalw.tracing.TraceSummary;
 import org.opensalw.tracing.Outcome;
 import org.opensalw.tracing.Sdg1642;
 import org.opensalw.tracing.SdgOutcome;
@@ -55,10 +58,13 @@ class TracingController {
     }
 
     @GetMapping("/tracing")
-    String boxes(@RequestParam(defaultValue = "inbox") String box, Model model) {
+    String boxes(@RequestParam(defaultValue = "inbox") String box, @RequestParam(defaultValue = "0") int page, Model model) {
         boolean inbox = !"outbox".equals(box);
+        PageRequest request = new PageRequest(page, 50);
+        Page<TraceSummary> requests = inbox ? tracing.inbox(request) : tracing.outbox(request);
         model.addAttribute("box", inbox ? "inbox" : "outbox");
-        model.addAttribute("requests", inbox ? tracing.inbox() : tracing.outbox());
+        model.addAttribute("page", requests);
+        model.addAttribute("requests", requests.items());
         model.addAttribute("overdueCount", tracing.overdue().size());
         model.addAttribute("self", tracing.self());
         return "tracing/list";
