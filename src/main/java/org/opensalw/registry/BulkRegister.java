@@ -102,6 +102,9 @@ class BulkRegister {
         } catch (SQLException e) {
             DataSourceUtils.releaseConnection(connection, dataSource);
             throw new IllegalStateException("Bulk registration could not prepare the register's tables: " + e.getMessage(), e);
+        } catch (RuntimeException e) { // the tables stayed busy
+            DataSourceUtils.releaseConnection(connection, dataSource);
+            throw e;
         }
         Ledger.Bulk chain = ledger.openBulk(by, now);
         java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(2);

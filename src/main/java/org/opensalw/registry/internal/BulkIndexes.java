@@ -3,9 +3,12 @@ package org.opensalw.registry.internal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.opensalw.shared.UserFacingException;
+import org.opensalw.shared.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,7 +22,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>Only worth it when the batch is large against what the register already holds, since the indexes are rebuilt
  * over the whole table, and only acceptable then: the tables are locked (ACCESS EXCLUSIVE) until the batch commits,
- * so the register cannot be read meanwhile. It all happens in the batch's transaction: if the batch fails, the
+ * so the register cannot be read meanwhile. The locks are taken without queueing (see {@link #lockAll}). It all happens in the batch's transaction: if the batch fails, the
  * indexes are as they were. Primary keys and unique constraints are kept (they guard the data).
  */
 @Component
@@ -28,6 +31,8 @@ public class BulkIndexes {
     private static final Logger log = LoggerFactory.getLogger(BulkIndexes.class);
     /** The tables a bulk registration writes to. */
     static final String[] TABLES = {"weapon", "ledger_entry", "weapon_marking", "holder"};
+
+    private static final java.time.Duration LOCK_PATIENCE = java.time.Duration.ofSeconds(60);
 
     private final long minimumRows;
 
@@ -45,8 +50,7 @@ public class BulkIndexes {
     /**
      * Locks the tables and drops their secondary indexes when the batch is at least {@code minimumRows} and at least
      * as large as the register already is (so rebuilding is cheaper than maintaining); otherwise does nothing.
-     * Call first in the batch's transaction, before any other lock, so a reader waiting on the ledger cannot
-     * deadlock with it.
+     * Call first in the batch's transaction: it also takes the ledger head, with the tables, without waiting.
      */
     public Dropped dropIfWorthIt(Connection c, long batchWeapons) throws SQLException {
         if (batchWeapons < minimumRows) {
@@ -56,15 +60,15 @@ public class BulkIndexes {
         if (batchWeapons < registered) {
             return new Dropped(List.of());
         }
+        lockAll(c);
         List<String> names = new ArrayList<>();
         List<String> definitions = new ArrayList<>();
         try (Statement s = c.createStatement()) {
-            s.execute("SET LOCAL lock_timeout = '60s'");
-            s.execute("LOCK TABLE " + String.join(", ", TABLES) + " IN ACCESS EXCLUSIVE MODE");
             try (ResultSet rs = s.executeQuery("""
                     SELECT quote_ident(ic.relname), pg_get_indexdef(i.indexrelid)
                     FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid JOIN pg_class ic ON ic.oid = i.indexrelid
-                    WHERE t.relnamespace = current_schema()::regnamespace
+                    JOIN pg_namespace n ON n.oid = t.relnamespace
+                    WHERE n.nspname = current_schema()
                       AND t.relname IN ('weapon', 'ledger_entry', 'weapon_marking', 'holder')
                       AND NOT i.indisprimary AND NOT i.indisunique
                       AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
@@ -84,7 +88,43 @@ public class BulkIndexes {
         return new Dropped(List.copyOf(definitions));
     }
 
-    /** Builds the dropped indexes again, in the same transaction (PostgreSQL may use parallel workers for each). */
+    /**
+     * Takes the tables and the ledger head without waiting (NOWAIT), or gives them all back and tries again a little
+     * later. Waiting in a queue instead would deadlock with a writer that holds the ledger head and waits for one of
+     * these tables, and would hold up every reader of the register behind the waiting lock request.
+     */
+    private static void lockAll(Connection c) throws SQLException {
+        long deadline = System.nanoTime() + LOCK_PATIENCE.toNanos();
+        for (int attempt = 1; ; attempt++) {
+            Savepoint before = c.setSavepoint();
+            try (Statement s = c.createStatement()) {
+                s.execute("LOCK TABLE " + String.join(", ", TABLES) + " IN ACCESS EXCLUSIVE MODE NOWAIT");
+                s.executeQuery("SELECT seq FROM ledger_head WHERE id = 1 FOR UPDATE NOWAIT").close();
+                c.releaseSavepoint(before);
+                return;
+            } catch (SQLException e) {
+                if (!"55P03".equals(e.getSQLState())) { // lock_not_available
+                    throw e;
+                }
+                c.rollback(before); // gives back the locks taken so far
+                if (System.nanoTime() > deadline) {
+                    throw new UserFacingException(UserFacingException.Kind.CONFLICT, List.of(Violation.of(null, "registry.bulk.busy",
+                            LOCK_PATIENCE.toSeconds())));
+                }
+                try {
+                    Thread.sleep(Math.min(50L * attempt, 500L));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the register's tables", interrupted);
+                }
+            }
+        }
+    }
+
+    /**
+     * Builds the dropped indexes again, in the same transaction (PostgreSQL may use parallel workers for each), then
+     * refreshes the planner's statistics for the rows just written.
+     */
     public void recreate(Connection c, Dropped dropped) throws SQLException {
         if (!dropped.any()) {
             return;
@@ -95,6 +135,7 @@ public class BulkIndexes {
             for (String definition : dropped.definitions()) {
                 s.execute(definition);
             }
+            s.execute("ANALYZE " + String.join(", ", TABLES));
         }
         log.info("{} indexes built again in {} ms", dropped.definitions().size(), (System.nanoTime() - started) / 1_000_000);
     }

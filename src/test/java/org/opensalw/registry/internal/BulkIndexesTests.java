@@ -73,4 +73,32 @@ class BulkIndexesTests {
         }
         return out;
     }
+
+    @Test
+    void shouldWaitForAReaderWithoutQueueingBehindItAndThenTakeTheTables() throws Exception {
+        List<String> before = indexes();
+        try (Connection reader = dataSource.getConnection(); Connection bulk = dataSource.getConnection()) {
+            reader.setAutoCommit(false);
+            try (Statement s = reader.createStatement()) {
+                s.executeQuery("SELECT count(*) FROM weapon").close(); // holds a share lock until its transaction ends
+            }
+            Thread release = new Thread(() -> {
+                try {
+                    Thread.sleep(400);
+                    reader.rollback();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            release.start();
+            bulk.setAutoCommit(false);
+            long started = System.nanoTime();
+            BulkIndexes.Dropped dropped = new BulkIndexes(1).dropIfWorthIt(bulk, Long.MAX_VALUE / 2);
+            assertThat((System.nanoTime() - started) / 1_000_000).as("waited for the reader").isGreaterThanOrEqualTo(300);
+            assertThat(dropped.any()).isTrue();
+            bulk.rollback();
+            release.join();
+        }
+        assertThat(indexes()).containsExactlyInAnyOrderElementsOf(before);
+    }
 }
