@@ -389,4 +389,19 @@ class ImportTests {
         assertThat(imports.confirm(b.id()).status()).isEqualTo(BatchStatus.CONFIRMED);
         assertThat(weaponsOfBatch(b.id())).isEqualTo(1);
     }
+
+    @Test
+    void shouldRefuseASecondConfirmationWhileOneIsRunning() {
+        String t = tag();
+        ImportBatch running = load(HEADER + "\n" + "ASSAULT_RIFLE,Izhmash,AKM,7.62x39mm,RU,1978," + t + "-001,,,,,IMPORTED,12/03/1992,RU,,,\n");
+        ImportBatch waiting = load(HEADER + "\n" + "ASSAULT_RIFLE,Izhmash,AKM,7.62x39mm,RU,1978," + t + "-002,,,,,IMPORTED,12/03/1992,RU,,,\n");
+        jdbc.update("UPDATE import_batch SET status = 'CONFIRMING', heartbeat_at = now() WHERE id = ?", running.id());
+        try {
+            assertThatThrownBy(() -> imports.startConfirmation(waiting.id())).isInstanceOfSatisfying(UserFacingException.class,
+                    e -> assertThat(e.violations()).extracting(Violation::code).containsExactly("import.confirm.busy"));
+            assertThat(imports.batch(waiting.id()).status()).isEqualTo(BatchStatus.LOADED);
+        } finally {
+            jdbc.update("UPDATE import_batch SET status = 'LOADED' WHERE id = ?", running.id());
+        }
+    }
 }

@@ -114,6 +114,11 @@ public class BatchStore {
         history(id, BatchStatus.CONFIRMED, at, by, weapons + " weapons, " + holders + " holders");
     }
 
+    /** Whether a confirmation is running (they run one at a time: each holds the ledger head until it commits). */
+    public boolean anyConfirming() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM import_batch WHERE status = 'CONFIRMING')").query(Boolean.class).single();
+    }
+
     /** A LOADED batch's confirmation is starting in the background. */
     public void confirming(UUID id, Instant at, String by) {
         jdbc.sql("UPDATE import_batch SET status = 'CONFIRMING', heartbeat_at = :at, message = '' WHERE id = :id")
@@ -205,12 +210,19 @@ public class BatchStore {
     }
 
     /** Later rows with the same maker and serial, or the same national mark, as an earlier row of the file are flagged. */
+    /**
+     * Fresh statistics for the rows just copied in (without them the planner takes the table for small and loops over
+     * it); outside any transaction, so its lock is not held through the flagging.
+     */
+    public void analyzeRows() {
+        jdbc.sql("ANALYZE import_row").update();
+    }
+
     @Transactional
     public void flagDuplicatesInFile(UUID id, String sameSerialTemplate, String sameMarkTemplate) {
-        // the rows were just copied in: without fresh statistics the planner takes the table for small and loops over it
-        jdbc.sql("ANALYZE import_row").update();
-        // the groups of a large file do not fit the default 4 MB: without this they would spill to disk
-        jdbc.sql("SET LOCAL work_mem = '256MB'").update();
+        // the groups of a large file do not fit the default 4 MB (1,000,000 rows need about 100 MB): without this they
+        // would spill to disk; PostgreSQL may use twice this per hash (hash_mem_multiplier)
+        jdbc.sql("SET LOCAL work_mem = '128MB'").update();
         // only the groups with more than one row are joined back; byte order ("C") is enough to find equal values
         jdbc.sql("""
                 WITH groups AS (

@@ -18,6 +18,7 @@ import org.opensalw.importing.ImportBatch;
 import org.opensalw.registry.RegistryManagement;
 import org.opensalw.shared.Messages;
 import org.opensalw.shared.UserFacingException;
+import org.opensalw.shared.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -79,6 +80,9 @@ public class Confirmations {
      */
     public ImportBatch start(UUID id, Locale locale) {
         locked(id, BatchStatus.LOADED);
+        if (store.anyConfirming()) { // it would only wait for the ledger head, holding two connections meanwhile
+            throw new UserFacingException(UserFacingException.Kind.CONFLICT, List.of(Violation.of("status", "import.confirm.busy")));
+        }
         store.confirming(id, clock.instant(), currentUser.username());
         Runnable work = new DelegatingSecurityContextRunnable(() -> confirmInBackground(id, locale));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -107,7 +111,7 @@ public class Confirmations {
             log.warn("Confirmation of import batch {} failed; nothing of it was written", id, e);
             String why = e instanceof UserFacingException u
                     ? String.join("; ", u.violations().stream().map(v -> Messages.resolve(messages, v, locale)).toList())
-                    : String.valueOf(e.getMessage());
+                    : Messages.resolve(messages, Violation.of(null, "import.confirm.failed", e.getClass().getSimpleName()), locale);
             transactions.executeWithoutResult(status -> store.confirmationFailed(id, why, clock.instant(), currentUser.username()));
         }
     }
@@ -123,7 +127,7 @@ public class Confirmations {
     private ImportBatch register(ImportBatch b) {
         UUID id = b.id();
         RegistryManagement.BulkResult result = StagedRows.readAccepted(dataSource, id,
-                rows -> registry.registerBulk(id, b.rowsAccepted() - b.rowsFlagged(), rows));
+                rows -> registry.registerBulk(id, b.rowsAccepted(), rows)); // accepted: ACCEPTED and DISTINCT rows
         Instant now = clock.instant();
         store.confirmed(id, result.weapons(), result.holders(), now, currentUser.username());
         store.addTimings(id, String.format(Locale.ROOT, "confirmed in %.1f s (in PostgreSQL: COPY and index builds %.1f s)",

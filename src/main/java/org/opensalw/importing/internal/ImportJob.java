@@ -126,6 +126,7 @@ public final class ImportJob implements Runnable {
                 // a heartbeat before the set-based steps, so no instance takes this batch for a dead one meanwhile
                 store.progress(spec.batchId(), read.get(), accepted.get(), rejected.get(), clock.instant());
                 long t = System.nanoTime();
+                store.analyzeRows();
                 store.flagDuplicatesInFile(spec.batchId(), text("import.flag.sameInFile", "{line}"), text("import.flag.sameMarkInFile", "{line}"));
                 store.markAlreadyImported(spec.batchId(), text("import.flag.already"));
                 String timings = String.format(Locale.ROOT, "read in %.1f s (COPY to staging %.1f s, look-ups in the register %.1f s,"
