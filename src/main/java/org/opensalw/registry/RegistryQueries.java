@@ -158,6 +158,21 @@ public class RegistryQueries {
         recovered(batchId == null ? "" : "w.batch_id = :batch AND", batchId, null, consumer);
     }
 
+    /** The sequence number of the last ledger record (to ask later what changed after it). */
+    public long ledgerHead() {
+        return jdbc.sql("SELECT seq FROM ledger_head WHERE id = 1").query(Long.class).single();
+    }
+
+    /** Weapons with a recovery or a correction recorded after the ledger record {@code seq}. */
+    public List<WeaponId> weaponsWithRecoveriesOrCorrectionsAfter(long seq) {
+        List<String> kinds = new ArrayList<>(EventKind.RECOVERIES.stream().map(Enum::name).toList());
+        kinds.add(EventKind.VOIDED.name());
+        return jdbc.sql("""
+                SELECT DISTINCT subject_id FROM ledger_entry WHERE seq > :seq AND subject_type = 'WEAPON' AND kind = ANY(:kinds)""")
+                .param("seq", seq).param("kinds", kinds.toArray(String[]::new))
+                .query((rs, i) -> new WeaponId(rs.getObject(1, UUID.class))).list();
+    }
+
     /** One weapon's standing lifecycle events, if it has a recovery in its history. */
     @Transactional(readOnly = true)
     public Optional<RecoveredWeapon> recoveredWeapon(WeaponId id) {

@@ -109,10 +109,15 @@ class RecoveryProjection {
         write(List.of(id.value()), w == null ? List.of() : List.of(w));
     }
 
-    /** Projects the recovered weapons of a batch (or of the whole register when null), a chunk per transaction. */
+    /**
+     * Projects the recovered weapons of a batch (or of the whole register when null), a chunk per transaction. The
+     * register is read from one snapshot while events keep coming, so the weapons that had a recovery or a correction
+     * recorded meanwhile are projected again at the end, from their history as it then stands.
+     */
     private int project(UUID batchId) {
         List<RecoveredWeapon> chunk = new ArrayList<>(CHUNK);
         int[] count = {0};
+        long before = SystemActor.run("tracing-sdg", Role.READ_ONLY, registry::ledgerHead);
         SystemActor.run("tracing-sdg", Role.READ_ONLY, () -> {
             registry.forEachRecoveredWeapon(batchId, w -> {
                 chunk.add(w);
@@ -125,6 +130,7 @@ class RecoveryProjection {
             return null;
         });
         write(chunk.stream().map(r -> r.id().value()).toList(), chunk);
+        SystemActor.run("tracing-sdg", Role.READ_ONLY, () -> registry.weaponsWithRecoveriesOrCorrectionsAfter(before)).forEach(this::resync);
         return count[0];
     }
 
