@@ -35,6 +35,8 @@ class RecoveryProjectionTests {
     RecoveryProjection projection;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.opensalw.registry.RegistryQueries queries;
 
     @Test
     void shouldProjectTheRecoveriesOfABulkImport() {
@@ -73,5 +75,19 @@ class RecoveryProjectionTests {
     private List<String> rows(UUID weapon) {
         return jdbc.sql("SELECT kind || ' ' || recovered_on || ' known=' || known_before FROM trace_recovery WHERE weapon_id = :w ORDER BY seq")
                 .param("w", weapon).query(String.class).list();
+    }
+
+    @Test
+    void shouldNameTheWeaponsRecoveredOrCorrectedAfterALedgerRecord() {
+        WeaponId weapon = registry.register(new Registration(new WeaponDescription(WeaponType.RIFLE, "KALASHNIKOV", null, "AKM",
+                "7.62x39mm", "RU", 1980, "RP-AFTER-1"), List.of(), EventCommand.of(EventKind.IMPORTED, LocalDate.of(2002, 1, 9))
+                .withCountry("RU"), null, null));
+        long head = queries.ledgerHead();
+        assertThat(queries.weaponsWithRecoveriesOrCorrectionsAfter(head)).doesNotContain(weapon);
+        long seized = registry.recordEvent(weapon, EventCommand.of(EventKind.SEIZED, LocalDate.of(2003, 2, 1)));
+        assertThat(queries.weaponsWithRecoveriesOrCorrectionsAfter(head)).contains(weapon);
+        long afterSeizure = queries.ledgerHead();
+        registry.voidEntry(weapon, seized, "Not seized: a misreading");
+        assertThat(queries.weaponsWithRecoveriesOrCorrectionsAfter(afterSeizure)).contains(weapon);
     }
 }
