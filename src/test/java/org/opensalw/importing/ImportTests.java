@@ -370,13 +370,13 @@ class ImportTests {
     void shouldPutBackAConfirmationWhoseProcessDiedAndLeaveARunningOneAlone() throws Exception {
         String t = tag();
         ImportBatch b = load(HEADER + "\n" + "ASSAULT_RIFLE,Izhmash,AKM,7.62x39mm,RU,1978," + t + "-001,,,,,IMPORTED,12/03/1992,RU,,,\n");
-        // as left by a process killed while confirming: CONFIRMING, marked long ago
-        jdbc.update("UPDATE import_batch SET status = 'CONFIRMING', heartbeat_at = now() - interval '1 hour' WHERE id = ?", b.id());
         try (java.sql.Connection elsewhere = dataSource.getConnection()) { // the lock a confirmation holds while it runs
             elsewhere.setAutoCommit(false);
             try (java.sql.Statement st = elsewhere.createStatement()) {
                 st.executeQuery("SELECT pg_advisory_xact_lock(hashtextextended('" + b.id() + "', 3))").close();
             }
+            // marked long ago, as a confirmation that has been running for an hour (or was left by a killed process)
+            jdbc.update("UPDATE import_batch SET status = 'CONFIRMING', heartbeat_at = now() - interval '1 hour' WHERE id = ?", b.id());
             imports.markInterrupted(java.time.Duration.ofSeconds(60));
             assertThat(imports.batch(b.id()).status()).as("still running somewhere").isEqualTo(BatchStatus.CONFIRMING);
             elsewhere.rollback();
