@@ -1,0 +1,42 @@
+package org.opensalw;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/** Every text of the UI exists in English, French and Spanish: each bundle has the same keys in the three languages. */
+class MessageBundlesTests {
+
+    @Test
+    void shouldHaveEveryKeyInEnglishFrenchAndSpanish() throws IOException {
+        Map<String, Properties> files = new TreeMap<>();
+        for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath:i18n/*.properties")) {
+            Properties p = new Properties();
+            try (InputStreamReader in = new InputStreamReader(r.getInputStream(), StandardCharsets.UTF_8)) {
+                p.load(in);
+            }
+            files.put(r.getFilename(), p);
+        }
+        assertThat(files).containsKeys("messages.properties", "messages_fr.properties", "messages_es.properties");
+        files.forEach((name, english) -> {
+            if (name.contains("_")) {
+                return;
+            }
+            String base = name.substring(0, name.length() - ".properties".length());
+            for (String lang : new String[] {"fr", "es"}) {
+                Properties other = files.get(base + "_" + lang + ".properties");
+                assertThat(other).as("%s_%s.properties", base, lang).isNotNull();
+                assertThat(other.stringPropertyNames()).as("keys of %s_%s.properties", base, lang)
+                        .containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+            }
+        });
+    }
+}
