@@ -22,6 +22,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.opensalw.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,7 +64,11 @@ class AssistanceBrowserTests {
         browser.get(url("/login"));
         browser.findElement(By.name("username")).sendKeys("admin");
         browser.findElement(By.name("password")).sendKeys("admin-password-for-tests");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        WebElement logIn = browser.findElement(By.cssSelector("form button[type=submit]"));
+        logIn.click();
+        // the login's POST must complete before the next page is asked for, or it is abandoned
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(logIn));
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
 
         browser.get(url("/assistance/requests"));
         WebElement form = browser.findElement(By.id("new-request"));
@@ -75,8 +80,10 @@ class AssistanceBrowserTests {
         form.findElement(By.name("languages")).sendKeys("fr");
         screenshot("1-request-form");
         form.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(form)); // the filed request's page
 
-        List<WebElement> suggestions = browser.findElements(By.cssSelector(".suggestion"));
+        List<WebElement> suggestions = new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector(".suggestion")));
         assertThat(suggestions).isNotEmpty();
         assertThat(suggestions.get(0).getText()).contains("Kingdom of Donors").contains("Same area");
         screenshot("2-suggested-offers");
