@@ -13,6 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.opensalw.identity.AuditTrail;
 import org.opensalw.reference.Country;
@@ -70,14 +76,11 @@ class BulkRegister {
     private record Chunk(CopyBinary holders, CopyBinary weapons, CopyBinary markings, CopyBinary ledger) {
     }
 
-    /** What the checking thread ends with: the counts, or why it stopped. */
-    private static final class Outcome {
-        volatile int weapons;
-        volatile int holders;
-        volatile RuntimeException failure;
-        volatile boolean abort;
+    /** What the checking thread wrote. */
+    private record Counts(int weapons, int holders) {
     }
 
+    /** Put by the checking thread after its last chunk, also when it fails. */
     private static final Object END = new Object();
 
     /**
@@ -96,29 +99,18 @@ class BulkRegister {
         long started = System.nanoTime();
         long copyNanos = 0;
         Connection connection = DataSourceUtils.getConnection(dataSource); // the transaction's connection
-        BulkIndexes.Dropped dropped;
+        ExecutorService helper = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "bulk-register");
+            t.setDaemon(true);
+            return t;
+        });
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
         try {
-            dropped = indexes.dropIfWorthIt(connection, expectedWeapons); // before the ledger head: table locks come first
-        } catch (SQLException e) {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-            throw new IllegalStateException("Bulk registration could not prepare the register's tables: " + e.getMessage(), e);
-        } catch (RuntimeException e) { // the tables stayed busy
-            DataSourceUtils.releaseConnection(connection, dataSource);
-            throw e;
-        }
-        Ledger.Bulk chain = ledger.openBulk(by, now);
-        java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(2);
-        Outcome outcome = new Outcome();
-        Thread helper = new Thread(() -> build(batchId, weapons, by, at, today, makers, countries, chain, queue, outcome), "bulk-register");
-        helper.setDaemon(true);
-        helper.start();
-        try {
+            BulkIndexes.Dropped dropped = indexes.dropIfWorthIt(connection, expectedWeapons); // takes the ledger head too
+            Ledger.Bulk chain = ledger.openBulk(by, now);
+            Future<Counts> built = helper.submit(() -> build(batchId, weapons, by, at, today, makers, countries, chain, queue));
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            while (true) {
-                Object next = queue.take();
-                if (next == END) {
-                    break;
-                }
+            for (Object next = queue.take(); next != END; next = queue.take()) {
                 Chunk c = (Chunk) next;
                 long t = System.nanoTime();
                 send(copy, COPY_HOLDER, c.holders());
@@ -127,34 +119,33 @@ class BulkRegister {
                 send(copy, Ledger.Bulk.COPY, c.ledger());
                 copyNanos += System.nanoTime() - t;
             }
-            helper.join();
-            if (outcome.failure != null) {
-                throw outcome.failure;
-            }
+            Counts counts = built.get(); // the checking thread's failure, if any, is thrown here
             chain.finish();
             long indexStarted = System.nanoTime();
             indexes.recreate(connection, dropped);
             long indexNanos = System.nanoTime() - indexStarted;
             copyNanos += indexNanos;
             log.info("Bulk registration of batch {}: {} weapons, {} holders, {} ledger records in {} ms, of which {} ms in PostgreSQL"
-                    + " (COPY while the next rows were checked and hashed{})", batchId, outcome.weapons, outcome.holders,
+                    + " (COPY while the next rows were checked and hashed{})", batchId, counts.weapons(), counts.holders(),
                     chain.lastSeq() - chain.firstSeq() + 1, (System.nanoTime() - started) / 1_000_000, copyNanos / 1_000_000,
                     dropped.any() ? ", then " + indexNanos / 1_000_000 + " ms building " + dropped.definitions().size() + " indexes again" : "");
-            audit.recordWrite("weapon.registerBulk", "BATCH", batchId, outcome.weapons + " weapons, " + outcome.holders
+            audit.recordWrite("weapon.registerBulk", "BATCH", batchId, counts.weapons() + " weapons, " + counts.holders()
                     + " holders, ledger seq " + chain.firstSeq() + "-" + chain.lastSeq());
-            if (outcome.weapons > 0) {
-                events.publishEvent(new WeaponsRegisteredInBatch(batchId, outcome.weapons));
+            if (counts.weapons() > 0) {
+                events.publishEvent(new WeaponsRegisteredInBatch(batchId, counts.weapons()));
             }
-            return new RegistryManagement.BulkResult(outcome.weapons, outcome.holders, chain.firstSeq(), chain.lastSeq(),
+            return new RegistryManagement.BulkResult(counts.weapons(), counts.holders(), chain.firstSeq(), chain.lastSeq(),
                     (System.nanoTime() - started) / 1_000_000, copyNanos / 1_000_000);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException("Bulk registration failed", e.getCause());
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Bulk registration failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Bulk registration interrupted", e);
         } finally {
-            outcome.abort = true;
-            queue.clear();
+            helper.shutdownNow(); // a checking thread still waiting to hand over a chunk is interrupted...
+            queue.clear(); // ...and finds room for its END
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
@@ -165,9 +156,12 @@ class BulkRegister {
         }
     }
 
-    /** The helper thread: checks each weapon with the registry's rules, hashes and writes COPY text, hands chunks over. */
-    private static void build(UUID batchId, Iterator<BulkWeapon> weapons, String by, Instant at, LocalDate today, Set<String> makers,
-            Set<String> countries, Ledger.Bulk chain, java.util.concurrent.BlockingQueue<Object> queue, Outcome outcome) {
+    /**
+     * The checking thread: checks each weapon with the registry's rules, hashes its ledger entries and writes COPY rows,
+     * hands them over a chunk at a time (waiting while two are queued), and puts {@link #END} last whatever happens.
+     */
+    private static Counts build(UUID batchId, Iterator<BulkWeapon> weapons, String by, Instant at, LocalDate today, Set<String> makers,
+            Set<String> countries, Ledger.Bulk chain, BlockingQueue<Object> queue) throws InterruptedException {
         try {
             CopyBinary weaponRows = new CopyBinary(1 << 20);
             CopyBinary markingRows = new CopyBinary(1 << 16);
@@ -175,7 +169,7 @@ class BulkRegister {
             Set<UUID> holdersSeen = new HashSet<>();
             int count = 0;
             int holderCount = 0;
-            while (weapons.hasNext() && !outcome.abort) {
+            while (weapons.hasNext()) {
                 BulkWeapon w = weapons.next();
                 Registration r = w.registration();
                 WeaponDescription d = r.description();
@@ -203,14 +197,10 @@ class BulkRegister {
                 String serial = EventRecorder.nz(d.serial()).trim();
                 String normalised = SerialNumbers.normalise(serial);
                 EventCommand origin = r.origin();
-                UUID holder = origin != null && origin.holderId() != null ? origin.holderId() : r.holderId();
-                for (EventCommand c : w.history()) {
-                    holder = c.holderId() != null ? c.holderId() : holder;
-                }
                 weaponRows.row(20).uuid(w.id()).text(d.type().name()).text(d.type().salwClass().name()).text(makerCode)
                         .text(EventRecorder.nz(d.makerAsMarked()).trim()).text(EventRecorder.nz(d.model()).trim())
                         .text(EventRecorder.nz(d.calibre()).trim()).text(country).int4(d.yearOfManufacture()).text(serial).text(normalised)
-                        .text(checked.status().name()).uuid(holder).text(checked.location()).uuid(batchId).timestamptz(at).text(by)
+                        .text(checked.status().name()).uuid(checked.holder()).text(checked.location()).uuid(batchId).timestamptz(at).text(by)
                         .timestamptz(at).text(checked.lastKind().name()).date(checked.lastOn());
                 Details snapshot = Details.of().with("type", d.type()).with("maker", makerCode).with("makerAsMarked", d.makerAsMarked())
                         .with("model", d.model()).with("calibre", d.calibre()).with("countryOfManufacture", country)
@@ -237,38 +227,16 @@ class BulkRegister {
                 }
                 count++;
                 if (chain.pending() > FLUSH_BYTES) {
-                    hand(queue, outcome, new Chunk(holderRows, weaponRows, markingRows, chain.take()));
+                    queue.put(new Chunk(holderRows, weaponRows, markingRows, chain.take()));
                     holderRows = new CopyBinary(1 << 16);
                     weaponRows = new CopyBinary(1 << 20);
                     markingRows = new CopyBinary(1 << 16);
                 }
             }
-            hand(queue, outcome, new Chunk(holderRows, weaponRows, markingRows, chain.take()));
-            outcome.weapons = count;
-            outcome.holders = holderCount;
-        } catch (RuntimeException e) {
-            outcome.failure = e;
+            queue.put(new Chunk(holderRows, weaponRows, markingRows, chain.take()));
+            return new Counts(count, holderCount);
         } finally {
-            try {
-                while (!outcome.abort && !queue.offer(END, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                    // the sender is still busy with earlier chunks
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static void hand(java.util.concurrent.BlockingQueue<Object> queue, Outcome outcome, Chunk chunk) {
-        try {
-            while (!queue.offer(chunk, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                if (outcome.abort) {
-                    throw new IllegalStateException("the bulk registration was abandoned");
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            queue.put(END);
         }
     }
 

@@ -19,7 +19,8 @@ import org.opensalw.shared.Violation;
 public final class HistoryCheck {
 
     /** The violations (fields {@code origin.*}, {@code events[i].*}) and, when there are none, the final state. */
-    public record Result(List<Violation> violations, WeaponStatus status, EventKind lastKind, LocalDate lastOn, String location) {
+    public record Result(List<Violation> violations, WeaponStatus status, EventKind lastKind, LocalDate lastOn, String location,
+            UUID holder) {
         public boolean valid() {
             return violations.isEmpty();
         }
@@ -69,6 +70,6 @@ public final class HistoryCheck {
             holder = c.holderId() != null ? c.holderId() : holder;
             location = c.place() != null && !c.place().isBlank() ? c.place().trim() : location;
         }
-        return new Result(List.copyOf(violations), state.status(), state.lastKind(), state.since(), location);
+        return new Result(List.copyOf(violations), state.status(), state.lastKind(), state.since(), location, holder);
     }
 }
