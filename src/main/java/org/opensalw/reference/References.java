@@ -1,5 +1,6 @@
 package org.opensalw.reference;
 
+import org.opensalw.shared.TextKey;
 import jakarta.validation.Valid;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -64,11 +65,11 @@ public class References {
      * (so "Izhmash", "IZH-MASH" and "Ижмаш" all find Kalashnikov Concern when listed as aliases).
      */
     public Optional<Maker> findMakerByAnyName(String text) {
-        String key = MakerNames.key(text);
+        String key = TextKey.of(text);
         if (key.isEmpty()) {
             return Optional.empty();
         }
-        return makers().stream().filter(m -> m.allNames().stream().anyMatch(n -> MakerNames.key(n).equals(key))).findFirst();
+        return makers().stream().filter(m -> m.allNames().stream().anyMatch(n -> TextKey.of(n).equals(key))).findFirst();
     }
 
     /**
@@ -79,11 +80,11 @@ public class References {
         java.util.Map<String, Maker> byKey = new java.util.HashMap<>();
         for (Maker m : makers()) {
             for (String n : m.allNames()) {
-                byKey.putIfAbsent(MakerNames.key(n), m);
+                byKey.putIfAbsent(TextKey.of(n), m);
             }
         }
         return text -> {
-            String key = MakerNames.key(text);
+            String key = TextKey.of(text);
             return key.isEmpty() ? Optional.empty() : Optional.ofNullable(byKey.get(key));
         };
     }

@@ -1,5 +1,6 @@
 package org.opensalw.identification.internal;
 
+import org.opensalw.shared.TextKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -117,8 +118,8 @@ public final class IdentificationIndex {
     public Identified identify(Reading reading, int limit) {
         String clean = SerialForms.clean(reading.serial());
         String makerCode = reading.maker() == null || reading.maker().isBlank() ? null : makerCodes.apply(reading.maker());
-        Matching.Wanted want = new Matching.Wanted(makerCode != null ? makerCode : nullIfEmpty(Matching.nameKey(reading.maker())),
-                nullIfEmpty(Matching.nameKey(reading.model())), nullIfEmpty(Matching.calibreKey(reading.calibre())), reading.type(),
+        Matching.Wanted want = new Matching.Wanted(makerCode != null ? makerCode : nullIfEmpty(TextKey.of(reading.maker())),
+                nullIfEmpty(TextKey.of(reading.model())), nullIfEmpty(Matching.calibreKey(reading.calibre())), reading.type(),
                 reading.country(), reading.year());
         lock.readLock().lock();
         try {

@@ -1,5 +1,6 @@
 package org.opensalw.identification.internal;
 
+import org.opensalw.shared.TextKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,11 +33,11 @@ public class MakerDirectory {
         if (clock.instant().isAfter(loadedAt.plus(FRESH))) {
             Map<String, String> fresh = new HashMap<>();
             for (Maker m : references.makers()) {
-                m.allNames().forEach(n -> fresh.putIfAbsent(Matching.nameKey(n), m.code()));
+                m.allNames().forEach(n -> fresh.putIfAbsent(TextKey.of(n), m.code()));
             }
             codes = fresh;
             loadedAt = clock.instant();
         }
-        return codes.get(Matching.nameKey(anyName));
+        return codes.get(TextKey.of(anyName));
     }
 }

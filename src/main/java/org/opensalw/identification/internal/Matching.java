@@ -1,6 +1,5 @@
 package org.opensalw.identification.internal;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,14 +60,6 @@ final class Matching {
     }
 
     /** Lower case, accents, spaces and punctuation dropped: "Heckler & Koch" = "heckler-koch". */
-    static String nameKey(String name) {
-        if (name == null) {
-            return "";
-        }
-        String plain = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        return plain.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
-    }
-
     /** "7,62 x 39 mm", "7.62×39" and "7.62X39MM" are one calibre. */
     static String calibreKey(String calibre) {
         if (calibre == null) {

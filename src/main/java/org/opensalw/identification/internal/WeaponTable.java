@@ -1,5 +1,6 @@
 package org.opensalw.identification.internal;
 
+import org.opensalw.shared.TextKey;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -30,7 +31,7 @@ final class WeaponTable {
     private byte[] type;
     private byte[] status;
     final Dictionary makers = new Dictionary(UnaryOperator.identity());
-    final Dictionary models = new Dictionary(Matching::nameKey);
+    final Dictionary models = new Dictionary(TextKey::of);
     final Dictionary calibres = new Dictionary(Matching::calibreKey);
     final Dictionary countries = new Dictionary(UnaryOperator.identity());
     private final LongIntMap byId = new LongIntMap();
@@ -62,7 +63,7 @@ final class WeaponTable {
         }
         cleanSerial.getChars(0, cleanSerial.length(), serials, start);
         serialStart[n + 1] = start + cleanSerial.length();
-        maker[n] = makers.number(w.makerCode() != null ? w.makerCode() : Matching.nameKey(w.makerAsMarked()));
+        maker[n] = makers.number(w.makerCode() != null ? w.makerCode() : TextKey.of(w.makerAsMarked()));
         model[n] = models.number(w.model());
         calibre[n] = calibres.number(w.calibre());
         country[n] = (short) countries.number(w.countryOfManufacture());

@@ -1,10 +1,9 @@
 package org.opensalw.importing.internal;
 
-import java.text.Normalizer;
+import org.opensalw.shared.TextKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.opensalw.importing.ColumnInfo;
 
@@ -72,8 +71,6 @@ public final class Columns {
             Map.entry(HOLDER_NAME, List.of("holder", "owner", "detenteur", "titular", "proprietaire", "propietario")),
             Map.entry(LOCATION, List.of("lieu", "ubicacion", "depot")));
 
-    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
-    private static final java.util.regex.Pattern NOT_ALNUM = java.util.regex.Pattern.compile("[^a-z0-9]");
 
     private Columns() {
     }
@@ -82,37 +79,13 @@ public final class Columns {
         return ALL.stream().map(ColumnInfo::name).toList();
     }
 
-    /** Header text as compared: accents, case, spaces and punctuation ignored. */
-    public static String key(String header) {
-        if (header == null) {
-            return "";
-        }
-        StringBuilder ascii = new StringBuilder(header.length());
-        for (int i = 0; i < header.length(); i++) { // the usual case, once per row for holder names: no normalisation needed
-            char ch = header.charAt(i);
-            if (ch >= 0x80) {
-                ascii = null;
-                break;
-            }
-            char lower = ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch;
-            if (lower >= 'a' && lower <= 'z' || lower >= '0' && lower <= '9') {
-                ascii.append(lower);
-            }
-        }
-        if (ascii != null) {
-            return ascii.toString();
-        }
-        String s = MARKS.matcher(Normalizer.normalize(header, Normalizer.Form.NFKD)).replaceAll("");
-        return NOT_ALNUM.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("");
-    }
-
     /** The documented column each header matches by name, column to header. */
     public static Map<String, String> suggest(List<String> headers) {
         Map<String, String> out = new LinkedHashMap<>();
         for (ColumnInfo c : ALL) {
             for (String h : headers) {
-                String k = key(h);
-                if (k.equals(key(c.name())) || OTHER_NAMES.getOrDefault(c.name(), List.of()).contains(k)) {
+                String k = TextKey.of(h);
+                if (k.equals(TextKey.of(c.name())) || OTHER_NAMES.getOrDefault(c.name(), List.of()).contains(k)) {
                     out.putIfAbsent(c.name(), h);
                 }
             }

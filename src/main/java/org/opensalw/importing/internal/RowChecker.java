@@ -1,5 +1,6 @@
 package org.opensalw.importing.internal;
 
+import org.opensalw.shared.TextKey;
 import static org.opensalw.importing.internal.Columns.*;
 
 import java.nio.charset.StandardCharsets;
@@ -177,7 +178,7 @@ public final class RowChecker {
         r.batchId = batchId;
         r.weaponId = ids.next();
         if (r.holderKind != null) {
-            r.holderId = UUID.nameUUIDFromBytes((batchId + "|" + r.holderKind + "|" + Columns.key(r.holderName) + "|"
+            r.holderId = UUID.nameUUIDFromBytes((batchId + "|" + r.holderKind + "|" + TextKey.of(r.holderName) + "|"
                     + r.holderDocument.trim().toUpperCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
         }
         HistoryCheck.Result checked = HistoryCheck.check(r.registration(), r.history(), today, makerCodes::contains,
@@ -281,7 +282,7 @@ public final class RowChecker {
     private String rowKey(StagedRow r) {
         String text = String.join("|", String.valueOf(r.type), nz(r.makerCode), r.serialNorm, r.nationalMark, r.model, r.calibre,
                 nz(r.country), String.valueOf(r.year), String.valueOf(r.originKind), String.valueOf(r.originDate),
-                String.valueOf(r.eventKind), String.valueOf(r.eventDate), Columns.key(r.holderName), r.holderDocument);
+                String.valueOf(r.eventKind), String.valueOf(r.eventDate), TextKey.of(r.holderName), r.holderDocument);
         return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -18,7 +18,7 @@ class IdentificationIndexTests {
 
     private static final Map<String, String> MAKERS = Map.of("izhmash", "IZHMASH", "kalashnikovconcern", "IZHMASH", "ижмаш", "IZHMASH",
             "norinco", "NORINCO", "66", "NORINCO", "fnherstal", "FN");
-    private final IdentificationIndex index = new IdentificationIndex(name -> MAKERS.get(Matching.nameKey(name)));
+    private final IdentificationIndex index = new IdentificationIndex(name -> MAKERS.get(org.opensalw.shared.TextKey.of(name)));
 
     private WeaponId add(String maker, String serial) {
         WeaponId id = new WeaponId(UUID.randomUUID());
