@@ -127,7 +127,7 @@ class Inbound {
         store.step(id, TraceStepKind.RECEIVED, from, r.reference(), m.id().value());
         audit.record(from, AuditKind.WRITE, "tracing.received", SUBJECT, id, r.reference());
         network.send(new OutgoingMessage(m.sender(), r.requestId().toString(), Payloads.ACK,
-                payloads.write(new Payloads.Ack(1, r.requestId(), store.now(), due, network.self().name()))));
+                payloads.write(new Payloads.Ack(Payloads.VERSION, r.requestId(), store.now(), due, network.self().name()))));
         store.advance(id, TraceState.ACKNOWLEDGED);
         store.step(id, TraceStepKind.ACKNOWLEDGED, "system", due.toString(), null);
     }

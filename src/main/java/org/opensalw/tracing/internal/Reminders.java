@@ -13,7 +13,8 @@ import org.opensalw.tracing.TraceStepKind;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reminders past the reasonable time (ITI: no fixed deadline, an answer within a reasonable time): a request of ours
@@ -28,9 +29,11 @@ public class Reminders {
     private final NodeNetwork network;
     private final AuditTrail audit;
     private final int reasonableDays;
+    private final TransactionTemplate transactions;
 
-    Reminders(TraceStore store, Payloads payloads, NodeNetwork network, AuditTrail audit,
+    Reminders(TraceStore store, Payloads payloads, NodeNetwork network, AuditTrail audit, PlatformTransactionManager transactions,
             @Value("${opensalw.tracing.reasonable-days:30}") int reasonableDays) {
+        this.transactions = new TransactionTemplate(transactions);
         this.audit = audit;
         this.store = store;
         this.payloads = payloads;
@@ -44,24 +47,33 @@ public class Reminders {
         SystemActor.run("tracing-reminders", Role.INVESTIGATOR, this::remindOverdue);
     }
 
-    /** Sends or records the reminders due now; returns how many. */
-    @Transactional
+    /**
+     * Sends or records the reminders due now; returns how many. Each reminder is claimed, queued, recorded and audited in
+     * a transaction of its own (also when called from {@link #scheduled}, where an annotation would not apply): one that
+     * fails is neither marked as sent nor stops the others.
+     */
     public int remindOverdue() {
         Instant again = store.now().minus(Duration.ofDays(Math.max(1, reasonableDays)));
         int count = 0;
         for (TraceStore.Row r : store.overdue()) {
-            if (!store.claimReminder(r.id(), again)) {
-                continue;
+            if (Boolean.TRUE.equals(transactions.execute(status -> remind(r, again)))) {
+                count++;
             }
-            String body = "Answer expected by " + r.dueOn() + " (" + r.reference() + ")";
-            if (r.direction() == Direction.OUTGOING && r.counterpartNode() != null) {
-                network.send(new OutgoingMessage(new NodeId(r.counterpartNode()), r.conversationId().toString(), Payloads.MESSAGE,
-                        payloads.write(new Payloads.Message(Payloads.VERSION, r.conversationId(), "REMINDER", body, "system", store.now()))));
-            }
-            store.step(r.id(), TraceStepKind.REMINDED, "system", body, null);
-            audit.recordWrite("tracing.remind", "TRACE_REQUEST", r.id(), body);
-            count++;
         }
         return count;
+    }
+
+    private boolean remind(TraceStore.Row r, Instant again) {
+        if (!store.claimReminder(r.id(), again)) {
+            return false;
+        }
+        String body = "Answer expected by " + r.dueOn() + " (" + r.reference() + ")";
+        if (r.direction() == Direction.OUTGOING && r.counterpartNode() != null) {
+            network.send(new OutgoingMessage(new NodeId(r.counterpartNode()), r.conversationId().toString(), Payloads.MESSAGE,
+                    payloads.write(new Payloads.Message(Payloads.VERSION, r.conversationId(), "REMINDER", body, "system", store.now()))));
+        }
+        store.step(r.id(), TraceStepKind.REMINDED, "system", body, null);
+        audit.recordWrite("tracing.remind", "TRACE_REQUEST", r.id(), body);
+        return true;
     }
 }
