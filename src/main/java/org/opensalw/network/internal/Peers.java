@@ -251,7 +251,8 @@ public class Peers {
      * Per-message look-ups (peer, route, keys) answered from memory for {@value #FRESH_SECONDS} s: without it every
      * message cost four to five queries and a JSON key parse on each side. Changes made here clear it at commit;
      * changes made by another instance sharing the database, like a key's retirement time, show within that delay
-     * (as this node's own keys, {@link NodeKeys}).
+     * (as this node's own keys, {@link NodeKeys}). Only what exists is kept: the keys come from envelopes not yet
+     * verified, so caching misses would let anyone grow the cache with made-up node ids and key ids.
      */
     @SuppressWarnings("unchecked")
     private <T> Optional<T> cached(String key, java.util.function.Supplier<Optional<T>> load) {
@@ -259,6 +260,10 @@ public class Peers {
         Cached c = cache.get(key);
         if (c == null || c.loadedAt().isBefore(now.minusSeconds(FRESH_SECONDS))) {
             c = new Cached(load.get(), now);
+            if (c.value().isEmpty()) {
+                cache.remove(key);
+                return (Optional<T>) c.value();
+            }
             cache.put(key, c);
         }
         return (Optional<T>) c.value();
