@@ -89,7 +89,7 @@ public class WatchList {
 
     /** How many alerts were delivered to the signed-in user and not opened yet. */
     public int unreadCount() {
-        return store.unread(currentUser.username()).size();
+        return store.unreadCount(currentUser.username());
     }
 
     /** The signed-in user's alerts not opened yet; opening them marks them read (not acknowledged). */

@@ -192,6 +192,11 @@ public class TracingManagement {
         return store.overdue().stream().map(store::summary).toList();
     }
 
+    /** How many requests are overdue (the link above the inbox and outbox). */
+    public int overdueCount() {
+        return store.overdueCount();
+    }
+
     @Transactional
     public TraceRequest request(TraceId id) {
         TraceStore.Row r = row(id);

@@ -286,6 +286,7 @@ class TracingTests {
             jdbc.sql("UPDATE trace_request SET due_on = :d WHERE id = :id").param("d", LocalDate.now().minusDays(1)).param("id", id.value()).update();
         }
         assertThat(tracing.overdue()).extracting(TraceSummary::id).contains(mine, theirs);
+        assertThat(tracing.overdueCount()).isEqualTo(tracing.overdue().size());
         assertThat(reminders.remindOverdue()).isGreaterThanOrEqualTo(2);
         assertThat(outbox(jdbc, tracing.request(mine).conversationId())).extracting(TracingFixtures.Queued::type)
                 .containsExactly("tracing.request", "tracing.message");

@@ -68,6 +68,11 @@ public class WatchListStore {
                 .param("user", username).query(UUID.class).list();
     }
 
+    public int unreadCount(String username) {
+        return jdbc.sql("SELECT count(*) FROM ident_alert_recipient WHERE username = :user AND read_at IS NULL")
+                .param("user", username).query(Integer.class).single();
+    }
+
     public void markRead(String username, Instant at) {
         jdbc.sql("UPDATE ident_alert_recipient SET read_at = :at WHERE username = :user AND read_at IS NULL")
                 .param("at", Timestamp.from(at)).param("user", username).update();

@@ -213,16 +213,18 @@ public class TraceStore {
     }
 
     public List<Row> overdue() {
-        return jdbc.sql("""
-                SELECT * FROM trace_request WHERE state IN ('SENT', 'DELIVERED', 'RECEIVED', 'ACKNOWLEDGED') AND due_on < :today
-                ORDER BY due_on""").param("today", today()).query(this::map).list();
+        return jdbc.sql("SELECT * FROM trace_request WHERE state = ANY(:open) AND due_on < :today ORDER BY due_on")
+                .param("open", OPEN_STATES).param("today", today()).query(this::map).list();
     }
 
-    /** Requests this node sent about a weapon of its register, newest first (for the weapon's tracing outcome). */
-    public List<Row> outgoingFor(UUID weaponId) {
-        return jdbc.sql("SELECT * FROM trace_request WHERE direction = 'OUTGOING' AND weapon_id = :w ORDER BY created_at DESC")
-                .param("w", weaponId).query(this::map).list();
+    public int overdueCount() {
+        return jdbc.sql("SELECT count(*) FROM trace_request WHERE state = ANY(:open) AND due_on < :today")
+                .param("open", OPEN_STATES).param("today", today()).query(Integer.class).single();
     }
+
+    /** The states that wait for an answer ({@link TraceState#open()}). */
+    private static final String[] OPEN_STATES = java.util.Arrays.stream(TraceState.values()).filter(TraceState::open)
+            .map(Enum::name).toArray(String[]::new);
 
     /** The next number of this year's outgoing requests (one counter row per year, taken under its lock). */
     public long nextOutgoingNumber() {

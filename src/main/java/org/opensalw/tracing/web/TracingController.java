@@ -65,7 +65,7 @@ class TracingController {
         model.addAttribute("box", inbox ? "inbox" : "outbox");
         model.addAttribute("page", requests);
         model.addAttribute("requests", requests.items());
-        model.addAttribute("overdueCount", tracing.overdue().size());
+        model.addAttribute("overdueCount", tracing.overdueCount());
         model.addAttribute("self", tracing.self());
         return "tracing/list";
     }
