@@ -78,15 +78,9 @@ final class CommandLine {
         }
         ImportManagement imports = context.getBean(ImportManagement.class);
         MessageSource messages = context.getBean(MessageSource.class);
-        Map<String, String> mapping = new LinkedHashMap<>();
-        for (String pair : options.getOrDefault("map", "").split("\\|")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                mapping.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
-            }
-        }
         String delimiter = options.get("delimiter");
         try {
+            Map<String, String> mapping = ImportOptions.parseMapping(options.get("map"));
             PreparedFile prepared = imports.prepare(file, options.getOrDefault("encoding", "UTF-8"));
             System.out.printf("%s: %,d bytes, SHA-256 %s, %s, %d columns%n", prepared.fileName(), prepared.bytes(), prepared.sha256(),
                     prepared.format(), prepared.headers().size());

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,7 +14,6 @@ import org.opensalw.importing.ImportBatch;
 import org.opensalw.importing.ImportManagement;
 import org.opensalw.importing.ImportOptions;
 import org.opensalw.importing.PreparedFile;
-import org.opensalw.shared.UserFacingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
@@ -87,17 +85,7 @@ class ImportApi {
         try (InputStream in = file.getInputStream()) {
             p = imports.prepare(file.getOriginalFilename(), in, encoding);
         }
-        Map<String, String> map = new LinkedHashMap<>();
-        if (mapping != null) {
-            for (String pair : mapping.split("[|\\n]")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    map.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
-                } else if (!pair.isBlank()) {
-                    throw UserFacingException.invalid("mapping", "import.mapping.unknownColumn", pair.trim());
-                }
-            }
-        }
+        Map<String, String> map = ImportOptions.parseMapping(mapping);
         return imports.start(p.id(), new ImportOptions(encoding, delimiter == null || delimiter.isEmpty() ? null : delimiter.charAt(0),
                 dateFormat, map));
     }
