@@ -127,49 +127,33 @@ public class BatchStore {
     }
 
     /** A confirmation that ended without committing: the batch is LOADED again, with why. */
-    public void confirmationFailed(UUID id, String message, Instant at, String by) {
+    public boolean confirmationFailed(UUID id, String message, Instant at, String by) {
         int changed = jdbc.sql("UPDATE import_batch SET status = 'LOADED', message = :m WHERE id = :id AND status = 'CONFIRMING'")
                 .param("id", id).param("m", message).update();
         if (changed > 0) {
             history(id, BatchStatus.LOADED, at, by, message);
         }
+        return changed > 0;
     }
 
     /** The lock a running confirmation holds until it commits or rolls back (also when its process dies). */
     public void holdConfirmationLock(UUID id) {
-        jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(:id, 3))) AS l").param("id", id.toString())
+        jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(" + CONFIRMATION_LOCK + ")) AS l").param("id", id.toString())
                 .query(Integer.class).single();
     }
 
-    /**
-     * Confirmations that are no longer running anywhere (their process died: the lock they held is free) go back to
-     * LOADED; one batch per transaction. Only those marked confirming before {@code before}, so a confirmation that is
-     * about to start is not taken for a dead one.
-     */
-    public List<UUID> reloadDeadConfirmations(Instant before, Instant at, org.springframework.transaction.support.TransactionTemplate tx) {
-        List<UUID> candidates = jdbc.sql("SELECT id FROM import_batch WHERE status = 'CONFIRMING' AND heartbeat_at < :before")
+    /** Takes that lock for the current transaction if nobody holds it, that is if no confirmation of the batch runs. */
+    public boolean tryConfirmationLock(UUID id) {
+        return jdbc.sql("SELECT pg_try_advisory_xact_lock(" + CONFIRMATION_LOCK + ")").param("id", id.toString())
+                .query(Boolean.class).single();
+    }
+
+    private static final String CONFIRMATION_LOCK = "hashtextextended(:id, 3)";
+
+    /** Batches marked CONFIRMING before the time given. */
+    public List<UUID> confirmingSince(Instant before) {
+        return jdbc.sql("SELECT id FROM import_batch WHERE status = 'CONFIRMING' AND heartbeat_at < :before")
                 .param("before", Timestamp.from(before)).query(UUID.class).list();
-        List<UUID> reloaded = new java.util.ArrayList<>();
-        for (UUID id : candidates) {
-            Boolean done = tx.execute(status -> {
-                boolean free = Boolean.TRUE.equals(jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtextextended(:id, 3))")
-                        .param("id", id.toString()).query(Boolean.class).single());
-                if (!free) {
-                    return false;
-                }
-                int changed = jdbc.sql("UPDATE import_batch SET status = 'LOADED', message = :m WHERE id = :id AND status = 'CONFIRMING'")
-                        .param("id", id).param("m", "The confirmation stopped before it was committed (the process ended); nothing of it"
-                                + " is in the register. It can be confirmed again.").update();
-                if (changed > 0) {
-                    history(id, BatchStatus.LOADED, at, "system", "confirmation interrupted");
-                }
-                return changed > 0;
-            });
-            if (Boolean.TRUE.equals(done)) {
-                reloaded.add(id);
-            }
-        }
-        return reloaded;
     }
 
     public void addTimings(UUID id, String text) {

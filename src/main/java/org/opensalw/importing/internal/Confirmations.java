@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -96,8 +97,20 @@ public class Confirmations {
 
     /** Confirmations marked before {@code noProgressFor} whose lock is free (their process died): LOADED again. */
     public List<UUID> reloadDead(Duration noProgressFor) {
-        List<UUID> reloaded = store.reloadDeadConfirmations(clock.instant().minus(noProgressFor), clock.instant(), transactions);
-        reloaded.forEach(id -> log.warn("The confirmation of import batch {} stopped with its process; the batch can be confirmed again", id));
+        List<UUID> reloaded = new ArrayList<>();
+        for (UUID id : store.confirmingSince(clock.instant().minus(noProgressFor))) {
+            boolean dead = Boolean.TRUE.equals(transactions.execute(status -> {
+                if (!store.tryConfirmationLock(id)) {
+                    return false; // still running, here or on another instance
+                }
+                return store.confirmationFailed(id, "The confirmation stopped before it was committed (the process ended); nothing of"
+                        + " it is in the register. It can be confirmed again.", clock.instant(), "system");
+            }));
+            if (dead) {
+                log.warn("The confirmation of import batch {} stopped with its process; the batch can be confirmed again", id);
+                reloaded.add(id);
+            }
+        }
         return reloaded;
     }
 
