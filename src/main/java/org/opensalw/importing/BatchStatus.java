@@ -24,6 +24,11 @@ public enum BatchStatus {
     /** Closed with a reason before confirmation; kept, never deleted. */
     VOIDED;
 
+    /** Stopped before the end of the file (interrupted, cancelled, or the file could not be read to the end). */
+    public boolean readAgain() {
+        return this == INTERRUPTED || this == CANCELLED || this == FAILED;
+    }
+
     public boolean voidable() {
         return this != CONFIRMED && this != VOIDED && this != RUNNING && this != CONFIRMING;
     }

@@ -4,17 +4,24 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An import batch with its counts and, while it runs, its progress: rows per second and the estimated seconds left
- * (null when unknown, e.g. for .xlsx whose length in rows is not known before the end).
+ * An import batch with its counts and, while it runs, its progress as last reported by the instance reading it (every
+ * second): rows per second and the estimated seconds left (null when unknown, e.g. for .xlsx whose length in rows is
+ * not known before the end). {@code uploadId} is the file it was read from; {@code fileKept} whether that file's
+ * content is still kept (so the batch can be read again); {@code readAgainAs} the batch that read it again.
  */
 public record ImportBatch(UUID id, String fileName, String sha256, long fileBytes, String format, String options,
         BatchStatus status, long rowsRead, long rowsAccepted, long rowsRejected, long rowsFlagged, long rowsAlready,
         long weaponsRegistered, long holdersRegistered, String message, String timings, Instant startedAt, String startedBy,
         Instant finishedAt, Instant confirmedAt, String confirmedBy, Instant voidedAt, String voidedBy, String voidReason,
-        Double rowsPerSecond, Long secondsLeft, Integer percent) {
+        Double rowsPerSecond, Long secondsLeft, Integer percent, UUID uploadId, boolean fileKept, UUID readAgainAs) {
 
     public boolean running() {
         return status == BatchStatus.RUNNING;
+    }
+
+    /** Stopped before the end of its file: it can be read again from the kept file, with the same options. */
+    public boolean canReadAgain() {
+        return status.readAgain() && fileKept && readAgainAs == null;
     }
 
     /** Being read or being confirmed: its page follows it. */

@@ -39,6 +39,7 @@ import org.opensalw.reference.Maker;
 import org.opensalw.reference.References;
 import org.opensalw.registry.RegistryManagement;
 import org.opensalw.registry.RegistryQueries;
+import org.opensalw.shared.Messages;
 import org.opensalw.shared.UserFacingException;
 import org.opensalw.shared.Violation;
 import org.slf4j.Logger;
@@ -118,14 +119,14 @@ public class ImportManagement {
         return Columns.template();
     }
 
-    /** Keeps an uploaded file under the data directory (hashing it on the way) and reads its header. */
+    /** Keeps an uploaded file in the database (hashing it on the way) and reads its header. */
     public PreparedFile prepare(String fileName, InputStream content, String encoding) {
-        return uploads.keep(fileName, content, encoding);
+        return uploads.keep(fileName, content, encoding, currentUser.username());
     }
 
     /** Uses a file where it lies (the command line: very large files are not copied). */
     public PreparedFile prepare(Path file, String encoding) {
-        return uploads.use(file, encoding);
+        return uploads.use(file, encoding, currentUser.username());
     }
 
     public PreparedFile prepared(UUID id) {
@@ -139,6 +140,17 @@ public class ImportManagement {
     public ImportBatch start(UUID preparedId, ImportOptions options) {
         UploadedFiles.Upload p = uploads.get(preparedId);
         PreparedFile file = p.file();
+        UploadedFiles.Content content = uploads.open(p);
+        try {
+            return start(file, content, options);
+        } catch (RuntimeException e) {
+            content.close();
+            throw e;
+        }
+    }
+
+    /** Starts reading the file's content (from now on the job's, which deletes a copy when it ends). */
+    private ImportBatch start(PreparedFile file, UploadedFiles.Content content, ImportOptions options) {
         List<Violation> violations = new ArrayList<>();
         if (options.dateFormat() == null || options.dateFormat().isBlank()) {
             violations.add(Violation.of("dateFormat", "import.dateFormat.required"));
@@ -167,7 +179,7 @@ public class ImportManagement {
         List<String> headers = file.headers();
         if (!file.format().equals("XLSX") && options.delimiter() != null && !options.delimiter().equals(file.delimiter()) && violations.isEmpty()) {
             try {
-                headers = RowSource.csvHeader(p.path(), UploadedFiles.charset(encoding), options.delimiter());
+                headers = RowSource.csvHeader(content.path(), UploadedFiles.charset(encoding), options.delimiter());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -191,7 +203,7 @@ public class ImportManagement {
         String optionsText = (file.format().equals("XLSX") ? "" : "encoding=" + encoding + "; delimiter=" + delimiter
                 + (options.delimiter() == null ? " (from the header line)" : "") + "; ") + "dateFormat=" + options.dateFormat() + "; mapping=" + stated;
         try {
-            store.insert(batchId, file.fileName(), file.sha256(), file.bytes(), file.format(), optionsText, now, by);
+            store.insert(batchId, file, new ImportOptions(encoding, options.delimiter(), options.dateFormat(), options.mapping()), optionsText, now, by);
         } catch (DuplicateKeyException e) {
             throw new UserFacingException(UserFacingException.Kind.CONFLICT, List.of(Violation.of("file", "import.file.alreadyRunning")));
         }
@@ -204,9 +216,9 @@ public class ImportManagement {
         RowChecker checker = new RowChecker(positions, headers.size(), options.dateFormat(),
                 text -> makerFinder.apply(text).map(Maker::code), makerCodes, countries, LocalDate.now(clock), batchId,
                 new RowChecker.IdSource());
-        ImportJob.Spec spec = new ImportJob.Spec(batchId, p.path(), file.format().equals("XLSX"), UploadedFiles.charset(encoding),
+        ImportJob.Spec spec = new ImportJob.Spec(batchId, content.path(), file.format().equals("XLSX"), UploadedFiles.charset(encoding),
                 delimiter == null ? ',' : delimiter, headers, positions, by, LocaleContextHolder.getLocale());
-        ImportJob job = new ImportJob(spec, file.format().equals("XLSX") ? -1 : file.bytes(), checker, dataSource, store, registryQueries,
+        ImportJob job = new ImportJob(spec, checker, dataSource, store, registryQueries,
                 messages, clock, () -> {
                     try {
                         store.find(batchId).ifPresent(done -> audit.recordWrite("import.read", "IMPORT_BATCH", batchId, done.status()
@@ -214,10 +226,10 @@ public class ImportManagement {
                                 + " rejected, " + done.rowsFlagged() + " flagged, " + done.rowsAlready() + " already imported"));
                     } finally {
                         jobs.remove(batchId);
+                        content.close();
                     }
                 });
         jobs.put(batchId, job);
-        uploads.taken(preparedId);
         executor.execute(new DelegatingSecurityContextRunnable(job));
         return batch(batchId);
     }
@@ -244,44 +256,57 @@ public class ImportManagement {
         return batch(b.id());
     }
 
-    /** A batch with its counts; while it is read on this node, live counts, speed and time left. */
+    /**
+     * A batch with its counts; while it is read, the progress the reading instance last reported (every second): rows
+     * read, accepted, rejected, speed, percent of the file and time left. The same on every instance.
+     */
     public ImportBatch batch(UUID id) {
-        ImportBatch b = store.find(id).orElseThrow(() -> UserFacingException.notFound("import", id));
-        ImportJob job = jobs.get(id);
-        if (job == null || b.status() != BatchStatus.RUNNING) {
-            return b;
-        }
-        double seconds = Math.max(0.001, (System.nanoTime() - job.startedNanos) / 1e9);
-        long read = job.read.get();
-        double rate = read / seconds;
-        Long left = null;
-        Integer percent = null;
-        if (job.totalBytes > 0) {
-            double share = Math.min(1.0, job.bytesRead.get() / (double) job.totalBytes);
-            percent = (int) Math.round(share * 100);
-            left = share > 0.001 ? Math.round(seconds * (1 - share) / share) : null;
-        }
-        return new ImportBatch(b.id(), b.fileName(), b.sha256(), b.fileBytes(), b.format(), b.options(), b.status(), read,
-                job.accepted.get(), job.rejected.get(), job.flagged.get(), b.rowsAlready(), b.weaponsRegistered(), b.holdersRegistered(),
-                b.message(), b.timings(), b.startedAt(), b.startedBy(), b.finishedAt(), b.confirmedAt(), b.confirmedBy(), b.voidedAt(), b.voidedBy(),
-                b.voidReason(), Math.round(rate * 10) / 10.0, left, percent);
+        return store.find(id).orElseThrow(() -> UserFacingException.notFound("import", id));
     }
 
     public List<ImportBatch> batches() {
-        return store.recent(100).stream().map(b -> b.status() == BatchStatus.RUNNING && jobs.containsKey(b.id()) ? batch(b.id()) : b).toList();
+        return store.recent(100);
+    }
+
+    /**
+     * Reads an interrupted, cancelled or failed batch's file again, with the options it was started with, into a new
+     * batch; the old one is voided, saying which batch read it again. Any instance can do it: the file is kept in the
+     * database (until its content is released, see docs/importing.md).
+     */
+    public ImportBatch readAgain(UUID id) {
+        ImportBatch old = batch(id);
+        if (!old.status().readAgain() || old.readAgainAs() != null) {
+            throw UserFacingException.invalid("status", "import.readAgain.status", old.status());
+        }
+        if (old.uploadId() == null) {
+            throw UserFacingException.invalid("file", "import.readAgain.noFile");
+        }
+        ImportBatch again = start(old.uploadId(), store.statedOptions(id));
+        Instant now = clock.instant();
+        String reason = Messages.resolve(messages, Violation.of(null, "import.readAgain.reason", again.id()), LocaleContextHolder.getLocale());
+        store.readAgainAs(id, again.id());
+        store.voided(id, reason, now, currentUser.username());
+        audit.recordWrite("import.readAgain", "IMPORT_BATCH", id, "read again as " + again.id());
+        return again;
     }
 
     public List<BatchStore.HistoryEntry> history(UUID id) {
         return store.history(id);
     }
 
-    /** Stops a running import; what was read stays staged, the batch is CANCELLED (and can be voided). */
+    /**
+     * Stops a running import, from any instance: the request is recorded with the batch, and the instance reading it
+     * stops at its next heartbeat (at once when it is this one). What was read stays staged, the batch is CANCELLED
+     * (and can be voided, or read again).
+     */
     public void cancel(UUID id) {
-        ImportJob job = jobs.get(id);
-        if (job == null) {
+        if (!store.requestCancel(id, clock.instant(), currentUser.username())) {
             throw UserFacingException.invalid("status", "import.notRunning");
         }
-        job.cancelled = true;
+        ImportJob job = jobs.get(id);
+        if (job != null) {
+            job.cancelled = true;
+        }
         audit.recordWrite("import.cancel", "IMPORT_BATCH", id, null);
     }
 

@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.opensalw.importing.BatchStatus;
 import org.opensalw.importing.FlaggedRow;
 import org.opensalw.importing.ImportBatch;
+import org.opensalw.importing.ImportOptions;
+import org.opensalw.importing.PreparedFile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,12 +27,17 @@ public class BatchStore {
         this.jdbc = jdbc;
     }
 
-    public void insert(UUID id, String fileName, String sha, long bytes, String format, String options, Instant at, String by) {
+    /** A new RUNNING batch of an upload, with the options as stated (to read it again) and as applied (to show). */
+    public void insert(UUID id, PreparedFile file, ImportOptions stated, String options, Instant at, String by) {
         jdbc.sql("""
-                INSERT INTO import_batch (id, file_name, file_sha256, file_bytes, format, options, status, started_at, started_by, heartbeat_at)
-                VALUES (:id, :name, :sha, :bytes, :format, :options, 'RUNNING', :at, :by, :at)
-                """).param("id", id).param("name", fileName).param("sha", sha).param("bytes", bytes).param("format", format)
-                .param("options", options).param("at", Timestamp.from(at)).param("by", by).update();
+                INSERT INTO import_batch (id, file_name, file_sha256, file_bytes, format, options, status, started_at, started_by, heartbeat_at,
+                  upload_id, encoding, delimiter, date_format, mapping)
+                VALUES (:id, :name, :sha, :bytes, :format, :options, 'RUNNING', :at, :by, :at, :upload, :encoding, :delimiter, :dateFormat, :mapping)
+                """).param("id", id).param("name", file.fileName()).param("sha", file.sha256()).param("bytes", file.bytes())
+                .param("format", file.format()).param("options", options).param("at", Timestamp.from(at)).param("by", by)
+                .param("upload", file.id()).param("encoding", stated.encoding())
+                .param("delimiter", stated.delimiter() == null ? null : stated.delimiter().toString())
+                .param("dateFormat", stated.dateFormat()).param("mapping", ImportOptions.formatMapping(stated.mapping())).update();
         history(id, BatchStatus.RUNNING, at, by, "");
     }
 
@@ -49,11 +56,54 @@ public class BatchStore {
                         rs.getString(4))).list();
     }
 
-    public void progress(UUID id, long read, long accepted, long rejected, Instant at) {
-        jdbc.sql("""
-                UPDATE import_batch SET rows_read = :read, rows_accepted = :acc, rows_rejected = :rej, heartbeat_at = :at
+    /**
+     * The reading instance's heartbeat with its progress, for every instance to show.
+     *
+     * @return whether someone asked, on any instance, to cancel the batch
+     */
+    public boolean progress(UUID id, long read, long accepted, long rejected, long flagged, long bytesRead, Instant at) {
+        return jdbc.sql("""
+                UPDATE import_batch SET rows_read = :read, rows_accepted = :acc, rows_rejected = :rej, rows_flagged = :flag,
+                  bytes_read = :bytes, heartbeat_at = :at
                 WHERE id = :id AND status = 'RUNNING'
-                """).param("id", id).param("read", read).param("acc", accepted).param("rej", rejected).param("at", Timestamp.from(at)).update();
+                RETURNING cancel_requested_at IS NOT NULL
+                """).param("id", id).param("read", read).param("acc", accepted).param("rej", rejected).param("flag", flagged)
+                .param("bytes", bytesRead).param("at", Timestamp.from(at)).query(Boolean.class).optional().orElse(false);
+    }
+
+    /** Asks the instance reading a batch to stop (it sees the request at its next heartbeat); false if not running. */
+    public boolean requestCancel(UUID id, Instant at, String by) {
+        return jdbc.sql("UPDATE import_batch SET cancel_requested_at = :at, cancel_requested_by = :by WHERE id = :id AND status = 'RUNNING'")
+                .param("id", id).param("at", Timestamp.from(at)).param("by", by).update() == 1;
+    }
+
+    /** The options a batch was started with, as stated: to read its file again the same way. */
+    public ImportOptions statedOptions(UUID id) {
+        return jdbc.sql("SELECT encoding, delimiter, date_format, mapping FROM import_batch WHERE id = :id").param("id", id)
+                .query((rs, i) -> new ImportOptions(rs.getString(1), rs.getString(2) == null ? null : rs.getString(2).charAt(0),
+                        rs.getString(3), mapping(rs.getString(4)))).single();
+    }
+
+    /** Lines of column=Header as {@link ImportOptions#formatMapping} wrote them (a header may hold '=' or '|'). */
+    private static Map<String, String> mapping(String lines) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (String line : lines.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                map.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return map;
+    }
+
+    /** Who asked to cancel a running batch, if anyone did. */
+    public Optional<String> cancelRequestedBy(UUID id) {
+        return jdbc.sql("SELECT cancel_requested_by FROM import_batch WHERE id = :id AND cancel_requested_at IS NOT NULL").param("id", id)
+                .query(String.class).optional();
+    }
+
+    public void readAgainAs(UUID id, UUID newId) {
+        jdbc.sql("UPDATE import_batch SET read_again_as = :n WHERE id = :id").param("id", id).param("n", newId).update();
     }
 
     /** Ends a running batch (loaded, cancelled, failed, interrupted) with its final counts; false if it was not running. */
@@ -89,21 +139,28 @@ public class BatchStore {
                 .param("flag", counts.getOrDefault("FLAGGED", 0L)).param("already", counts.getOrDefault("ALREADY", 0L)).update();
     }
 
+    /** A batch with whether its file's content is still kept and, while it runs, how long since it started. */
+    private static final String SELECT = """
+            SELECT b.*, (u.id IS NOT NULL AND u.content_released_at IS NULL AND u.local_path IS NULL) AS file_kept,
+              extract(epoch FROM b.heartbeat_at - b.started_at) AS seconds_reported
+            FROM import_batch b LEFT JOIN import_upload u ON u.id = b.upload_id
+            """;
+
     public Optional<ImportBatch> find(UUID id) {
-        return jdbc.sql("SELECT * FROM import_batch WHERE id = :id").param("id", id).query(BatchStore::map).optional();
+        return jdbc.sql(SELECT + "WHERE b.id = :id").param("id", id).query(BatchStore::map).optional();
     }
 
     public Optional<ImportBatch> lock(UUID id) {
-        return jdbc.sql("SELECT * FROM import_batch WHERE id = :id FOR UPDATE").param("id", id).query(BatchStore::map).optional();
+        return jdbc.sql(SELECT + "WHERE b.id = :id FOR UPDATE OF b").param("id", id).query(BatchStore::map).optional();
     }
 
     public Optional<ImportBatch> activeWithSha(String sha) {
-        return jdbc.sql("SELECT * FROM import_batch WHERE file_sha256 = :sha AND status IN ('RUNNING', 'LOADED', 'CONFIRMING', 'CONFIRMED') LIMIT 1")
+        return jdbc.sql(SELECT + "WHERE b.file_sha256 = :sha AND b.status IN ('RUNNING', 'LOADED', 'CONFIRMING', 'CONFIRMED') LIMIT 1")
                 .param("sha", sha).query(BatchStore::map).optional();
     }
 
     public List<ImportBatch> recent(int limit) {
-        return jdbc.sql("SELECT * FROM import_batch ORDER BY started_at DESC LIMIT :n").param("n", limit).query(BatchStore::map).list();
+        return jdbc.sql(SELECT + "ORDER BY b.started_at DESC LIMIT :n").param("n", limit).query(BatchStore::map).list();
     }
 
     public void confirmed(UUID id, long weapons, long holders, Instant at, String by) {
@@ -273,13 +330,28 @@ public class BatchStore {
     }
 
     static ImportBatch map(ResultSet rs, int i) throws SQLException {
+        BatchStatus status = BatchStatus.valueOf(rs.getString("status"));
+        Double rate = null;
+        Long left = null;
+        Integer percent = null;
+        if (status == BatchStatus.RUNNING) {
+            double seconds = Math.max(0.001, rs.getDouble("seconds_reported"));
+            rate = Math.round(rs.getLong("rows_read") / seconds * 10) / 10.0;
+            long bytes = rs.getLong("file_bytes");
+            if ("CSV".equals(rs.getString("format")) && bytes > 0 && rs.getLong("bytes_read") > 0) {
+                double share = Math.min(1.0, rs.getLong("bytes_read") / (double) bytes);
+                percent = (int) Math.round(share * 100);
+                left = share > 0.001 ? Math.round(seconds * (1 - share) / share) : null;
+            }
+        }
         return new ImportBatch(rs.getObject("id", UUID.class), rs.getString("file_name"), rs.getString("file_sha256"), rs.getLong("file_bytes"),
-                rs.getString("format"), rs.getString("options"), BatchStatus.valueOf(rs.getString("status")), rs.getLong("rows_read"),
+                rs.getString("format"), rs.getString("options"), status, rs.getLong("rows_read"),
                 rs.getLong("rows_accepted"), rs.getLong("rows_rejected"), rs.getLong("rows_flagged"), rs.getLong("rows_already"),
                 rs.getLong("weapons_registered"), rs.getLong("holders_registered"), rs.getString("message"), rs.getString("timings"),
                 instant(rs, "started_at"),
                 rs.getString("started_by"), instant(rs, "finished_at"), instant(rs, "confirmed_at"), rs.getString("confirmed_by"),
-                instant(rs, "voided_at"), rs.getString("voided_by"), rs.getString("void_reason"), null, null, null);
+                instant(rs, "voided_at"), rs.getString("voided_by"), rs.getString("void_reason"), rate, left, percent,
+                rs.getObject("upload_id", UUID.class), rs.getBoolean("file_kept"), rs.getObject("read_again_as", UUID.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

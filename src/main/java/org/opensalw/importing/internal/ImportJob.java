@@ -39,14 +39,14 @@ public final class ImportJob implements Runnable {
             Map<String, Integer> positions, String by, Locale locale) {
     }
 
-    public final Spec spec;
-    public final AtomicLong read = new AtomicLong();
-    public final AtomicLong accepted = new AtomicLong();
-    public final AtomicLong rejected = new AtomicLong();
-    public final AtomicLong flagged = new AtomicLong();
-    public final AtomicLong bytesRead = new AtomicLong();
-    public final long totalBytes;
-    public final long startedNanos = System.nanoTime();
+    private final Spec spec;
+    private final AtomicLong read = new AtomicLong();
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong flagged = new AtomicLong();
+    private final AtomicLong bytesRead = new AtomicLong();
+    private final long startedNanos = System.nanoTime();
+    /** Set here when the cancellation is asked on this instance; seen at the heartbeat when asked on another. */
     public volatile boolean cancelled;
     public volatile boolean stopping;
     private final RowChecker checker;
@@ -58,10 +58,9 @@ public final class ImportJob implements Runnable {
     private final Runnable onEnd;
     private Staging current;
 
-    public ImportJob(Spec spec, long totalBytes, RowChecker checker, DataSource dataSource, BatchStore store, RegistryQueries registry,
+    public ImportJob(Spec spec, RowChecker checker, DataSource dataSource, BatchStore store, RegistryQueries registry,
             MessageSource messages, Clock clock, Runnable onEnd) {
         this.spec = spec;
-        this.totalBytes = totalBytes;
         this.checker = checker;
         this.dataSource = dataSource;
         this.store = store;
@@ -124,7 +123,7 @@ public final class ImportJob implements Runnable {
                 }
                 staging.finish();
                 // a heartbeat before the set-based steps, so no instance takes this batch for a dead one meanwhile
-                store.progress(spec.batchId(), read.get(), accepted.get(), rejected.get(), clock.instant());
+                heartbeat();
                 long t = System.nanoTime();
                 store.analyzeRows();
                 store.flagDuplicatesInFile(spec.batchId(), text("import.flag.sameInFile", "{line}"), text("import.flag.sameMarkInFile", "{line}"));
@@ -156,13 +155,22 @@ public final class ImportJob implements Runnable {
                 current.writer.shutdownNow();
             }
             try {
-                if (!store.finish(spec.batchId(), end, read.get(), rejected.get(), message, clock.instant(), spec.by())) {
+                String by = end == BatchStatus.CANCELLED ? store.cancelRequestedBy(spec.batchId()).orElse(spec.by()) : spec.by();
+                if (!store.finish(spec.batchId(), end, read.get(), rejected.get(), message, clock.instant(), by)) {
                     log.error("Import {} ended as {} but was no longer running (marked interrupted meanwhile?)", spec.batchId(), end);
                 }
             } catch (RuntimeException e) {
                 log.error("Could not record the end of import {}", spec.batchId(), e);
             }
             onEnd.run();
+        }
+    }
+
+    /** Progress for every instance to show; a cancellation asked on another instance is seen here. */
+    private void heartbeat() {
+        if (store.progress(spec.batchId(), read.get(), accepted.get(), rejected.get(), flagged.get(), spec.xlsx() ? 0 : bytesRead.get(),
+                clock.instant())) {
+            cancelled = true;
         }
     }
 
@@ -191,7 +199,7 @@ public final class ImportJob implements Runnable {
         final org.springframework.security.core.context.SecurityContext security =
                 org.springframework.security.core.context.SecurityContextHolder.getContext();
         java.util.concurrent.Future<?> inFlight;
-        long lastBeat = System.nanoTime();
+        long lastBeat;
         long copyNanos;
         long lookupNanos;
         long waitNanos;
@@ -260,9 +268,9 @@ public final class ImportJob implements Runnable {
                 if (!chunkErrors.isEmpty()) {
                     copy.copyIn(StagedRows.COPY_ERROR, chunkErrors.stream());
                 }
-                if (System.nanoTime() - lastBeat > 1_000_000_000L) {
+                if (lastBeat == 0 || System.nanoTime() - lastBeat > 1_000_000_000L) {
                     lastBeat = System.nanoTime();
-                    store.progress(spec.batchId(), read.get(), accepted.get(), rejected.get(), clock.instant());
+                    heartbeat();
                 }
             } catch (SQLException | java.io.IOException e) {
                 throw new IllegalStateException(e);

@@ -3,6 +3,7 @@ package org.opensalw.importing.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -11,74 +12,197 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.opensalw.importing.PreparedFile;
 import org.opensalw.shared.UserFacingException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Files waiting for their column mapping: kept under the data directory (hashed on the way in), their header read
- * and columns suggested. They are known to this instance only until the import starts.
+ * Received files, kept in the database (import_upload, in pieces of 1 MB) so that any instance can show the mapping
+ * step, start an import, or read a batch's file again. The command line's files are not copied: they are read where
+ * they lie, by that process. A file's content is released after a retention period (a batch still open keeps it);
+ * its name, size and SHA-256 stay.
  */
 @Component
 public class UploadedFiles {
 
-    /** A prepared file and where it lies. */
-    public record Upload(PreparedFile file, Path path) {
+    private static final int PIECE = 1 << 20;
+
+    /** A received file: what was read of it, how to decode it, and where its content is. */
+    public record Upload(PreparedFile file, String encoding, Path localPath, Instant released) {
     }
 
-    private final Path directory;
-    private final Map<UUID, Upload> uploads = new ConcurrentHashMap<>();
-
-    UploadedFiles(@Value("${opensalw.data-dir:./data}") String dataDir) {
-        this.directory = Path.of(dataDir, "imports").toAbsolutePath().normalize();
+    /** A file to read on this machine; a copy taken from the database is deleted on {@link #close}. */
+    public record Content(Path path, boolean copy) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (copy) {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    path.toFile().deleteOnExit();
+                }
+            }
+        }
     }
 
-    /** Keeps an uploaded file under the data directory (hashing it on the way) and reads its header. */
-    public PreparedFile keep(String fileName, InputStream content, String encoding) {
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final Duration keepFinished;
+    private final Duration keepUnstarted;
+
+    UploadedFiles(JdbcClient jdbc, TransactionTemplate transaction, Clock clock,
+            @Value("${opensalw.import.keep-files-days:30}") long keepFinishedDays,
+            @Value("${opensalw.import.keep-unstarted-hours:24}") long keepUnstartedHours) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.keepFinished = Duration.ofDays(keepFinishedDays);
+        this.keepUnstarted = Duration.ofHours(keepUnstartedHours);
+    }
+
+    /** Keeps an uploaded file in the database (hashing it on the way) and reads its header. */
+    public PreparedFile keep(String fileName, InputStream content, String encoding, String by) {
         UUID id = UUID.randomUUID();
+        Path temp = null;
         try {
-            Files.createDirectories(directory);
-            Path path = directory.resolve(id + ".upload");
+            temp = Files.createTempFile("opensalw-upload-", ".part");
             MessageDigest sha = sha256();
-            try (InputStream in = new DigestInputStream(content, sha); OutputStream out = Files.newOutputStream(path)) {
+            try (InputStream in = new DigestInputStream(content, sha); OutputStream out = Files.newOutputStream(temp)) {
                 in.transferTo(out);
             }
-            return read(id, fileName, path, HexFormat.of().formatHex(sha.digest()), encoding);
+            PreparedFile file = read(id, fileName, temp, HexFormat.of().formatHex(sha.digest()), encoding);
+            Path received = temp;
+            transaction.executeWithoutResult(s -> {
+                insert(file, encoding, null, by);
+                storeContent(id, received);
+            });
+            return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            if (temp != null) {
+                new Content(temp, true).close();
+            }
         }
     }
 
     /** Uses a file where it lies (the command line: very large files are not copied). */
-    public PreparedFile use(Path file, String encoding) {
+    public PreparedFile use(Path file, String encoding, String by) {
         try {
             MessageDigest sha = sha256();
             try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
                 in.transferTo(OutputStream.nullOutputStream());
             }
-            return read(UUID.randomUUID(), file.getFileName().toString(), file, HexFormat.of().formatHex(sha.digest()), encoding);
+            PreparedFile prepared = read(UUID.randomUUID(), file.getFileName().toString(), file, HexFormat.of().formatHex(sha.digest()), encoding);
+            insert(prepared, encoding, file.toAbsolutePath().normalize(), by);
+            return prepared;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public Upload get(UUID id) {
-        Upload u = uploads.get(id);
-        if (u == null) {
-            throw UserFacingException.notFound("upload", id);
-        }
-        return u;
+        return jdbc.sql("SELECT * FROM import_upload WHERE id = :id").param("id", id).query((rs, i) -> {
+            String delimiter = rs.getString("delimiter");
+            List<String> headers = headers(rs.getString("headers"));
+            Map<String, String> suggested = Columns.suggest(headers);
+            PreparedFile file = new PreparedFile(id, rs.getString("file_name"), rs.getString("file_sha256"), rs.getLong("file_bytes"),
+                    rs.getString("format"), headers, suggested, Columns.missingRequired(suggested),
+                    delimiter == null || delimiter.isEmpty() ? null : delimiter.charAt(0));
+            Timestamp released = rs.getTimestamp("content_released_at");
+            String local = rs.getString("local_path");
+            return new Upload(file, rs.getString("encoding"), local == null ? null : Path.of(local), released == null ? null : released.toInstant());
+        }).optional().orElseThrow(() -> UserFacingException.notFound("upload", id));
     }
 
-    /** The import has started: the file is the batch's now. */
-    public void taken(UUID id) {
-        uploads.remove(id);
+    /**
+     * The upload's content as a file on this machine: a copy taken from the database (deleted when closed), or the
+     * command line's file itself. Refused, saying why, once the content was released or when the file lies elsewhere.
+     */
+    public Content open(Upload upload) {
+        if (upload.released() != null) {
+            throw UserFacingException.invalid("file", "import.upload.released", upload.file().fileName(), upload.released());
+        }
+        if (upload.localPath() != null) {
+            if (!Files.isReadable(upload.localPath())) {
+                throw UserFacingException.invalid("file", "import.upload.elsewhere", upload.localPath());
+            }
+            return new Content(upload.localPath(), false);
+        }
+        Path copy = null;
+        try {
+            copy = Files.createTempFile("opensalw-import-", ".part");
+            try (OutputStream out = Files.newOutputStream(copy)) {
+                for (int n = 0; ; n++) {
+                    List<byte[]> piece = jdbc.sql("SELECT content FROM import_upload_chunk WHERE upload_id = :id AND n = :n")
+                            .param("id", upload.file().id()).param("n", n).query((rs, i) -> rs.getBytes(1)).list();
+                    if (piece.isEmpty()) {
+                        break;
+                    }
+                    out.write(piece.get(0));
+                }
+            }
+            if (Files.size(copy) != upload.file().bytes()) {
+                throw new IllegalStateException("upload " + upload.file().id() + ": " + Files.size(copy) + " bytes stored, "
+                        + upload.file().bytes() + " received");
+            }
+            return new Content(copy, true);
+        } catch (IOException | RuntimeException e) {
+            if (copy != null) {
+                new Content(copy, true).close();
+            }
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /**
+     * Releases the content of files no batch needs any more: uploads never started after {@code keep-unstarted-hours},
+     * and files whose batches all ended (confirmed, voided, cancelled, failed, interrupted) more than
+     * {@code keep-files-days} ago. The upload record stays. Safe on every instance at once (one statement).
+     *
+     * @return the number of files released
+     */
+    public int releaseOldContent(Instant now) {
+        return jdbc.sql("""
+                WITH released AS (
+                  UPDATE import_upload u SET content_released_at = :now
+                  WHERE u.content_released_at IS NULL AND u.local_path IS NULL AND (
+                    (u.uploaded_at < :unstartedBefore AND NOT EXISTS (SELECT 1 FROM import_batch b WHERE b.upload_id = u.id))
+                    OR (EXISTS (SELECT 1 FROM import_batch b WHERE b.upload_id = u.id)
+                        AND NOT EXISTS (SELECT 1 FROM import_batch b WHERE b.upload_id = u.id
+                          AND (b.status IN ('RUNNING', 'LOADED', 'CONFIRMING')
+                               OR greatest(b.finished_at, b.confirmed_at, b.voided_at) >= :finishedBefore))))
+                  RETURNING u.id),
+                gone AS (DELETE FROM import_upload_chunk WHERE upload_id IN (SELECT id FROM released))
+                SELECT count(*) FROM released
+                """).param("now", Timestamp.from(now)).param("unstartedBefore", Timestamp.from(now.minus(keepUnstarted)))
+                .param("finishedBefore", Timestamp.from(now.minus(keepFinished))).query(Integer.class).single();
+    }
+
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${opensalw.import.release-check-millis:3600000}",
+            initialDelayString = "${opensalw.import.release-check-millis:3600000}")
+    void releaseOldContent() {
+        int n = releaseOldContent(clock.instant());
+        if (n > 0) {
+            org.slf4j.LoggerFactory.getLogger(UploadedFiles.class).info("Released the content of {} imported files past their retention", n);
+        }
     }
 
     public static Charset charset(String encoding) {
@@ -86,6 +210,43 @@ public class UploadedFiles {
             return encoding == null || encoding.isBlank() ? StandardCharsets.UTF_8 : Charset.forName(encoding.trim());
         } catch (RuntimeException e) {
             throw UserFacingException.invalid("encoding", "import.encoding.unknown", encoding);
+        }
+    }
+
+    private void insert(PreparedFile file, String encoding, Path localPath, String by) {
+        jdbc.sql("""
+                INSERT INTO import_upload (id, file_name, file_sha256, file_bytes, format, headers, delimiter, encoding, local_path,
+                  uploaded_at, uploaded_by)
+                VALUES (:id, :name, :sha, :bytes, :format, :headers, :delimiter, :encoding, :local, :at, :by)
+                """).param("id", file.id()).param("name", file.fileName()).param("sha", file.sha256()).param("bytes", file.bytes())
+                .param("format", file.format()).param("headers", CSVFormat.DEFAULT.format(file.headers().toArray()))
+                .param("delimiter", file.delimiter() == null ? null : file.delimiter().toString())
+                .param("encoding", encoding == null || encoding.isBlank() ? "UTF-8" : encoding.trim())
+                .param("local", localPath == null ? null : localPath.toString()).param("at", Timestamp.from(clock.instant()))
+                .param("by", by).update();
+    }
+
+    private void storeContent(UUID id, Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = 0; ; n++) {
+                byte[] piece = in.readNBytes(PIECE);
+                if (piece.length == 0) {
+                    return;
+                }
+                jdbc.sql("INSERT INTO import_upload_chunk (upload_id, n, content) VALUES (:id, :n, :content)")
+                        .param("id", id).param("n", n).param("content", piece).update();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> headers(String line) {
+        try (CSVParser parser = CSVParser.parse(new StringReader(line), CSVFormat.DEFAULT)) {
+            var records = parser.getRecords();
+            return records.isEmpty() ? List.of() : records.get(0).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -118,7 +279,6 @@ public class UploadedFiles {
         Map<String, String> suggested = Columns.suggest(headers);
         PreparedFile file = new PreparedFile(id, fileName == null ? "upload" : fileName, sha, bytes, xlsx ? "XLSX" : "CSV", headers,
                 suggested, Columns.missingRequired(suggested), delimiter);
-        uploads.put(id, new Upload(file, path));
         return file;
     }
 

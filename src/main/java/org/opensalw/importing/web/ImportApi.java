@@ -104,9 +104,22 @@ class ImportApi {
 
     @PostMapping("/api/imports/{id}/cancel")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Cancel a running import (nothing of it reaches the register)")
+    @Operation(summary = "Cancel a running import (nothing of it reaches the register)",
+            description = "Works from any instance: the request is kept with the batch and the instance reading it stops within about"
+                    + " a second; follow GET /api/imports/{id} until CANCELLED.")
     void cancel(@PathVariable UUID id) {
         imports.cancel(id);
+    }
+
+    @PostMapping("/api/imports/{id}/read-again")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Read an interrupted, cancelled or failed batch's file again, with the same options",
+            description = "Starts a new batch from the file kept with the old one (uploaded files are kept in the database until"
+                    + " their retention ends, see docs/importing.md) and voids the old batch, naming the new one. Answers 202 with"
+                    + " the new batch. Refused (400) for a batch in another status, already read again, or whose file's content"
+                    + " was released or was read from a path on another machine (command line).")
+    ImportBatch readAgain(@PathVariable UUID id) {
+        return imports.readAgain(id);
     }
 
     @GetMapping("/api/imports/{id}/flagged")

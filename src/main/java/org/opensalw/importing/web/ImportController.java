@@ -141,6 +141,16 @@ class ImportController {
         return act(id, () -> imports.cancel(id), locale, redirect);
     }
 
+    @PostMapping("/imports/{id}/read-again")
+    String readAgain(@PathVariable UUID id, Locale locale, RedirectAttributes redirect) {
+        try {
+            return "redirect:/imports/" + imports.readAgain(id).id();
+        } catch (UserFacingException e) {
+            redirect.addFlashAttribute("errors", FormErrors.of(e, messages, locale));
+            return "redirect:/imports/" + id;
+        }
+    }
+
     @PostMapping("/imports/{id}/confirm")
     String confirm(@PathVariable UUID id, Locale locale, RedirectAttributes redirect) {
         return act(id, () -> imports.startConfirmation(id), locale, redirect); // a large batch takes minutes: its page follows it

@@ -2,12 +2,16 @@ package org.opensalw.importing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opensalw.TestDatabase;
 import org.opensalw.importing.BatchStatus;
+import org.opensalw.importing.ImportOptions;
+import org.opensalw.importing.PreparedFile;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Marking dead imports as interrupted, as any instance does every minute, must not touch live or finished ones. */
@@ -17,9 +21,15 @@ class BatchStoreTests {
     @Autowired
     BatchStore store;
 
+    @Autowired
+    UploadedFiles uploads;
+
     private UUID batch(Instant startedAt) {
         UUID id = UUID.randomUUID();
-        store.insert(id, "legacy.csv", UUID.randomUUID().toString(), 10, "CSV", "", startedAt, "test");
+        // a file of its own each time: two running batches of the same file are refused
+        PreparedFile file = uploads.keep("legacy.csv", new ByteArrayInputStream(("Kind,Serial\nRIFLE," + id + "\n").getBytes(StandardCharsets.UTF_8)),
+                "UTF-8", "test");
+        store.insert(id, file, ImportOptions.of("dd/MM/yyyy"), "", startedAt, "test");
         return id;
     }
 
