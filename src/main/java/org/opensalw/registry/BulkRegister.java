@@ -173,7 +173,8 @@ class BulkRegister {
                 BulkWeapon w = weapons.next();
                 Registration r = w.registration();
                 WeaponDescription d = r.description();
-                HistoryCheck.Result checked = HistoryCheck.check(r, w.history(), today, makers::contains, countries::contains, true);
+                HistoryCheck.Result checked = HistoryCheck.check(r, w.history(), today,
+                        HistoryCheck.Lookups.arriving(r, makers::contains, countries::contains));
                 if (!checked.valid()) {
                     throw new UserFacingException(UserFacingException.Kind.INVALID,
                             EventRecorder.prefixed("weapons[" + count + "].", checked.violations()));

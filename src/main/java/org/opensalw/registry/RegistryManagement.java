@@ -19,12 +19,10 @@ import org.opensalw.identity.AuditTrail;
 import org.opensalw.identity.CurrentUser;
 import org.opensalw.reference.References;
 import org.opensalw.registry.internal.Details;
-import org.opensalw.registry.internal.EventRules;
 import org.opensalw.registry.internal.GroupCommit;
 import org.opensalw.registry.internal.HolderStore;
 import org.opensalw.registry.internal.Ledger;
 import org.opensalw.registry.internal.Lifecycle;
-import org.opensalw.registry.internal.RegistrationRules;
 import org.opensalw.registry.internal.WeaponStore;
 import org.opensalw.shared.UserFacingException;
 import org.opensalw.shared.Violation;
@@ -94,37 +92,22 @@ public class RegistryManagement {
     private WeaponId registerInBatch(Registration registration, UUID batchId) {
         WeaponDescription d = registration.description();
         LocalDate today = LocalDate.now(clock);
-        String makerCode = blankToNull(d.makerCode()) == null ? null : d.makerCode().trim().toUpperCase(Locale.ROOT);
+        String makerCode = EventRecorder.upper(d.makerCode());
         String country = EventRecorder.upper(d.countryOfManufacture());
-        List<Violation> violations = new ArrayList<>(RegistrationRules.check(new RegistrationRules.Context(registration, today,
-                makerCode == null || references.maker(makerCode).isPresent(),
-                country == null || references.country(country).isPresent(),
-                holders.exists(registration.holderId()))));
-        Lifecycle.State state = Lifecycle.registered(today);
         EventCommand origin = registration.origin();
-        if (origin != null) {
-            violations.addAll(EventRecorder.prefixed("origin.", EventRules.check(recorder.context(origin,
-                    new WeaponStore.StateUpdate(null, state, registration.holderId(), null), d.yearOfManufacture(), today))));
-            Lifecycle.Outcome outcome = Lifecycle.apply(state, origin.kind(), origin.occurredOn());
-            if (!outcome.allowed()) {
-                violations.add(outcome.refusal());
-            } else {
-                state = outcome.next();
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw new UserFacingException(UserFacingException.Kind.INVALID, violations);
+        HistoryCheck.Result checked = HistoryCheck.check(registration, List.of(), today, new HistoryCheck.Lookups(
+                code -> references.maker(code).isPresent(), code -> references.country(code).isPresent(), holders::exists, holders::licence));
+        if (!checked.valid()) {
+            throw new UserFacingException(UserFacingException.Kind.INVALID, checked.violations());
         }
 
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         String by = currentUser.username();
-        UUID holder = origin != null && origin.holderId() != null ? origin.holderId() : registration.holderId();
-        String location = origin != null && blankToNull(origin.place()) != null ? origin.place().trim() : EventRecorder.nz(registration.location());
         String serial = EventRecorder.nz(d.serial()).trim();
         weapons.insert(new WeaponStore.Row(id, d.type(), makerCode, EventRecorder.nz(d.makerAsMarked()).trim(), EventRecorder.nz(d.model()).trim(),
-                EventRecorder.nz(d.calibre()).trim(), country, d.yearOfManufacture(), serial, SerialNumbers.normalise(serial), state.status(),
-                holder, location, batchId, now, by, now, state.lastKind(), state.since()));
+                EventRecorder.nz(d.calibre()).trim(), country, d.yearOfManufacture(), serial, SerialNumbers.normalise(serial), checked.status(),
+                checked.holder(), checked.location(), batchId, now, by, now, checked.lastKind(), checked.lastOn()));
 
         Details snapshot = Details.of().with("type", d.type()).with("maker", makerCode).with("makerAsMarked", d.makerAsMarked())
                 .with("model", d.model()).with("calibre", d.calibre()).with("countryOfManufacture", country)
@@ -145,7 +128,7 @@ public class RegistryManagement {
             weapons.addMarking(id, m.kind(), m.text().trim(), EventRecorder.upper(m.country()), m.year(), seqs.get(1), now, by);
         }
         audit.recordWrite("weapon.register", "WEAPON", id, "serial=" + serial + (batchId == null ? "" : " batch=" + batchId));
-        events.publishEvent(new WeaponRegistered(new WeaponId(id), makerCode, SerialNumbers.normalise(serial), state.status()));
+        events.publishEvent(new WeaponRegistered(new WeaponId(id), makerCode, SerialNumbers.normalise(serial), checked.status()));
         return new WeaponId(id);
     }
 

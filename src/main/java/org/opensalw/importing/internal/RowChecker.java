@@ -181,8 +181,9 @@ public final class RowChecker {
             r.holderId = UUID.nameUUIDFromBytes((batchId + "|" + r.holderKind + "|" + TextKey.of(r.holderName) + "|"
                     + r.holderDocument.trim().toUpperCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
         }
-        HistoryCheck.Result checked = HistoryCheck.check(r.registration(), r.history(), today, makerCodes::contains,
-                countries::contains, true);
+        org.opensalw.registry.Registration registration = r.registration();
+        HistoryCheck.Result checked = HistoryCheck.check(registration, r.history(), today,
+                HistoryCheck.Lookups.arriving(registration, makerCodes::contains, countries::contains));
         for (Violation violation : checked.violations()) {
             String column = column(violation.field());
             problems.add(new Problem(column, violation, column.isEmpty() ? "" : get(v, column)));
