@@ -217,7 +217,7 @@ public class ImportManagement {
                 text -> makerFinder.apply(text).map(Maker::code), makerCodes, countries, LocalDate.now(clock), batchId,
                 new RowChecker.IdSource());
         ImportJob.Spec spec = new ImportJob.Spec(batchId, content.path(), file.format().equals("XLSX"), UploadedFiles.charset(encoding),
-                delimiter == null ? ',' : delimiter, headers, positions, by, LocaleContextHolder.getLocale());
+                delimiter == null ? ',' : delimiter, headers, by, LocaleContextHolder.getLocale());
         ImportJob job = new ImportJob(spec, checker, dataSource, store, registryQueries,
                 messages, clock, () -> {
                     try {

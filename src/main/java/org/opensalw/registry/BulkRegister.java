@@ -26,7 +26,6 @@ import org.opensalw.reference.Maker;
 import org.opensalw.reference.References;
 import org.opensalw.shared.CopyBinary;
 import org.opensalw.registry.internal.BulkIndexes;
-import org.opensalw.registry.internal.Details;
 import org.opensalw.registry.internal.Ledger;
 import org.opensalw.shared.UserFacingException;
 import org.opensalw.shared.Violation;
@@ -188,8 +187,8 @@ class BulkRegister {
                                 + "].holder.country", "country.unknown", f.country())));
                     }
                     holderRows.row(15).uuid(w.holder().id()).text(f.kind().name()).text(f.name().trim()).text(country).date(f.birthDate())
-                            .text(nz(f.idDocument())).text(nz(f.address())).text(nz(f.phone())).text(nz(f.registrationNumber()))
-                            .text(nz(f.role())).uuid(batchId).timestamptz(at).text(by).timestamptz(at).text(by);
+                            .text(EventRecorder.nz(f.idDocument())).text(EventRecorder.nz(f.address())).text(EventRecorder.nz(f.phone()))
+                            .text(EventRecorder.nz(f.registrationNumber())).text(EventRecorder.nz(f.role())).uuid(batchId).timestamptz(at).text(by).timestamptz(at).text(by);
                     chain.append(new Ledger.NewEntry("HOLDER", w.holder().id(), EventKind.HOLDER_REGISTERED, today, "", "", "", "",
                             w.holder().id(), null, null, HolderRegister.snapshot(f), null, batchId));
                 }
@@ -203,12 +202,8 @@ class BulkRegister {
                         .text(EventRecorder.nz(d.calibre()).trim()).text(country).int4(d.yearOfManufacture()).text(serial).text(normalised)
                         .text(checked.status().name()).uuid(checked.holder()).text(checked.location()).uuid(batchId).timestamptz(at).text(by)
                         .timestamptz(at).text(checked.lastKind().name()).date(checked.lastOn());
-                Details snapshot = Details.of().with("type", d.type()).with("maker", makerCode).with("makerAsMarked", d.makerAsMarked())
-                        .with("model", d.model()).with("calibre", d.calibre()).with("countryOfManufacture", country)
-                        .with("yearOfManufacture", d.yearOfManufacture()).with("serial", serial);
-                r.markings().forEach(m -> snapshot.with("marking." + m.kind(), EventRecorder.markingText(m)));
                 long registered = chain.append(new Ledger.NewEntry("WEAPON", w.id(), EventKind.REGISTERED, today, "", "", "", "",
-                        r.holderId(), null, null, snapshot.text(), null, batchId));
+                        r.holderId(), null, null, EventRecorder.registrationSnapshot(r, makerCode, country, serial), null, batchId));
                 for (MarkingInput m : r.markings()) {
                     markingRows.row(8).uuid(w.id()).text(m.kind().name()).text(m.text().trim()).text(EventRecorder.upper(m.country()))
                             .int4(m.year()).int8(registered).timestamptz(at).text(by);
@@ -239,9 +234,5 @@ class BulkRegister {
         } finally {
             queue.put(END);
         }
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -172,6 +172,16 @@ class EventRecorder {
                 nz(c.reference()).trim(), nz(c.notes()).trim(), c.holderId(), c.licenceId(), upper(c.country()), details, null, batchId);
     }
 
+    /** The canonical snapshot of a registration in its REGISTERED ledger record (single and bulk registration alike). */
+    static String registrationSnapshot(Registration r, String makerCode, String country, String serial) {
+        WeaponDescription d = r.description();
+        Details snapshot = Details.of().with("type", d.type()).with("maker", makerCode).with("makerAsMarked", d.makerAsMarked())
+                .with("model", d.model()).with("calibre", d.calibre()).with("countryOfManufacture", country)
+                .with("yearOfManufacture", d.yearOfManufacture()).with("serial", serial);
+        r.markings().forEach(m -> snapshot.with("marking." + m.kind(), markingText(m)));
+        return snapshot.text();
+    }
+
     static String markingText(MarkingInput m) {
         return m.text().trim() + (m.country() == null || m.country().isBlank() ? "" : " " + upper(m.country()))
                 + (m.year() == null ? "" : " " + m.year());

@@ -36,13 +36,13 @@ class HolderRegister {
         this.clock = clock;
     }
 
-    HolderId register(HolderForm form, UUID batchId) {
+    HolderId register(HolderForm form) {
         checkCountry(form);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        holders.insert(id, form, batchId, now, currentUser.username());
+        holders.insert(id, form, null, now, currentUser.username());
         ledger.append(List.of(new Ledger.NewEntry("HOLDER", id, EventKind.HOLDER_REGISTERED, LocalDate.now(clock), "", "", "", "",
-                id, null, null, snapshot(form), null, batchId)), currentUser.username(), now);
+                id, null, null, snapshot(form), null, null)), currentUser.username(), now);
         audit.recordWrite("holder.register", "HOLDER", id, form.kind().name());
         return new HolderId(id);
     }

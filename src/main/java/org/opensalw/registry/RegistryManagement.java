@@ -80,16 +80,10 @@ public class RegistryManagement {
 
     /** Registers a weapon; concurrent registrations share commits ({@link GroupCommit}). */
     public WeaponId register(@NotNull @Valid Registration registration) {
-        return groupCommit.run(() -> registerInBatch(registration, null));
+        return groupCommit.run(() -> registerOne(registration));
     }
 
-    /** Registers a weapon as part of an import batch (its records carry the batch id). */
-    @Transactional
-    public WeaponId register(@NotNull @Valid Registration registration, UUID batchId) {
-        return registerInBatch(registration, batchId);
-    }
-
-    private WeaponId registerInBatch(Registration registration, UUID batchId) {
+    private WeaponId registerOne(Registration registration) {
         WeaponDescription d = registration.description();
         LocalDate today = LocalDate.now(clock);
         String makerCode = EventRecorder.upper(d.makerCode());
@@ -107,17 +101,13 @@ public class RegistryManagement {
         String serial = EventRecorder.nz(d.serial()).trim();
         weapons.insert(new WeaponStore.Row(id, d.type(), makerCode, EventRecorder.nz(d.makerAsMarked()).trim(), EventRecorder.nz(d.model()).trim(),
                 EventRecorder.nz(d.calibre()).trim(), country, d.yearOfManufacture(), serial, SerialNumbers.normalise(serial), checked.status(),
-                checked.holder(), checked.location(), batchId, now, by, now, checked.lastKind(), checked.lastOn()));
+                checked.holder(), checked.location(), null, now, by, now, checked.lastKind(), checked.lastOn()));
 
-        Details snapshot = Details.of().with("type", d.type()).with("maker", makerCode).with("makerAsMarked", d.makerAsMarked())
-                .with("model", d.model()).with("calibre", d.calibre()).with("countryOfManufacture", country)
-                .with("yearOfManufacture", d.yearOfManufacture()).with("serial", serial);
-        registration.markings().forEach(m -> snapshot.with("marking." + m.kind(), EventRecorder.markingText(m)));
         List<Ledger.NewEntry> entries = new ArrayList<>();
         entries.add(new Ledger.NewEntry("WEAPON", id, EventKind.REGISTERED, today, "", "", "", "", registration.holderId(), null,
-                null, snapshot.text(), null, batchId));
+                null, EventRecorder.registrationSnapshot(registration, makerCode, country, serial), null, null));
         if (origin != null) {
-            entries.add(EventRecorder.entry(id, origin, batchId));
+            entries.add(EventRecorder.entry(id, origin, null));
         }
         List<Long> seqs = ledger.append(entries, by, now);
         for (MarkingInput m : registration.markings()) {
@@ -127,7 +117,7 @@ public class RegistryManagement {
             MarkingInput m = origin.marking();
             weapons.addMarking(id, m.kind(), m.text().trim(), EventRecorder.upper(m.country()), m.year(), seqs.get(1), now, by);
         }
-        audit.recordWrite("weapon.register", "WEAPON", id, "serial=" + serial + (batchId == null ? "" : " batch=" + batchId));
+        audit.recordWrite("weapon.register", "WEAPON", id, "serial=" + serial);
         events.publishEvent(new WeaponRegistered(new WeaponId(id), makerCode, SerialNumbers.normalise(serial), checked.status()));
         return new WeaponId(id);
     }
@@ -253,12 +243,7 @@ public class RegistryManagement {
 
     @Transactional
     public HolderId registerHolder(@NotNull @Valid HolderForm form) {
-        return holderRegister.register(form, null);
-    }
-
-    @Transactional
-    public HolderId registerHolder(@NotNull @Valid HolderForm form, UUID batchId) {
-        return holderRegister.register(form, batchId);
+        return holderRegister.register(form);
     }
 
     @Transactional

@@ -36,7 +36,7 @@ public final class ImportJob implements Runnable {
 
     /** What the job needs to know about its file and batch. */
     public record Spec(UUID batchId, Path file, boolean xlsx, Charset charset, char delimiter, List<String> headers,
-            Map<String, Integer> positions, String by, Locale locale) {
+            String by, Locale locale) {
     }
 
     private final Spec spec;

@@ -70,7 +70,8 @@ public final class RowSource {
     private RowSource() {
     }
 
-    public static boolean isXlsx(String fileName, Path file) throws IOException {
+    /** Whether the file is a workbook (a zip archive), whatever its name says. */
+    public static boolean isXlsx(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(4);
             return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;

@@ -255,7 +255,7 @@ public class UploadedFiles {
         if (bytes == 0) {
             throw UserFacingException.invalid("file", "import.file.empty");
         }
-        boolean xlsx = RowSource.isXlsx(fileName, path);
+        boolean xlsx = RowSource.isXlsx(path);
         List<String> headers;
         Character delimiter = null;
         if (xlsx) {
