@@ -116,7 +116,7 @@ class ImportApi {
     @Operation(summary = "Read an interrupted, cancelled or failed batch's file again, with the same options",
             description = "Starts a new batch from the file kept with the old one (uploaded files are kept in the database until"
                     + " their retention ends, see docs/importing.md) and voids the old batch, naming the new one. Answers 202 with"
-                    + " the new batch. Refused (400) for a batch in another status, already read again, or whose file's content"
+                    + " the new batch. Refused (422) for a batch in another status, already read again, or whose file's content"
                     + " was released or was read from a path on another machine (command line).")
     ImportBatch readAgain(@PathVariable UUID id) {
         return imports.readAgain(id);
