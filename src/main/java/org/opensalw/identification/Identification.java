@@ -29,8 +29,6 @@ import org.springframework.validation.annotation.Validated;
 @PreAuthorize("isAuthenticated()")
 public class Identification {
 
-    /** Kinds of recovery an investigator records. */
-    public static final List<EventKind> RECOVERIES = EventKind.RECOVERIES;
     private static final int CANDIDATES = 10;
 
     private final IdentificationIndex index;
@@ -78,7 +76,7 @@ public class Identification {
     }
 
     private static void checkKind(Recovery recovery) {
-        if (!RECOVERIES.contains(recovery.kind())) {
+        if (!EventKind.RECOVERIES.contains(recovery.kind())) {
             throw UserFacingException.invalid("kind", "identification.kind.recovery", recovery.kind());
         }
     }

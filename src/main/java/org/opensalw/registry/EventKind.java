@@ -21,8 +21,20 @@ public enum EventKind {
     /** A weapon comes into state hands from outside lawful possession: the recoveries of SDG 16.4.2 and of the watch list. */
     public static final java.util.List<EventKind> RECOVERIES = java.util.List.of(SEIZED, FOUND, SURRENDERED);
 
+    /** Where a weapon leaves lawful hands, or the country: the point of diversion a trace looks for. */
+    public static final java.util.List<EventKind> DIVERSIONS = java.util.List.of(REPORTED_LOST, REPORTED_STOLEN, EXPORTED);
+
     /** Kinds that may open a weapon's history when it is registered. */
     public static final java.util.List<EventKind> ORIGINS = java.util.List.of(MANUFACTURED, IMPORTED, FOUND, SEIZED, SURRENDERED);
+
+    /**
+     * A lifecycle event that shows the weapon in lawful hands (made, imported, transferred, licensed, deactivated...):
+     * not a diversion, not a recovery (nor its return, {@code RECOVERED}), not a marking, which says nothing of who held it.
+     * Tracing answers and SDG 16.4.2 read a weapon's history with this one definition.
+     */
+    public boolean isLawfulHolding() {
+        return LIFECYCLE.contains(this) && !DIVERSIONS.contains(this) && !RECOVERIES.contains(this) && this != RECOVERED && this != MARKED;
+    }
 
     public boolean needsHolder() {
         return this == TRANSFERRED;

@@ -86,7 +86,7 @@ public class TracingManagement {
     public TraceRequestForm prefill(WeaponId weaponId) {
         WeaponDetails w = registry.weapon(weaponId).orElseThrow(() -> UserFacingException.notFound("weapon", weaponId));
         Optional<TimelineEntry> recovery = w.timeline().stream()
-                .filter(e -> !e.voided() && Identification.RECOVERIES.contains(e.kind()))
+                .filter(e -> !e.voided() && EventKind.RECOVERIES.contains(e.kind()))
                 .max(Comparator.comparingLong(TimelineEntry::seq));
         List<TraceMarking> markings = new ArrayList<>();
         if (w.serialAsMarked() != null) {
@@ -341,6 +341,6 @@ public class TracingManagement {
 
     /** Kinds of recovery a request may be about. */
     public static List<EventKind> recoveries() {
-        return Identification.RECOVERIES;
+        return EventKind.RECOVERIES;
     }
 }

@@ -1,5 +1,6 @@
 package org.opensalw.identification.web;
 
+import org.opensalw.registry.EventKind;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
@@ -95,7 +96,7 @@ class IdentificationController {
         var makers = references.makers();
         model.addAttribute("makers", makers);
         model.addAttribute("makerNames", makers.stream().collect(java.util.stream.Collectors.toMap(m -> m.code(), m -> m.name())));
-        model.addAttribute("recoveries", Identification.RECOVERIES);
+        model.addAttribute("recoveries", EventKind.RECOVERIES);
         model.addAttribute("today", LocalDate.now().toString());
         model.addAttribute("indexed", identification.indexedWeapons());
         return "identification/search";

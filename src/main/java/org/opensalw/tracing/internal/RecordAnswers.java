@@ -3,7 +3,6 @@ package org.opensalw.tracing.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.opensalw.registry.EventKind;
 import org.opensalw.registry.TimelineEntry;
 import org.opensalw.registry.WeaponDetails;
@@ -17,9 +16,6 @@ import org.opensalw.tracing.TraceAnswer;
  */
 public final class RecordAnswers {
 
-    private static final Set<EventKind> DIVERSIONS = Set.of(EventKind.REPORTED_LOST, EventKind.REPORTED_STOLEN, EventKind.EXPORTED);
-    private static final Set<EventKind> RECOVERIES = Set.of(EventKind.SEIZED, EventKind.FOUND, EventKind.SURRENDERED,
-            EventKind.RECOVERED);
 
     private RecordAnswers() {
     }
@@ -43,10 +39,10 @@ public final class RecordAnswers {
         int diversion = -1;
         for (int i = 0; i < history.size(); i++) {
             EventKind k = history.get(i).kind();
-            if (DIVERSIONS.contains(k) && diversion < 0) {
+            if (EventKind.DIVERSIONS.contains(k) && diversion < 0) {
                 diversion = i;
             }
-            if (!DIVERSIONS.contains(k) && !RECOVERIES.contains(k) && k != EventKind.MARKED) {
+            if (k.isLawfulHolding()) {
                 diversion = -1; // lawful again (an import back, a transfer after recovery): look for a later diversion
             }
         }

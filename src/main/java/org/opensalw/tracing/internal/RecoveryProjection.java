@@ -38,8 +38,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RecoveryProjection {
 
     private static final Logger log = LoggerFactory.getLogger(RecoveryProjection.class);
-    private static final Set<EventKind> NOT_LAWFUL_HISTORY = Set.of(EventKind.SEIZED, EventKind.FOUND, EventKind.SURRENDERED,
-            EventKind.RECOVERED, EventKind.MARKED);
     private static final int CHUNK = 1_000;
 
     private final RegistryQueries registry;
@@ -155,7 +153,7 @@ class RecoveryProjection {
         for (RecoveredWeapon.Event e : w.events()) {
             if (EventKind.RECOVERIES.contains(e.kind()) && e.occurredOn() != null) {
                 out.add(new Object[] {w.id().value(), e.seq(), e.kind().name(), e.occurredOn(), w.type().name(), w.hasSerial(), lawfulBefore});
-            } else if (!NOT_LAWFUL_HISTORY.contains(e.kind())) {
+            } else if (e.kind().isLawfulHolding() || EventKind.DIVERSIONS.contains(e.kind())) { // a loss, theft or export is reported by a lawful holder
                 lawfulBefore = true;
             }
         }
