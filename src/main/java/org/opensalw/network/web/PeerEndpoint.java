@@ -3,6 +3,9 @@ package org.opensalw.network.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.opensalw.network.NodeNetwork;
 import org.opensalw.network.internal.Inbox;
@@ -11,7 +14,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -38,11 +40,20 @@ class PeerEndpoint {
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Receive an envelope (a compact JWS by the peer handing it over)",
             description = "200 with the message id when the message is held (a second delivery is acknowledged again); "
-                    + "400 malformed or misaddressed, 401 bad signature or unknown key, 403 unknown peer.")
-    ResponseEntity<Map<String, Object>> receive(@RequestBody(required = false) String body, HttpServletRequest request) {
-        if (body != null && body.length() > MAX_BODY) {
-            return ResponseEntity.status(413).body(Map.of("error", "TOO_LARGE"));
+                    + "400 malformed or misaddressed, 401 bad signature or unknown key, 403 unknown peer, 413 larger than 30 MB"
+                    + " (refused from its Content-Length, or as soon as that much was read: a larger body is never read whole).")
+    ResponseEntity<Map<String, Object>> receive(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > MAX_BODY) {
+            return tooLarge();
         }
+        byte[] bytes;
+        try (InputStream in = request.getInputStream()) {
+            bytes = in.readNBytes(MAX_BODY + 1);
+        }
+        if (bytes.length > MAX_BODY) {
+            return tooLarge();
+        }
+        String body = bytes.length == 0 ? null : new String(bytes, StandardCharsets.UTF_8);
         try {
             Inbox.Ack ack = inbox.receive(body);
             return ResponseEntity.ok(Map.of("ack", ack.id().toString(), "duplicate", ack.duplicate(), "relayed", ack.relayed()));
@@ -50,6 +61,10 @@ class PeerEndpoint {
             inbox.recordRefusal(request.getRemoteAddr(), body, e);
             return ResponseEntity.status(e.status()).body(Map.of("error", e.reason(), "detail", e.getMessage()));
         }
+    }
+
+    private static ResponseEntity<Map<String, Object>> tooLarge() {
+        return ResponseEntity.status(413).body(Map.of("error", "TOO_LARGE"));
     }
 
     @GetMapping(path = "/network/jwks", produces = MediaType.APPLICATION_JSON_VALUE)

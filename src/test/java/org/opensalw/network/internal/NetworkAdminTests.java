@@ -147,6 +147,20 @@ class NetworkAdminTests {
     }
 
     @Test
+    void shouldRefuseAnOversizedEnvelopeFromItsLengthWithoutReadingIt() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            // announces 40 MB and sends none of it: the answer must come from the header alone
+            socket.getOutputStream().write(("POST /network/inbox HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/jose\r\n"
+                    + "Content-Length: 40000000\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            assertThat(statusLine).startsWith("HTTP/1.1 413");
+        }
+    }
+
+    @Test
     void shouldPublishKeysOpenlyAndTheRestToAdministratorsOnly() {
         NodeClient anonymous = new NodeClient("http://localhost:" + port);
         NodeClient.Answer jwks = anonymous.postAnonymous("/network/inbox", "", "application/jose");
