@@ -23,10 +23,19 @@ class LayoutModel {
 
     private final CurrentUser currentUser;
     private final String nodeName;
+    private final boolean hub;
 
-    LayoutModel(CurrentUser currentUser, @Value("${opensalw.node.name}") String nodeName) {
+    LayoutModel(CurrentUser currentUser, @Value("${opensalw.node.name}") String nodeName,
+            @Value("${opensalw.node.role:NATIONAL}") String nodeRole) {
         this.currentUser = currentUser;
         this.nodeName = nodeName;
+        this.hub = "HUB".equalsIgnoreCase(nodeRole.trim());
+    }
+
+    /** A regional or UN hub relays tracing between states and makes no requests itself: its menu leaves tracing out. */
+    @ModelAttribute("hubNode")
+    boolean hubNode() {
+        return hub;
     }
 
     @ModelAttribute("me")

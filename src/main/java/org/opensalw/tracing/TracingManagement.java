@@ -15,6 +15,7 @@ import org.opensalw.identity.AuditTrail;
 import org.opensalw.identity.CurrentUser;
 import org.opensalw.network.NodeId;
 import org.opensalw.network.NodeInfo;
+import org.opensalw.network.NodeRole;
 import org.opensalw.network.NodeNetwork;
 import org.opensalw.network.OutgoingMessage;
 import org.opensalw.registry.EventKind;
@@ -156,6 +157,9 @@ public class TracingManagement {
         List<Violation> violations = new ArrayList<>(RequestRules.check(row.form(), store.today()));
         if (row.form().recipient() != null && row.form().recipient().trim().equals(network.self().id().value())) {
             violations.add(Violation.of("recipient", "tracing.recipient.self"));
+        }
+        if (network.self().role() == NodeRole.HUB) { // ITI para 14: requests are made by states; a hub relays them
+            violations.add(Violation.of("recipient", "tracing.hub"));
         }
         if (!violations.isEmpty()) {
             throw new UserFacingException(UserFacingException.Kind.INVALID, violations);

@@ -180,6 +180,10 @@ class TracingNetworkTests {
         TraceId theirs = arrived(TZ, conversation);
         assertThat(read(TZ, theirs).counterpartNode()).isEqualTo(KE);
         assertThat(nodes.node(HUB).jdbc().queryForObject("SELECT count(*) FROM trace_request", Long.class)).isZero();
+        // a hub relays requests; it does not make them (ITI para 14: states do)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> send(HUB, request(KE, serial, "KE")))
+                .isInstanceOfSatisfying(org.opensalw.shared.UserFacingException.class, e -> assertThat(e.violations())
+                        .extracting(org.opensalw.shared.Violation::code).contains("tracing.hub"));
         as(TZ, Role.INVESTIGATOR, () -> {
             tracing(TZ).post(theirs, "Is there a proof mark on the barrel?");
             return null;
