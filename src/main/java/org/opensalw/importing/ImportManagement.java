@@ -107,10 +107,36 @@ public class ImportManagement {
         });
     }
 
-    /** The documented columns (docs/importing.md). */
+    /** The documented columns (docs/importing.md), described in the person's language. */
     @PreAuthorize("isAuthenticated()")
     public List<ColumnInfo> columns() {
-        return Columns.ALL;
+        Locale locale = LocaleContextHolder.getLocale();
+        return Columns.ALL.stream().map(c -> new ColumnInfo(c.name(), c.required(),
+                messages.getMessage("import.column." + c.name(), null, c.description(), locale), c.example())).toList();
+    }
+
+    /**
+     * The Excel template (docs/importing.md): the documented header and an example row, with drop-down lists of the
+     * allowed weapon types, holder kinds, events and country codes, and a sheet describing the columns in the person's
+     * language.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public void writeXlsxTemplate(java.io.OutputStream out) throws IOException {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<String> countries = references.countries().stream().map(Country::alpha2).sorted().toList();
+        Map<String, List<String>> allowed = new LinkedHashMap<>();
+        allowed.put(Columns.WEAPON_TYPE, java.util.Arrays.stream(org.opensalw.reference.WeaponType.values()).map(Enum::name).toList());
+        allowed.put(Columns.COUNTRY, countries);
+        allowed.put(Columns.HOLDER_KIND, java.util.Arrays.stream(org.opensalw.registry.HolderKind.values()).map(Enum::name).toList());
+        allowed.put(Columns.HOLDER_COUNTRY, countries);
+        allowed.put(Columns.ORIGIN_EVENT, org.opensalw.registry.EventKind.ORIGINS.stream().map(Enum::name).toList());
+        allowed.put(Columns.ORIGIN_COUNTRY, countries);
+        allowed.put(Columns.EVENT, org.opensalw.registry.EventKind.LIFECYCLE.stream().map(Enum::name).toList());
+        allowed.put(Columns.EVENT_COUNTRY, countries);
+        org.opensalw.importing.internal.XlsxTemplate.write(out, columns(), allowed, new org.opensalw.importing.internal.XlsxTemplate.Labels(
+                messages.getMessage("import.template.sheet.columns", null, locale), messages.getMessage("import.mapping.column", null, locale),
+                messages.getMessage("import.mapping.requiredMark", null, locale), messages.getMessage("import.template.description", null, locale),
+                messages.getMessage("import.template.example", null, locale), messages.getMessage("import.template.allowed", null, locale)));
     }
 
     /** The template: the documented header line and an example row (UTF-8, comma-separated). */

@@ -315,6 +315,39 @@ class ImportTests {
     }
 
     @Test
+    void shouldImportItsOwnExcelTemplateAndDescribeTheColumnsInTheUsersLanguage() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.FRENCH);
+        try {
+            imports.writeXlsxTemplate(out);
+            assertThat(imports.columns()).filteredOn(c -> c.name().equals("serial")).singleElement()
+                    .satisfies(c -> assertThat(c.description()).startsWith("Numéro de série"));
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            var register = wb.getSheetAt(0);
+            assertThat(register.getRow(0).getCell(0).getStringCellValue()).isEqualTo("weapon_type");
+            // drop-down lists: weapon type, holder kind, the two events and four country columns
+            assertThat(register.getDataValidations()).hasSize(8);
+            assertThat(register.getDataValidations()).anySatisfy(v -> {
+                assertThat(v.getRegions().getCellRangeAddress(0).getFirstColumn()).isZero();
+                assertThat(v.getValidationConstraint().getFormula1()).isEqualTo("lists!$A$2:$A$21");
+            });
+            assertThat(wb.getSheetAt(1).getSheetName()).isEqualTo("colonnes");
+            assertThat(wb.getSheetAt(1).getRow(8).getCell(0).getStringCellValue()).isEqualTo("serial");
+            assertThat(wb.getSheetAt(1).getRow(8).getCell(2).getStringCellValue()).startsWith("Numéro de série");
+            assertThat(wb.isSheetHidden(2)).isTrue();
+        }
+        // filled in as it comes, it imports: the example row is accepted (or flagged if an earlier test registered it)
+        ImportBatch b = load("opensalw-import-template.xlsx", out.toByteArray(), ImportOptions.of("dd/MM/yyyy"));
+        assertThat(b.status()).isEqualTo(BatchStatus.LOADED);
+        assertThat(b.rowsRead()).isEqualTo(1);
+        assertThat(b.rowsRejected()).as(errors(b.id()).toString()).isZero();
+        imports.voidBatch(b.id(), "template check");
+    }
+
+    @Test
     void shouldCancelARunningImportAndKeepItOutOfTheRegister() throws Exception {
         java.nio.file.Path file = java.nio.file.Path.of("target", "cancel-" + UUID.randomUUID() + ".csv");
         ImportBenchmark.generate(file, 300_000);

@@ -56,6 +56,15 @@ class ImportApi {
         return imports.template();
     }
 
+    @GetMapping(value = "/api/imports/template.xlsx", produces = ImportController.XLSX)
+    @Operation(summary = "The Excel template: documented header, example row, drop-down lists of allowed values, columns described",
+            description = "The columns sheet is in the language of the request (the user's language, or Accept-Language).")
+    void templateXlsx(HttpServletResponse response) throws IOException {
+        response.setContentType(ImportController.XLSX);
+        response.setHeader("Content-Disposition", "attachment; filename=\"opensalw-import-template.xlsx\"");
+        imports.writeXlsxTemplate(response.getOutputStream());
+    }
+
     @PostMapping(value = "/api/imports/prepare", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload a file and read its header (the column-mapping step): headers found, suggested mapping, required columns missing")
     PreparedFile prepare(@RequestPart("file") MultipartFile file, @RequestParam(defaultValue = "UTF-8") String encoding) throws IOException {

@@ -47,6 +47,15 @@ class ImportController {
         return "importing/list";
     }
 
+    @GetMapping("/imports/template.xlsx")
+    void templateXlsx(HttpServletResponse response) throws IOException {
+        response.setContentType(XLSX);
+        response.setHeader("Content-Disposition", "attachment; filename=\"opensalw-import-template.xlsx\"");
+        imports.writeXlsxTemplate(response.getOutputStream());
+    }
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     @GetMapping(value = "/imports/template.csv", produces = "text/csv")
     void template(HttpServletResponse response) throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
