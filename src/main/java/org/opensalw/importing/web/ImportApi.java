@@ -58,7 +58,7 @@ class ImportApi {
 
     @GetMapping(value = "/api/imports/template.xlsx", produces = ImportController.XLSX)
     @Operation(summary = "The Excel template: documented header, example row, drop-down lists of allowed values, columns described",
-            description = "The columns sheet is in the language of the request (the user's language, or Accept-Language).")
+            description = "The columns sheet is in the language the request asks for (Accept-Language: en, fr or es; English by default).")
     void templateXlsx(HttpServletResponse response) throws IOException {
         response.setContentType(ImportController.XLSX);
         response.setHeader("Content-Disposition", "attachment; filename=\"opensalw-import-template.xlsx\"");
