@@ -164,11 +164,15 @@ public class ImportManagement {
      * format, encoding, delimiter or mapping is not usable, or when the same file (same SHA-256) is already imported.
      */
     public ImportBatch start(UUID preparedId, ImportOptions options) {
+        return start(preparedId, options, UUID.randomUUID());
+    }
+
+    private ImportBatch start(UUID preparedId, ImportOptions options, UUID batchId) {
         UploadedFiles.Upload p = uploads.get(preparedId);
         PreparedFile file = p.file();
         UploadedFiles.Content content = uploads.open(p);
         try {
-            return start(file, content, options);
+            return start(file, content, options, batchId);
         } catch (RuntimeException e) {
             content.close();
             throw e;
@@ -176,7 +180,7 @@ public class ImportManagement {
     }
 
     /** Starts reading the file's content (from now on the job's, which deletes a copy when it ends). */
-    private ImportBatch start(PreparedFile file, UploadedFiles.Content content, ImportOptions options) {
+    private ImportBatch start(PreparedFile file, UploadedFiles.Content content, ImportOptions options, UUID batchId) {
         List<Violation> violations = new ArrayList<>();
         if (options.dateFormat() == null || options.dateFormat().isBlank()) {
             violations.add(Violation.of("dateFormat", "import.dateFormat.required"));
@@ -221,7 +225,6 @@ public class ImportManagement {
             throw new UserFacingException(UserFacingException.Kind.CONFLICT, List.of(Violation.of("file", "import.file.already",
                     existing.fileName(), existing.id(), existing.startedAt(), existing.startedBy(), existing.status())));
         });
-        UUID batchId = UUID.randomUUID();
         Instant now = clock.instant();
         String by = currentUser.username();
         Map<String, String> stated = new LinkedHashMap<>();
@@ -251,8 +254,8 @@ public class ImportManagement {
                                 + ": " + done.rowsRead() + " rows read, " + done.rowsAccepted() + " accepted, " + done.rowsRejected()
                                 + " rejected, " + done.rowsFlagged() + " flagged, " + done.rowsAlready() + " already imported"));
                     } finally {
+                        content.close(); // before the job leaves the map: whoever waits for it finds the copy gone
                         jobs.remove(batchId);
-                        content.close();
                     }
                 });
         jobs.put(batchId, job);
@@ -301,17 +304,23 @@ public class ImportManagement {
      */
     public ImportBatch readAgain(UUID id) {
         ImportBatch old = batch(id);
-        if (!old.status().readAgain() || old.readAgainAs() != null) {
-            throw UserFacingException.invalid("status", "import.readAgain.status", old.status());
-        }
         if (old.uploadId() == null) {
             throw UserFacingException.invalid("file", "import.readAgain.noFile");
         }
-        ImportBatch again = start(old.uploadId(), store.statedOptions(id));
-        Instant now = clock.instant();
+        // the old batch is claimed first (one conditional UPDATE), so two people cannot both read it again
+        UUID againId = UUID.randomUUID();
+        if (!store.claimReadAgain(id, againId)) {
+            throw UserFacingException.invalid("status", "import.readAgain.status", batch(id).status());
+        }
+        ImportBatch again;
+        try {
+            again = start(old.uploadId(), store.statedOptions(id), againId);
+        } catch (RuntimeException e) {
+            store.unclaimReadAgain(id, againId);
+            throw e;
+        }
         String reason = Messages.resolve(messages, Violation.of(null, "import.readAgain.reason", again.id()), LocaleContextHolder.getLocale());
-        store.readAgainAs(id, again.id());
-        store.voided(id, reason, now, currentUser.username());
+        store.voided(id, reason, clock.instant(), currentUser.username());
         audit.recordWrite("import.readAgain", "IMPORT_BATCH", id, "read again as " + again.id());
         return again;
     }

@@ -35,13 +35,6 @@ public record ImportOptions(String encoding, Character delimiter, String dateFor
         return map;
     }
 
-    /** A mapping written as {@link #parseMapping} reads it: one {@code column=Header} pair per line. */
-    public static String formatMapping(Map<String, String> mapping) {
-        StringBuilder text = new StringBuilder();
-        mapping.forEach((column, header) -> text.append(column).append('=').append(header == null ? "" : header).append('\n'));
-        return text.toString();
-    }
-
     public static ImportOptions of(String dateFormat) {
         return new ImportOptions("UTF-8", null, dateFormat, Map.of());
     }

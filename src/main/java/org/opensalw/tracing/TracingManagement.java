@@ -120,6 +120,7 @@ public class TracingManagement {
     /** Saves a draft; nothing is checked but the sizes, nothing leaves the node. */
     @Transactional
     public TraceId draft(TraceRequestForm form) {
+        refuseOnHub();
         UUID id = UUID.randomUUID();
         NodeInfo to = node(form.recipient());
         String reference = "TR-" + network.self().id().value() + "-" + store.today().getYear() + "-"
@@ -132,6 +133,13 @@ public class TracingManagement {
         store.step(id, TraceStepKind.DRAFTED, currentUser.username(), null, null);
         audit.recordWrite("tracing.draft", SUBJECT, id, reference);
         return new TraceId(id);
+    }
+
+    /** ITI para 14: requests are made by states; a hub relays them and makes none. */
+    private void refuseOnHub() {
+        if (network.self().role() == NodeRole.HUB) {
+            throw UserFacingException.invalid("recipient", "tracing.hub");
+        }
     }
 
     @Transactional
@@ -158,9 +166,7 @@ public class TracingManagement {
         if (row.form().recipient() != null && row.form().recipient().trim().equals(network.self().id().value())) {
             violations.add(Violation.of("recipient", "tracing.recipient.self"));
         }
-        if (network.self().role() == NodeRole.HUB) { // ITI para 14: requests are made by states; a hub relays them
-            violations.add(Violation.of("recipient", "tracing.hub"));
-        }
+        refuseOnHub();
         if (!violations.isEmpty()) {
             throw new UserFacingException(UserFacingException.Kind.INVALID, violations);
         }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -70,9 +71,16 @@ class ImportFileKeepingTests {
             c.close();
             assertThat(copy).doesNotExist();
         }
+        Instant before = Instant.now().minusSeconds(1);
         ImportBatch b = imports.run(p.id(), ImportOptions.of("dd/MM/yyyy"), null);
         assertThat(b.status()).isEqualTo(BatchStatus.LOADED);
         assertThat(b.rowsAccepted()).isEqualTo(30_000);
+        // the reading's copy is gone once the reading ended
+        try (var copies = Files.newDirectoryStream(Path.of(System.getProperty("java.io.tmpdir")), "opensalw-import-*.part")) {
+            for (Path left : copies) {
+                assertThat(Files.getLastModifiedTime(left).toInstant()).as(left.toString()).isBefore(before);
+            }
+        }
         assertThat(b.uploadId()).isEqualTo(p.id());
         assertThat(b.fileKept()).isTrue();
     }
@@ -124,31 +132,67 @@ class ImportFileKeepingTests {
 
     @Test
     void shouldReleaseContentAfterItsRetentionButNeverWhileABatchNeedsIt() {
-        PreparedFile neverStarted = imports.prepare("never.csv", new ByteArrayInputStream(csv(2).getBytes(StandardCharsets.UTF_8)), "UTF-8");
-        PreparedFile loaded = imports.prepare("loaded.csv", new ByteArrayInputStream(csv(2).getBytes(StandardCharsets.UTF_8)), "UTF-8");
+        Instant now = Instant.now();
+        PreparedFile neverStarted = upload("never.csv");
+        PreparedFile loaded = upload("loaded.csv");
         ImportBatch open = imports.run(loaded.id(), ImportOptions.of("dd/MM/yyyy"), null);
-        PreparedFile confirmedFile = imports.prepare("done.csv", new ByteArrayInputStream(csv(2).getBytes(StandardCharsets.UTF_8)), "UTF-8");
+        PreparedFile confirmedFile = upload("done.csv");
         ImportBatch done = imports.run(confirmedFile.id(), ImportOptions.of("dd/MM/yyyy"), null);
         imports.confirm(done.id());
+        PreparedFile cancelledFile = upload("cancelled.csv");
+        UUID cancelled = UUID.randomUUID();
+        store.insert(cancelled, cancelledFile, ImportOptions.of("dd/MM/yyyy"), "", now, "import-registrar");
+        store.requestCancel(cancelled, now, "import-registrar");
+        store.finish(cancelled, BatchStatus.CANCELLED, 1, 0, "", now, "import-registrar");
 
-        // within the retention: nothing is released
-        uploads.releaseOldContent(Instant.now());
-        assertThat(chunks(neverStarted.id())).isPositive();
-        assertThat(chunks(confirmedFile.id())).isPositive();
+        uploads.releaseOldContent(now);
+        assertThat(List.of(chunks(neverStarted.id()), chunks(loaded.id()), chunks(confirmedFile.id()), chunks(cancelledFile.id())))
+                .as("within every retention nothing goes").allMatch(n -> n > 0);
 
-        // 31 days on: the unstarted and the confirmed file go; the one of the batch still waiting for review stays
-        uploads.releaseOldContent(Instant.now().plus(Duration.ofDays(31)));
+        // two days on: the file never started goes (24 h); the cancelled batch keeps its file, to be read again
+        uploads.releaseOldContent(now.plus(Duration.ofDays(2)));
         assertThat(chunks(neverStarted.id())).isZero();
+        assertThat(chunks(cancelledFile.id())).isPositive();
+        assertThat(imports.batch(cancelled).canReadAgain()).isTrue();
+
+        // 29 days: still kept; 31 days: the ended batches' files go, the one still waiting for review stays
+        uploads.releaseOldContent(now.plus(Duration.ofDays(29)));
+        assertThat(chunks(confirmedFile.id())).isPositive();
+        assertThat(chunks(cancelledFile.id())).isPositive();
+        uploads.releaseOldContent(now.plus(Duration.ofDays(31)));
         assertThat(chunks(confirmedFile.id())).isZero();
+        assertThat(chunks(cancelledFile.id())).isZero();
         assertThat(chunks(loaded.id())).isPositive();
         assertThat(imports.batch(open.id()).fileKept()).isTrue();
         ImportBatch released = imports.batch(done.id());
         assertThat(released.fileKept()).isFalse();
         assertThat(released.sha256()).isEqualTo(confirmedFile.sha256());
+        assertThat(imports.batch(cancelled).canReadAgain()).isFalse();
+        assertThatThrownBy(() -> imports.readAgain(cancelled)).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.violations()).extracting(Violation::code).containsExactly("import.upload.released"));
+        assertThat(imports.batch(cancelled).readAgainAs()).as("a refused re-read leaves the batch as it was").isNull();
         assertThatThrownBy(() -> imports.start(neverStarted.id(), ImportOptions.of("dd/MM/yyyy")))
                 .isInstanceOfSatisfying(UserFacingException.class,
                         e -> assertThat(e.violations()).extracting(Violation::code).containsExactly("import.upload.released"));
         imports.voidBatch(open.id(), "test over");
+    }
+
+    @Test
+    void shouldRefuseToReadACommandLineFileThatChangedSinceItWasGiven() throws Exception {
+        Path file = Path.of("target", "changed-" + UUID.randomUUID() + ".csv");
+        Files.writeString(file, csv(3));
+        PreparedFile p = imports.prepare(file, "UTF-8");
+        Files.writeString(file, csv(4));
+        try {
+            assertThatThrownBy(() -> imports.start(p.id(), ImportOptions.of("dd/MM/yyyy"))).isInstanceOfSatisfying(UserFacingException.class,
+                    e -> assertThat(e.violations()).extracting(Violation::code).containsExactly("import.upload.changed"));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private PreparedFile upload(String name) {
+        return imports.prepare(name, new ByteArrayInputStream(csv(2).getBytes(StandardCharsets.UTF_8)), "UTF-8");
     }
 
     private int chunks(UUID upload) {

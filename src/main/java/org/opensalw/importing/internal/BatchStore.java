@@ -37,7 +37,7 @@ public class BatchStore {
                 .param("format", file.format()).param("options", options).param("at", Timestamp.from(at)).param("by", by)
                 .param("upload", file.id()).param("encoding", stated.encoding())
                 .param("delimiter", stated.delimiter() == null ? null : stated.delimiter().toString())
-                .param("dateFormat", stated.dateFormat()).param("mapping", ImportOptions.formatMapping(stated.mapping())).update();
+                .param("dateFormat", stated.dateFormat()).param("mapping", writeMapping(stated.mapping())).update();
         history(id, BatchStatus.RUNNING, at, by, "");
     }
 
@@ -56,19 +56,19 @@ public class BatchStore {
                         rs.getString(4))).list();
     }
 
-    /**
-     * The reading instance's heartbeat with its progress, for every instance to show.
-     *
-     * @return whether someone asked, on any instance, to cancel the batch
-     */
-    public boolean progress(UUID id, long read, long accepted, long rejected, long flagged, long bytesRead, Instant at) {
+    /** What a heartbeat learned: the batch runs on, someone asked to cancel it, or it is no longer running. */
+    public enum Heartbeat { RUNNING, CANCEL_REQUESTED, NOT_RUNNING }
+
+    /** The reading instance's heartbeat with its progress, for every instance to show. */
+    public Heartbeat progress(UUID id, long read, long accepted, long rejected, long flagged, long bytesRead, Instant at) {
         return jdbc.sql("""
                 UPDATE import_batch SET rows_read = :read, rows_accepted = :acc, rows_rejected = :rej, rows_flagged = :flag,
                   bytes_read = :bytes, heartbeat_at = :at
                 WHERE id = :id AND status = 'RUNNING'
                 RETURNING cancel_requested_at IS NOT NULL
                 """).param("id", id).param("read", read).param("acc", accepted).param("rej", rejected).param("flag", flagged)
-                .param("bytes", bytesRead).param("at", Timestamp.from(at)).query(Boolean.class).optional().orElse(false);
+                .param("bytes", bytesRead).param("at", Timestamp.from(at)).query(Boolean.class).optional()
+                .map(cancel -> cancel ? Heartbeat.CANCEL_REQUESTED : Heartbeat.RUNNING).orElse(Heartbeat.NOT_RUNNING);
     }
 
     /** Asks the instance reading a batch to stop (it sees the request at its next heartbeat); false if not running. */
@@ -84,14 +84,29 @@ public class BatchStore {
                         rs.getString(3), mapping(rs.getString(4)))).single();
     }
 
-    /** Lines of column=Header as {@link ImportOptions#formatMapping} wrote them (a header may hold '=' or '|'). */
-    private static Map<String, String> mapping(String lines) {
-        Map<String, String> map = new java.util.LinkedHashMap<>();
-        for (String line : lines.split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                map.put(line.substring(0, eq), line.substring(eq + 1));
+    /** A stated mapping as stored: one CSV record (column, header) per pair, so a header may hold any character. */
+    private static String writeMapping(Map<String, String> mapping) {
+        StringBuilder out = new StringBuilder();
+        try (org.apache.commons.csv.CSVPrinter csv = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.DEFAULT)) {
+            for (Map.Entry<String, String> pair : mapping.entrySet()) {
+                csv.printRecord(pair.getKey(), pair.getValue() == null ? "" : pair.getValue());
             }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static Map<String, String> mapping(String stored) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        try (org.apache.commons.csv.CSVParser csv = org.apache.commons.csv.CSVParser.parse(stored, org.apache.commons.csv.CSVFormat.DEFAULT)) {
+            for (org.apache.commons.csv.CSVRecord pair : csv) {
+                if (pair.size() == 2) {
+                    map.put(pair.get(0), pair.get(1));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return map;
     }
@@ -102,17 +117,29 @@ public class BatchStore {
                 .query(String.class).optional();
     }
 
-    public void readAgainAs(UUID id, UUID newId) {
-        jdbc.sql("UPDATE import_batch SET read_again_as = :n WHERE id = :id").param("id", id).param("n", newId).update();
+    /** Marks a stopped batch as read again by the batch given; false if it cannot be (status) or already was. */
+    public boolean claimReadAgain(UUID id, UUID newId) {
+        return jdbc.sql("""
+                UPDATE import_batch SET read_again_as = :n
+                WHERE id = :id AND status IN ('INTERRUPTED', 'CANCELLED', 'FAILED') AND read_again_as IS NULL
+                """).param("id", id).param("n", newId).update() == 1;
     }
 
-    /** Ends a running batch (loaded, cancelled, failed, interrupted) with its final counts; false if it was not running. */
+    /** The new batch could not start: the old one can be read again later. */
+    public void unclaimReadAgain(UUID id, UUID newId) {
+        jdbc.sql("UPDATE import_batch SET read_again_as = NULL WHERE id = :id AND read_again_as = :n").param("id", id).param("n", newId).update();
+    }
+
+    /**
+     * Ends a running batch (loaded, cancelled, failed, interrupted) with its final counts; false if it was not running,
+     * or if it would be LOADED while someone asked to cancel it.
+     */
     public boolean finish(UUID id, BatchStatus status, long read, long rejected, String message, Instant at, String by) {
         Map<String, Long> counts = statusCounts(id);
         int n = jdbc.sql("""
                 UPDATE import_batch SET status = :s, rows_read = :read, rows_rejected = :rej, rows_accepted = :acc, rows_flagged = :flag,
                   rows_already = :already, message = :msg, finished_at = :at, heartbeat_at = :at
-                WHERE id = :id AND status = 'RUNNING'
+                WHERE id = :id AND status = 'RUNNING' AND (:s <> 'LOADED' OR cancel_requested_at IS NULL)
                 """).param("id", id).param("s", status.name()).param("read", read).param("rej", rejected)
                 .param("acc", counts.getOrDefault("ACCEPTED", 0L)).param("flag", counts.getOrDefault("FLAGGED", 0L))
                 .param("already", counts.getOrDefault("ALREADY", 0L)).param("msg", message == null ? "" : message)
@@ -223,10 +250,15 @@ public class BatchStore {
                 .param("id", id).param("w", weapons).param("h", holders).update();
     }
 
-    public void voided(UUID id, String reason, Instant at, String by) {
-        jdbc.sql("UPDATE import_batch SET status = 'VOIDED', voided_at = :at, voided_by = :by, void_reason = :r WHERE id = :id")
+    /** Voids a batch not yet voided (whoever comes second changes nothing); false if it already was. */
+    public boolean voided(UUID id, String reason, Instant at, String by) {
+        int changed = jdbc.sql("UPDATE import_batch SET status = 'VOIDED', voided_at = :at, voided_by = :by, void_reason = :r"
+                        + " WHERE id = :id AND status <> 'VOIDED'")
                 .param("id", id).param("at", Timestamp.from(at)).param("by", by).param("r", reason).update();
-        history(id, BatchStatus.VOIDED, at, by, reason);
+        if (changed == 1) {
+            history(id, BatchStatus.VOIDED, at, by, reason);
+        }
+        return changed == 1;
     }
 
     /**

@@ -124,10 +124,12 @@ public final class ImportJob implements Runnable {
                 staging.finish();
                 // a heartbeat before the set-based steps, so no instance takes this batch for a dead one meanwhile
                 heartbeat();
+                stopIfAsked();
                 long t = System.nanoTime();
                 store.analyzeRows();
                 store.flagDuplicatesInFile(spec.batchId(), text("import.flag.sameInFile", "{line}"), text("import.flag.sameMarkInFile", "{line}"));
                 store.markAlreadyImported(spec.batchId(), text("import.flag.already"));
+                stopIfAsked();
                 String timings = String.format(Locale.ROOT, "read in %.1f s (COPY to staging %.1f s, look-ups in the register %.1f s,"
                         + " reading waited for them %.1f s; duplicates in the file %.1f s)", (System.nanoTime() - startedNanos) / 1e9,
                         staging.copyNanos / 1e9, staging.lookupNanos / 1e9, staging.waitNanos / 1e9, (System.nanoTime() - t) / 1e9);
@@ -156,7 +158,13 @@ public final class ImportJob implements Runnable {
             }
             try {
                 String by = end == BatchStatus.CANCELLED ? store.cancelRequestedBy(spec.batchId()).orElse(spec.by()) : spec.by();
-                if (!store.finish(spec.batchId(), end, read.get(), rejected.get(), message, clock.instant(), by)) {
+                boolean finished = store.finish(spec.batchId(), end, read.get(), rejected.get(), message, clock.instant(), by);
+                if (!finished && end == BatchStatus.LOADED) {
+                    // a cancellation asked after the last look (LOADED is only written without one): honoured
+                    finished = store.finish(spec.batchId(), BatchStatus.CANCELLED, read.get(), rejected.get(), text("import.cancelled"),
+                            clock.instant(), store.cancelRequestedBy(spec.batchId()).orElse(spec.by()));
+                }
+                if (!finished) {
                     log.error("Import {} ended as {} but was no longer running (marked interrupted meanwhile?)", spec.batchId(), end);
                 }
             } catch (RuntimeException e) {
@@ -166,11 +174,24 @@ public final class ImportJob implements Runnable {
         }
     }
 
-    /** Progress for every instance to show; a cancellation asked on another instance is seen here. */
+    /**
+     * Progress for every instance to show. A cancellation asked on another instance is seen here; so is a batch no
+     * longer running (another instance took this process for dead and marked it interrupted): reading stops.
+     */
     private void heartbeat() {
-        if (store.progress(spec.batchId(), read.get(), accepted.get(), rejected.get(), flagged.get(), spec.xlsx() ? 0 : bytesRead.get(),
+        switch (store.progress(spec.batchId(), read.get(), accepted.get(), rejected.get(), flagged.get(), spec.xlsx() ? 0 : bytesRead.get(),
                 clock.instant())) {
-            cancelled = true;
+            case CANCEL_REQUESTED -> cancelled = true;
+            case NOT_RUNNING -> stopping = true;
+            case RUNNING -> {
+            }
+        }
+    }
+
+    /** Between the steps after the reading: a cancellation (or a stop) asked meanwhile ends the job here. */
+    private void stopIfAsked() {
+        if (cancelled || stopping) {
+            throw new Stop();
         }
     }
 
@@ -238,8 +259,11 @@ public final class ImportJob implements Runnable {
             }
         }
 
-        /** The last chunk, written before the set-based steps. */
+        /** The last chunk, written before the set-based steps (once: a stop after it finds nothing left). */
         void finish() {
+            if (writer.isShutdown()) {
+                return;
+            }
             flush();
             await();
             writer.shutdown();

@@ -39,6 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class UploadedFiles {
 
     private static final int PIECE = 1 << 20;
+    private static final String COPY_PREFIX = "opensalw-import-";
+    private static final String UPLOAD_PREFIX = "opensalw-upload-";
 
     /** A received file: what was read of it, how to decode it, and where its content is. */
     public record Upload(PreparedFile file, String encoding, Path localPath, Instant released) {
@@ -60,6 +62,7 @@ public class UploadedFiles {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate readSnapshot;
     private final Clock clock;
     private final Duration keepFinished;
     private final Duration keepUnstarted;
@@ -69,6 +72,9 @@ public class UploadedFiles {
             @Value("${opensalw.import.keep-unstarted-hours:24}") long keepUnstartedHours) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.readSnapshot = new TransactionTemplate(java.util.Objects.requireNonNull(transaction.getTransactionManager()));
+        this.readSnapshot.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.readSnapshot.setReadOnly(true);
         this.clock = clock;
         this.keepFinished = Duration.ofDays(keepFinishedDays);
         this.keepUnstarted = Duration.ofHours(keepUnstartedHours);
@@ -79,7 +85,7 @@ public class UploadedFiles {
         UUID id = UUID.randomUUID();
         Path temp = null;
         try {
-            temp = Files.createTempFile("opensalw-upload-", ".part");
+            temp = Files.createTempFile(UPLOAD_PREFIX, ".part");
             MessageDigest sha = sha256();
             try (InputStream in = new DigestInputStream(content, sha); OutputStream out = Files.newOutputStream(temp)) {
                 in.transferTo(out);
@@ -131,34 +137,54 @@ public class UploadedFiles {
 
     /**
      * The upload's content as a file on this machine: a copy taken from the database (deleted when closed), or the
-     * command line's file itself. Refused, saying why, once the content was released or when the file lies elsewhere.
+     * command line's file itself. Either is checked against the SHA-256 taken when the file was received, so a batch
+     * always reads what its record says. Refused, saying why, once the content was released, when the file cannot be
+     * read where it was given, or when it changed since.
      */
     public Content open(Upload upload) {
         if (upload.released() != null) {
-            throw UserFacingException.invalid("file", "import.upload.released", upload.file().fileName(), upload.released());
+            throw released(upload);
         }
         if (upload.localPath() != null) {
             if (!Files.isReadable(upload.localPath())) {
                 throw UserFacingException.invalid("file", "import.upload.elsewhere", upload.localPath());
             }
+            try (InputStream in = Files.newInputStream(upload.localPath())) {
+                checkSha(upload, in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             return new Content(upload.localPath(), false);
         }
         Path copy = null;
         try {
-            copy = Files.createTempFile("opensalw-import-", ".part");
-            try (OutputStream out = Files.newOutputStream(copy)) {
-                for (int n = 0; ; n++) {
-                    List<byte[]> piece = jdbc.sql("SELECT content FROM import_upload_chunk WHERE upload_id = :id AND n = :n")
-                            .param("id", upload.file().id()).param("n", n).query((rs, i) -> rs.getBytes(1)).list();
-                    if (piece.isEmpty()) {
-                        break;
-                    }
-                    out.write(piece.get(0));
+            copy = Files.createTempFile(COPY_PREFIX, ".part");
+            Path target = copy;
+            // one snapshot: a release committed meanwhile is either wholly seen (refused) or not at all
+            Boolean complete = readSnapshot.execute(s -> {
+                if (!Boolean.TRUE.equals(jdbc.sql("SELECT content_released_at IS NULL FROM import_upload WHERE id = :id")
+                        .param("id", upload.file().id()).query(Boolean.class).optional().orElse(false))) {
+                    return false;
                 }
+                try (OutputStream out = Files.newOutputStream(target)) {
+                    for (int n = 0; ; n++) {
+                        List<byte[]> piece = jdbc.sql("SELECT content FROM import_upload_chunk WHERE upload_id = :id AND n = :n")
+                                .param("id", upload.file().id()).param("n", n).query((rs, i) -> rs.getBytes(1)).list();
+                        if (piece.isEmpty()) {
+                            break;
+                        }
+                        out.write(piece.get(0));
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return true;
+            });
+            if (!Boolean.TRUE.equals(complete)) {
+                throw released(get(upload.file().id()));
             }
-            if (Files.size(copy) != upload.file().bytes()) {
-                throw new IllegalStateException("upload " + upload.file().id() + ": " + Files.size(copy) + " bytes stored, "
-                        + upload.file().bytes() + " received");
+            try (InputStream in = Files.newInputStream(copy)) {
+                checkSha(upload, in);
             }
             return new Content(copy, true);
         } catch (IOException | RuntimeException e) {
@@ -169,6 +195,39 @@ public class UploadedFiles {
                 throw new UncheckedIOException(io);
             }
             throw (RuntimeException) e;
+        }
+    }
+
+    private static UserFacingException released(Upload upload) {
+        return UserFacingException.invalid("file", "import.upload.released", upload.file().fileName(),
+                upload.released() == null ? "" : upload.released());
+    }
+
+    private static void checkSha(Upload upload, InputStream in) throws IOException {
+        MessageDigest sha = sha256();
+        try (InputStream digesting = new DigestInputStream(in, sha)) {
+            digesting.transferTo(OutputStream.nullOutputStream());
+        }
+        if (!HexFormat.of().formatHex(sha.digest()).equals(upload.file().sha256())) {
+            throw UserFacingException.invalid("file", "import.upload.changed", upload.file().fileName(), upload.file().sha256());
+        }
+    }
+
+    /**
+     * Copies left behind by a process that died while reading (a copy is deleted when its reading ends): removed at
+     * start once a day old, so no reading still running on another instance of this machine loses its copy.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void removeStaleCopies() {
+        Instant dayAgo = clock.instant().minus(Duration.ofDays(1));
+        try (var files = Files.newDirectoryStream(Path.of(System.getProperty("java.io.tmpdir")), "opensalw-{import,upload}-*.part")) {
+            for (Path f : files) {
+                if (Files.getLastModifiedTime(f).toInstant().isBefore(dayAgo)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(UploadedFiles.class).warn("Could not clean stale import copies: {}", e.getMessage());
         }
     }
 

@@ -60,9 +60,7 @@ class ImportApi {
     @Operation(summary = "The Excel template: documented header, example row, drop-down lists of allowed values, columns described",
             description = "The columns sheet is in the language the request asks for (Accept-Language: en, fr or es; English by default).")
     void templateXlsx(HttpServletResponse response) throws IOException {
-        response.setContentType(ImportController.XLSX);
-        response.setHeader("Content-Disposition", "attachment; filename=\"opensalw-import-template.xlsx\"");
-        imports.writeXlsxTemplate(response.getOutputStream());
+        ImportController.sendXlsxTemplate(imports, response);
     }
 
     @PostMapping(value = "/api/imports/prepare", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -125,8 +123,9 @@ class ImportApi {
     @Operation(summary = "Read an interrupted, cancelled or failed batch's file again, with the same options",
             description = "Starts a new batch from the file kept with the old one (uploaded files are kept in the database until"
                     + " their retention ends, see docs/importing.md) and voids the old batch, naming the new one. Answers 202 with"
-                    + " the new batch. Refused (422) for a batch in another status, already read again, or whose file's content"
-                    + " was released or was read from a path on another machine (command line).")
+                    + " the new batch. Refused (422) for a batch in another status or already read again, when the file's content"
+                    + " was released, when a command-line file cannot be read on this machine, or when the file changed since it"
+                    + " was received (its SHA-256); 409 when a batch of the same file is open or confirmed meanwhile.")
     ImportBatch readAgain(@PathVariable UUID id) {
         return imports.readAgain(id);
     }

@@ -49,12 +49,17 @@ class ImportController {
 
     @GetMapping("/imports/template.xlsx")
     void templateXlsx(HttpServletResponse response) throws IOException {
+        sendXlsxTemplate(imports, response);
+    }
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /** The Excel template as a download (page and API alike). */
+    static void sendXlsxTemplate(ImportManagement imports, HttpServletResponse response) throws IOException {
         response.setContentType(XLSX);
         response.setHeader("Content-Disposition", "attachment; filename=\"opensalw-import-template.xlsx\"");
         imports.writeXlsxTemplate(response.getOutputStream());
     }
-
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @GetMapping(value = "/imports/template.csv", produces = "text/csv")
     void template(HttpServletResponse response) throws IOException {

@@ -50,4 +50,21 @@ class BatchStoreTests {
         assertThat(store.find(here).orElseThrow().status()).isEqualTo(BatchStatus.RUNNING);
         assertThat(store.find(alive).orElseThrow().status()).isEqualTo(BatchStatus.RUNNING);
     }
+
+    @Test
+    void shouldNeverLoadABatchOnceACancelWasAskedAndTellAStoppedReaderToStop() {
+        UUID batch = batch(Instant.now());
+        assertThat(store.progress(batch, 10, 10, 0, 0, 100, Instant.now())).isEqualTo(BatchStore.Heartbeat.RUNNING);
+        assertThat(store.requestCancel(batch, Instant.now(), "other-instance-user")).isTrue();
+        assertThat(store.progress(batch, 20, 20, 0, 0, 200, Instant.now())).isEqualTo(BatchStore.Heartbeat.CANCEL_REQUESTED);
+        // the reader finished the file before it looked again: it may not end the batch as LOADED
+        assertThat(store.finish(batch, BatchStatus.LOADED, 20, 0, "", Instant.now(), "test")).isFalse();
+        assertThat(store.finish(batch, BatchStatus.CANCELLED, 20, 0, "", Instant.now(), "other-instance-user")).isTrue();
+        assertThat(store.find(batch).orElseThrow().status()).isEqualTo(BatchStatus.CANCELLED);
+        assertThat(store.requestCancel(batch, Instant.now(), "late")).isFalse();
+
+        UUID taken = batch(Instant.now().minusSeconds(3600));
+        store.interruptStale(Instant.now().minusSeconds(60), List.of(), Instant.now());
+        assertThat(store.progress(taken, 1, 1, 0, 0, 1, Instant.now())).isEqualTo(BatchStore.Heartbeat.NOT_RUNNING);
+    }
 }
