@@ -29,6 +29,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestDatabase
 class ImportCrashTests {
 
+    /** The register's indexes and foreign keys (a large confirmation drops and rebuilds them in its transaction). */
+    private static final String INDEXES_AND_KEYS = "SELECT indexdef FROM pg_indexes WHERE tablename IN ('weapon', 'ledger_entry', 'weapon_marking')"
+            + " UNION ALL SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'f'"
+            + " AND conrelid::regclass::text IN ('weapon', 'ledger_entry', 'weapon_marking') ORDER BY 1";
+
     @Autowired
     DataSource dataSource;
 
@@ -67,8 +72,7 @@ class ImportCrashTests {
         Path confirming = Path.of("target", "crash-" + UUID.randomUUID() + ".csv");
         ImportBenchmark.generate(confirming, 60_000);
         Process p2 = child(confirming, true);
-        List<String> indexesBefore = jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE tablename IN ('weapon', 'ledger_entry')"
-                + " ORDER BY 1", String.class);
+        List<String> indexesBefore = jdbc.queryForList(INDEXES_AND_KEYS, String.class);
         UUID b2 = await(confirming, status -> status.equals("LOADED"), "true", p2);
         // the confirmation's transaction is writing into the register (with 60,000 rows, its indexes dropped until commit)
         long until = System.currentTimeMillis() + 60_000;
@@ -82,7 +86,7 @@ class ImportCrashTests {
         Thread.sleep(500);
         assertThat(jdbc.queryForObject("SELECT status FROM import_batch WHERE id = ?", String.class, b2)).isEqualTo("LOADED");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM weapon WHERE batch_id = ?", Long.class, b2)).isZero();
-        assertThat(jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE tablename IN ('weapon', 'ledger_entry') ORDER BY 1", String.class))
+        assertThat(jdbc.queryForList(INDEXES_AND_KEYS, String.class))
                 .isEqualTo(indexesBefore);
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM weapon", Long.class)).isEqualTo(weaponsBefore);
