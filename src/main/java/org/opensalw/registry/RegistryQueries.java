@@ -2,6 +2,7 @@ package org.opensalw.registry;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -145,7 +146,16 @@ public class RegistryQueries {
                 """).query((rs, i) -> new Dashboard.RecentEvent(rs.getLong(1), new WeaponId(rs.getObject(2, UUID.class)),
                 EventKind.valueOf(rs.getString(3)), rs.getObject(4, java.time.LocalDate.class), rs.getString(5),
                 rs.getTimestamp(6).toInstant(), rs.getString(7))).list();
-        return new Dashboard(weapons.count(), holders.count(), weapons.countByStatus(), weapons.countByType(), recent);
+        // one pass over the weapons gives the total and both breakdowns (three passes took 0.5 s at 1,000,000 weapons)
+        Map<WeaponStatus, Long> byStatus = new EnumMap<>(WeaponStatus.class);
+        Map<WeaponType, Long> byType = new EnumMap<>(WeaponType.class);
+        long total = 0;
+        for (WeaponStore.Count c : weapons.countByStatusAndType()) {
+            byStatus.merge(c.status(), c.weapons(), Long::sum);
+            byType.merge(c.type(), c.weapons(), Long::sum);
+            total += c.weapons();
+        }
+        return new Dashboard(total, holders.count(), byStatus, byType, recent);
     }
 
     /**

@@ -107,6 +107,9 @@ class ImportTests {
                 .contains("import.start", "import.read", "import.confirm", "weapon.registerBulk");
         assertThat(SystemActor.run("auditor", Role.AUDITOR, () -> queries.verifyLedger()).intact()).isTrue();
         assertThat(imports.history(b.id())).extracting(h -> h.status()).containsExactly(BatchStatus.RUNNING, BatchStatus.LOADED, BatchStatus.CONFIRMED);
+        // the dashboard's kept counts follow a bulk confirmation (COPY) as they follow single writes
+        assertThat(SystemActor.run("auditor", Role.AUDITOR, () -> queries.dashboard()).weapons())
+                .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM weapon", Long.class));
     }
 
     @Test

@@ -27,6 +27,9 @@ class RegistryManagementTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.opensalw.registry.internal.WeaponCounts counts;
+
     @Test
     void shouldRegisterWithNormalisedSerialAndOpeningHistory() {
         WeaponId id = registry.register(RegistryFixtures.importedRifle("ак-47 0012"));
@@ -36,6 +39,42 @@ class RegistryManagementTests {
         assertThat(w.status()).isEqualTo(WeaponStatus.LEGALLY_HELD);
         assertThat(w.timeline()).extracting(TimelineEntry::kind).containsExactly(EventKind.REGISTERED, EventKind.IMPORTED);
         assertThat(w.timeline()).allMatch(e -> e.recordedBy().equals("registrar-test"));
+    }
+
+    @Test
+    void shouldCountTheDashboardByStatusAndTypeFromTheRegister() {
+        Dashboard before = queries.dashboard();
+        Registration rifle = RegistryFixtures.importedRifle(RegistryFixtures.uniqueSerial());
+        registry.register(rifle);
+        WeaponId stolen = registry.register(RegistryFixtures.importedRifle(RegistryFixtures.uniqueSerial()));
+        registry.recordEvent(stolen, EventCommand.of(EventKind.REPORTED_STOLEN, LocalDate.of(2006, 1, 1)));
+
+        Dashboard after = queries.dashboard();
+        assertThat(after.weapons()).isEqualTo(before.weapons() + 2).isEqualTo(jdbc.queryForObject("SELECT count(*) FROM weapon", Long.class));
+        assertThat(after.byStatus().get(WeaponStatus.LEGALLY_HELD)).isEqualTo(before.byStatus().getOrDefault(WeaponStatus.LEGALLY_HELD, 0L) + 1);
+        assertThat(after.byStatus().get(WeaponStatus.STOLEN)).isEqualTo(before.byStatus().getOrDefault(WeaponStatus.STOLEN, 0L) + 1);
+        var type = rifle.description().type();
+        assertThat(after.byType().get(type)).isEqualTo(before.byType().getOrDefault(type, 0L) + 2);
+        assertThat(after.byStatus().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(after.weapons());
+        assertThat(after.byType().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(after.weapons());
+        assertThat(after.byStatus()).isEqualTo(countedByStatus());
+
+        // folded into one row per group, the counts stay the same
+        assertThat(counts.fold()).isPositive();
+        Dashboard folded = queries.dashboard();
+        assertThat(folded.byStatus()).isEqualTo(after.byStatus());
+        assertThat(folded.byType()).isEqualTo(after.byType());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM weapon_count_delta", Long.class))
+                .isEqualTo(jdbc.queryForObject("SELECT count(DISTINCT (status, weapon_type)) FROM weapon", Long.class));
+    }
+
+    /** Weapons by status, counted over the register itself. */
+    private java.util.Map<WeaponStatus, Long> countedByStatus() {
+        java.util.Map<WeaponStatus, Long> counted = new java.util.EnumMap<>(WeaponStatus.class);
+        jdbc.query("SELECT status, count(*) FROM weapon GROUP BY status", rs -> {
+            counted.put(WeaponStatus.valueOf(rs.getString(1)), rs.getLong(2));
+        });
+        return counted;
     }
 
     @Test

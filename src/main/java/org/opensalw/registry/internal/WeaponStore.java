@@ -8,7 +8,6 @@ import org.opensalw.registry.EventKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,18 +195,15 @@ public class WeaponStore {
         return jdbc.sql("SELECT count(*) FROM weapon").query(Long.class).single();
     }
 
-    public Map<WeaponStatus, Long> countByStatus() {
-        Map<WeaponStatus, Long> counts = new EnumMap<>(WeaponStatus.class);
-        jdbc.sql("SELECT status, count(*) FROM weapon GROUP BY status")
-                .query((rs, i) -> counts.put(WeaponStatus.valueOf(rs.getString(1)), rs.getLong(2))).list();
-        return counts;
+    /** The number of weapons of each status and type that has any. */
+    public record Count(WeaponStatus status, WeaponType type, long weapons) {
     }
 
-    public Map<WeaponType, Long> countByType() {
-        Map<WeaponType, Long> counts = new EnumMap<>(WeaponType.class);
-        jdbc.sql("SELECT weapon_type, count(*) FROM weapon GROUP BY weapon_type")
-                .query((rs, i) -> counts.put(WeaponType.valueOf(rs.getString(1)), rs.getLong(2))).list();
-        return counts;
+    /** From the counts kept as weapons change (V73), not by counting the register. */
+    public List<Count> countByStatusAndType() {
+        return jdbc.sql("SELECT status, weapon_type, sum(n) FROM weapon_count_delta GROUP BY status, weapon_type HAVING sum(n) <> 0")
+                .query((rs, i) -> new Count(WeaponStatus.valueOf(rs.getString(1)), WeaponType.valueOf(rs.getString(2)), rs.getLong(3)))
+                .list();
     }
 
     /** Streams every weapon in registration order with a cursor (call inside a read-only transaction). */
