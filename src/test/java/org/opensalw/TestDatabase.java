@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "opensalw.data-dir=target/test-data/${random.uuid}",
         "opensalw.admin.password=admin-password-for-tests",
         "opensalw.embedded-db.fsync=false",
+        "opensalw.registry.counts-fold-millis=3600000",
         "spring.thymeleaf.cache=false"})
 public @interface TestDatabase {
 }

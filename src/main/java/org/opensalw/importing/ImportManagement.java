@@ -245,7 +245,7 @@ public class ImportManagement {
         RowChecker checker = new RowChecker(positions, headers.size(), options.dateFormat(),
                 text -> makerFinder.apply(text).map(Maker::code), makerCodes, countries, LocalDate.now(clock), batchId,
                 new RowChecker.IdSource());
-        ImportJob.Spec spec = new ImportJob.Spec(batchId, content.path(), file.format().equals("XLSX"), UploadedFiles.charset(encoding),
+        ImportJob.Spec spec = new ImportJob.Spec(batchId, content.path(), file.sha256(), file.format().equals("XLSX"), UploadedFiles.charset(encoding),
                 delimiter == null ? ',' : delimiter, headers, by, LocaleContextHolder.getLocale());
         ImportJob job = new ImportJob(spec, checker, dataSource, store, registryQueries,
                 messages, clock, () -> {
@@ -310,7 +310,11 @@ public class ImportManagement {
         // the old batch is claimed first (one conditional UPDATE), so two people cannot both read it again
         UUID againId = UUID.randomUUID();
         if (!store.claimReadAgain(id, againId)) {
-            throw UserFacingException.invalid("status", "import.readAgain.status", batch(id).status());
+            ImportBatch now = batch(id);
+            if (now.readAgainAs() != null && store.find(now.readAgainAs()).isPresent()) {
+                throw UserFacingException.invalid("status", "import.readAgain.already", now.readAgainAs());
+            }
+            throw UserFacingException.invalid("status", "import.readAgain.status", now.status());
         }
         ImportBatch again;
         try {

@@ -123,8 +123,10 @@ class ImportFileKeepingTests {
         assertThat(old.status()).isEqualTo(BatchStatus.VOIDED);
         assertThat(old.readAgainAs()).isEqualTo(again.id());
         assertThat(old.voidReason()).contains(again.id().toString());
-        assertThatThrownBy(() -> imports.readAgain(started.id())).isInstanceOfSatisfying(UserFacingException.class,
-                e -> assertThat(e.violations()).extracting(Violation::code).containsExactly("import.readAgain.status"));
+        assertThatThrownBy(() -> imports.readAgain(started.id())).isInstanceOfSatisfying(UserFacingException.class, e -> {
+            assertThat(e.violations()).extracting(Violation::code).containsExactly("import.readAgain.already");
+            assertThat(e.violations().get(0).args()).containsExactly(again.id());
+        });
         assertThatThrownBy(() -> imports.readAgain(again.id())).isInstanceOfSatisfying(UserFacingException.class,
                 e -> assertThat(e.violations()).extracting(Violation::code).containsExactly("import.readAgain.status"));
         imports.voidBatch(again.id(), "test over");
@@ -178,17 +180,36 @@ class ImportFileKeepingTests {
     }
 
     @Test
-    void shouldRefuseToReadACommandLineFileThatChangedSinceItWasGiven() throws Exception {
+    void shouldFailABatchWhoseCommandLineFileChangedSinceItWasGiven() throws Exception {
         Path file = Path.of("target", "changed-" + UUID.randomUUID() + ".csv");
         Files.writeString(file, csv(3));
         PreparedFile p = imports.prepare(file, "UTF-8");
         Files.writeString(file, csv(4));
         try {
-            assertThatThrownBy(() -> imports.start(p.id(), ImportOptions.of("dd/MM/yyyy"))).isInstanceOfSatisfying(UserFacingException.class,
-                    e -> assertThat(e.violations()).extracting(Violation::code).containsExactly("import.upload.changed"));
+            ImportBatch b = imports.run(p.id(), ImportOptions.of("dd/MM/yyyy"), null);
+            assertThat(b.status()).isEqualTo(BatchStatus.FAILED);
+            assertThat(b.message()).contains(p.sha256());
+            assertThatThrownBy(() -> imports.confirm(b.id())).isInstanceOf(UserFacingException.class);
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    @Test
+    void shouldTakeOverAClaimWhoseBatchNeverCameToBe() {
+        PreparedFile file = upload("claimed.csv");
+        UUID stopped = UUID.randomUUID();
+        store.insert(stopped, file, ImportOptions.of("dd/MM/yyyy"), "", Instant.now(), "import-registrar");
+        store.finish(stopped, BatchStatus.INTERRUPTED, 0, 0, "", Instant.now(), "system");
+        // the process stopped after claiming the batch and before writing the new one
+        assertThat(store.claimReadAgain(stopped, UUID.randomUUID())).isTrue();
+
+        ImportBatch again = imports.readAgain(stopped);
+        Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> !imports.batch(again.id()).inProgress());
+        assertThat(imports.batch(again.id()).status()).isEqualTo(BatchStatus.LOADED);
+        assertThat(imports.batch(stopped).readAgainAs()).isEqualTo(again.id());
+        assertThat(imports.batch(stopped).status()).isEqualTo(BatchStatus.VOIDED);
+        imports.voidBatch(again.id(), "test over");
     }
 
     private PreparedFile upload(String name) {

@@ -46,6 +46,9 @@ class LedgerTamperTests {
         assertThatThrownBy(() -> jdbc.execute("TRUNCATE ledger_entry CASCADE")).rootCause().hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_entry")).rootCause().hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.update("DELETE FROM weapon")).rootCause().hasMessageContaining("append-only");
+        for (String table : new String[] {"weapon", "holder", "licence"}) {
+            assertThatThrownBy(() -> jdbc.execute("TRUNCATE " + table + " CASCADE")).as(table).rootCause().hasMessageContaining("append-only");
+        }
     }
 
     @Test

@@ -101,9 +101,10 @@ public class BatchStore {
         Map<String, String> map = new java.util.LinkedHashMap<>();
         try (org.apache.commons.csv.CSVParser csv = org.apache.commons.csv.CSVParser.parse(stored, org.apache.commons.csv.CSVFormat.DEFAULT)) {
             for (org.apache.commons.csv.CSVRecord pair : csv) {
-                if (pair.size() == 2) {
-                    map.put(pair.get(0), pair.get(1));
+                if (pair.size() != 2) {
+                    throw new IllegalStateException("stored mapping: record " + pair.getRecordNumber() + " has " + pair.size() + " values");
                 }
+                map.put(pair.get(0), pair.get(1));
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -117,11 +118,18 @@ public class BatchStore {
                 .query(String.class).optional();
     }
 
-    /** Marks a stopped batch as read again by the batch given; false if it cannot be (status) or already was. */
+    /**
+     * Marks a stopped batch as read again by the batch given; false if it cannot be (status) or already was. The claim
+     * comes first and the new batch after it, so a claim may point at a batch that was never written: it counts as
+     * no claim.
+     */
     public boolean claimReadAgain(UUID id, UUID newId) {
         return jdbc.sql("""
-                UPDATE import_batch SET read_again_as = :n
-                WHERE id = :id AND status IN ('INTERRUPTED', 'CANCELLED', 'FAILED') AND read_again_as IS NULL
+                UPDATE import_batch b SET read_again_as = :n
+                WHERE b.id = :id AND b.status IN ('INTERRUPTED', 'CANCELLED', 'FAILED')
+                  AND (b.read_again_as IS NULL
+                       -- a claim whose batch never came to be (the process stopped in between) is taken over
+                       OR NOT EXISTS (SELECT 1 FROM import_batch n WHERE n.id = b.read_again_as))
                 """).param("id", id).param("n", newId).update() == 1;
     }
 

@@ -35,7 +35,7 @@ public final class ImportJob implements Runnable {
     private static final int CHUNK = 5_000;
 
     /** What the job needs to know about its file and batch. */
-    public record Spec(UUID batchId, Path file, boolean xlsx, Charset charset, char delimiter, List<String> headers,
+    public record Spec(UUID batchId, Path file, String sha256, boolean xlsx, Charset charset, char delimiter, List<String> headers,
             String by, Locale locale) {
     }
 
@@ -121,14 +121,30 @@ public final class ImportJob implements Runnable {
                 } else {
                     RowSource.readCsv(spec.file(), spec.charset(), spec.delimiter(), bytesRead, handler);
                 }
+                // what was read must be the file received (a command-line file may have changed since it was given)
+                if (!UploadedFiles.sha256Of(spec.file()).equals(spec.sha256())) {
+                    throw new RowSource.Unreadable(0, "changed", null);
+                }
                 staging.finish();
                 // a heartbeat before the set-based steps, so no instance takes this batch for a dead one meanwhile
                 heartbeat();
                 stopIfAsked();
                 long t = System.nanoTime();
-                store.analyzeRows();
-                store.flagDuplicatesInFile(spec.batchId(), text("import.flag.sameInFile", "{line}"), text("import.flag.sameMarkInFile", "{line}"));
-                store.markAlreadyImported(spec.batchId(), text("import.flag.already"));
+                // the set-based steps take seconds per million rows: heartbeats go on meanwhile, so no other instance
+                // takes this batch for dead however large the file
+                var beats = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread beat = new Thread(r, "import-heartbeat");
+                    beat.setDaemon(true);
+                    return beat;
+                });
+                try {
+                    beats.scheduleWithFixedDelay(this::heartbeat, 10, 10, java.util.concurrent.TimeUnit.SECONDS);
+                    store.analyzeRows();
+                    store.flagDuplicatesInFile(spec.batchId(), text("import.flag.sameInFile", "{line}"), text("import.flag.sameMarkInFile", "{line}"));
+                    store.markAlreadyImported(spec.batchId(), text("import.flag.already"));
+                } finally {
+                    beats.shutdownNow();
+                }
                 stopIfAsked();
                 String timings = String.format(Locale.ROOT, "read in %.1f s (COPY to staging %.1f s, look-ups in the register %.1f s,"
                         + " reading waited for them %.1f s; duplicates in the file %.1f s)", (System.nanoTime() - startedNanos) / 1e9,
@@ -145,6 +161,7 @@ public final class ImportJob implements Runnable {
                 message = switch (e.getMessage()) {
                     case "encoding" -> text("import.file.encoding", e.line(), spec.charset().name());
                     case "header" -> text("import.file.headerChanged");
+                    case "changed" -> text("import.upload.changed", spec.file().getFileName(), spec.sha256());
                     default -> text("import.file.unreadable", e.line(), String.valueOf(e.getCause() == null ? "" : e.getCause().getMessage()));
                 };
             }

@@ -137,9 +137,9 @@ public class UploadedFiles {
 
     /**
      * The upload's content as a file on this machine: a copy taken from the database (deleted when closed), or the
-     * command line's file itself. Either is checked against the SHA-256 taken when the file was received, so a batch
-     * always reads what its record says. Refused, saying why, once the content was released, when the file cannot be
-     * read where it was given, or when it changed since.
+     * command line's file itself. The reading checks it against the SHA-256 taken when the file was received, so a
+     * batch always holds what its record says. Refused, saying why, once the content was released or when the file
+     * cannot be read where it was given.
      */
     public Content open(Upload upload) {
         if (upload.released() != null) {
@@ -149,12 +149,7 @@ public class UploadedFiles {
             if (!Files.isReadable(upload.localPath())) {
                 throw UserFacingException.invalid("file", "import.upload.elsewhere", upload.localPath());
             }
-            try (InputStream in = Files.newInputStream(upload.localPath())) {
-                checkSha(upload, in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return new Content(upload.localPath(), false);
+            return new Content(upload.localPath(), false); // the reading checks it is still the file received
         }
         Path copy = null;
         try {
@@ -183,10 +178,7 @@ public class UploadedFiles {
             if (!Boolean.TRUE.equals(complete)) {
                 throw released(get(upload.file().id()));
             }
-            try (InputStream in = Files.newInputStream(copy)) {
-                checkSha(upload, in);
-            }
-            return new Content(copy, true);
+            return new Content(copy, true); // the reading checks it against the SHA-256 taken on receipt
         } catch (IOException | RuntimeException e) {
             if (copy != null) {
                 new Content(copy, true).close();
@@ -203,14 +195,15 @@ public class UploadedFiles {
                 upload.released() == null ? "" : upload.released());
     }
 
-    private static void checkSha(Upload upload, InputStream in) throws IOException {
+    /** The SHA-256 of a file, as hex. */
+    public static String sha256Of(Path file) {
         MessageDigest sha = sha256();
-        try (InputStream digesting = new DigestInputStream(in, sha)) {
-            digesting.transferTo(OutputStream.nullOutputStream());
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (!HexFormat.of().formatHex(sha.digest()).equals(upload.file().sha256())) {
-            throw UserFacingException.invalid("file", "import.upload.changed", upload.file().fileName(), upload.file().sha256());
-        }
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     /**
