@@ -245,7 +245,7 @@ public class ImportManagement {
         RowChecker checker = new RowChecker(positions, headers.size(), options.dateFormat(),
                 text -> makerFinder.apply(text).map(Maker::code), makerCodes, countries, LocalDate.now(clock), batchId,
                 new RowChecker.IdSource());
-        ImportJob.Spec spec = new ImportJob.Spec(batchId, content.path(), file.sha256(), file.format().equals("XLSX"), UploadedFiles.charset(encoding),
+        ImportJob.Spec spec = new ImportJob.Spec(batchId, file.fileName(), content.path(), file.sha256(), file.format().equals("XLSX"), UploadedFiles.charset(encoding),
                 delimiter == null ? ',' : delimiter, headers, by, LocaleContextHolder.getLocale());
         ImportJob job = new ImportJob(spec, checker, dataSource, store, registryQueries,
                 messages, clock, () -> {

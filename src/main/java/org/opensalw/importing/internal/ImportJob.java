@@ -35,7 +35,7 @@ public final class ImportJob implements Runnable {
     private static final int CHUNK = 5_000;
 
     /** What the job needs to know about its file and batch. */
-    public record Spec(UUID batchId, Path file, String sha256, boolean xlsx, Charset charset, char delimiter, List<String> headers,
+    public record Spec(UUID batchId, String fileName, Path file, String sha256, boolean xlsx, Charset charset, char delimiter, List<String> headers,
             String by, Locale locale) {
     }
 
@@ -161,7 +161,7 @@ public final class ImportJob implements Runnable {
                 message = switch (e.getMessage()) {
                     case "encoding" -> text("import.file.encoding", e.line(), spec.charset().name());
                     case "header" -> text("import.file.headerChanged");
-                    case "changed" -> text("import.upload.changed", spec.file().getFileName(), spec.sha256());
+                    case "changed" -> text("import.upload.changed", spec.fileName(), spec.sha256());
                     default -> text("import.file.unreadable", e.line(), String.valueOf(e.getCause() == null ? "" : e.getCause().getMessage()));
                 };
             }
