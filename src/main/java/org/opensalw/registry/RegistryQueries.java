@@ -165,7 +165,7 @@ public class RegistryQueries {
      */
     @Transactional(readOnly = true)
     public void forEachRecoveredWeapon(UUID batchId, Consumer<RecoveredWeapon> consumer) {
-        recovered(batchId == null ? "" : "w.batch_id = :batch AND", batchId, null, consumer);
+        recovered(batchId == null ? "" : "w.batch_id = :batch AND", batchId == null ? null : "batch", batchId, consumer);
     }
 
     /** The sequence number of the last ledger record (to ask later what changed after it). */
@@ -183,15 +183,18 @@ public class RegistryQueries {
                 .query((rs, i) -> new WeaponId(rs.getObject(1, UUID.class))).list();
     }
 
-    /** One weapon's standing lifecycle events, if it has a recovery in its history. */
+    /** Of the weapons given, those with a recovery in their history, with their standing lifecycle events (one query). */
     @Transactional(readOnly = true)
-    public Optional<RecoveredWeapon> recoveredWeapon(WeaponId id) {
-        List<RecoveredWeapon> found = new ArrayList<>(1);
-        recovered("w.id = :id AND", null, id.value(), found::add);
-        return found.stream().findFirst();
+    public List<RecoveredWeapon> recoveredWeapons(java.util.Collection<WeaponId> ids) {
+        List<RecoveredWeapon> found = new ArrayList<>(ids.size());
+        if (!ids.isEmpty()) {
+            recovered("w.id = ANY(:ids) AND", "ids", ids.stream().map(WeaponId::value).toArray(UUID[]::new), found::add);
+        }
+        return found;
     }
 
-    private void recovered(String filter, UUID batchId, UUID weaponId, Consumer<RecoveredWeapon> consumer) {
+    /** The weapons the filter selects (with its one parameter, if any) that have a recovery, each with its events. */
+    private void recovered(String filter, String parameter, Object value, Consumer<RecoveredWeapon> consumer) {
         String recoveries = EventKind.RECOVERIES.stream().map(k -> "'" + k.name() + "'").collect(Collectors.joining(", "));
         var query = jdbc.sql("""
                 SELECT w.id, w.weapon_type, w.serial_normalised, l.seq, l.kind, l.occurred_on
@@ -200,11 +203,8 @@ public class RegistryQueries {
                   AND l.kind <> 'VOIDED' AND NOT EXISTS (SELECT 1 FROM ledger_entry v WHERE v.voids_seq = l.seq)
                 ORDER BY w.id, l.seq
                 """.formatted(filter, recoveries));
-        if (batchId != null) {
-            query = query.param("batch", batchId);
-        }
-        if (weaponId != null) {
-            query = query.param("id", weaponId);
+        if (parameter != null) {
+            query = query.param(parameter, value);
         }
         RecoveredWeapon[] current = new RecoveredWeapon[1];
         try (var rows = query.withFetchSize(10_000).query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2),

@@ -83,7 +83,7 @@ class RecoveryProjection {
     @ApplicationModuleListener
     void on(WeaponRegistered registered) {
         if (registered.status() == WeaponStatus.IN_STATE_CUSTODY) {
-            resync(registered.weaponId());
+            resync(List.of(registered.weaponId()));
         }
     }
 
@@ -95,16 +95,19 @@ class RecoveryProjection {
 
     @ApplicationModuleListener
     void on(WeaponEventsRecorded recorded) {
-        recorded.events().stream()
+        resync(recorded.events().stream()
                 .filter(e -> EventKind.RECOVERIES.contains(e.kind()) || e.kind() == EventKind.VOIDED)
-                .map(WeaponEventRecorded::weaponId).distinct().forEach(this::resync);
+                .map(WeaponEventRecorded::weaponId).distinct().toList());
     }
 
-    /** Rebuilds one weapon's recovery rows from its history as it stands. */
-    void resync(WeaponId id) {
-        // A role without personal data: the projection needs kinds and dates, and reads no one's name.
-        RecoveredWeapon w = SystemActor.run("tracing-sdg", Role.READ_ONLY, () -> registry.recoveredWeapon(id).orElse(null));
-        write(List.of(id.value()), w == null ? List.of() : List.of(w));
+    /** Rebuilds these weapons' recovery rows from their histories as they stand: a query and a transaction per chunk. */
+    void resync(List<WeaponId> ids) {
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<WeaponId> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            // A role without personal data: the projection needs kinds and dates, and reads no one's name.
+            List<RecoveredWeapon> found = SystemActor.run("tracing-sdg", Role.READ_ONLY, () -> registry.recoveredWeapons(chunk));
+            write(chunk.stream().map(WeaponId::value).toList(), found);
+        }
     }
 
     /**
@@ -128,7 +131,7 @@ class RecoveryProjection {
             return null;
         });
         write(chunk.stream().map(r -> r.id().value()).toList(), chunk);
-        SystemActor.run("tracing-sdg", Role.READ_ONLY, () -> registry.weaponsWithRecoveriesOrCorrectionsAfter(before)).forEach(this::resync);
+        resync(SystemActor.run("tracing-sdg", Role.READ_ONLY, () -> registry.weaponsWithRecoveriesOrCorrectionsAfter(before)));
         return count[0];
     }
 

@@ -67,6 +67,26 @@ class RecoveryProjectionTests {
         assertThat(rows(weapon.value())).containsExactly("SEIZED 2002-01-09 known=false");
     }
 
+    @Test
+    void shouldProjectABatchOfSeizuresTogetherAndDropAVoidedOne() {
+        List<WeaponId> weapons = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            weapons.add(registry.register(new Registration(new WeaponDescription(WeaponType.RIFLE, "KALASHNIKOV", null, "AKM", "7.62x39mm",
+                    "RU", 1980, "RP-BATCH-" + i + "-" + UUID.randomUUID().toString().substring(0, 6)), List.of(),
+                    EventCommand.of(EventKind.IMPORTED, LocalDate.of(2002, 1, 9)).withCountry("RU"), null, null)));
+        }
+        registry.recordEvents(weapons.stream().map(w -> new org.opensalw.registry.BatchEvent(w,
+                EventCommand.of(EventKind.SEIZED, LocalDate.of(2004, 5, 6)))).toList(), null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> weapons.stream().allMatch(w -> rows(w.value()).size() == 1));
+        assertThat(rows(weapons.get(0).value())).containsExactly("SEIZED 2004-05-06 known=true");
+
+        long seizure = queries.weapon(weapons.get(1)).orElseThrow().timeline().stream()
+                .filter(e -> e.kind() == EventKind.SEIZED).findFirst().orElseThrow().seq();
+        registry.voidEntry(weapons.get(1), seizure, "Seized in error");
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows(weapons.get(1).value()).isEmpty());
+        assertThat(rows(weapons.get(2).value())).hasSize(1);
+    }
+
     private static BulkWeapon bulk(UUID id, String serial, EventKind origin, LocalDate on, EventCommand[] later) {
         return new BulkWeapon(id, new Registration(new WeaponDescription(WeaponType.ASSAULT_RIFLE, "KALASHNIKOV", null, "AKM", "7.62x39mm",
                 "RU", 1985, serial), List.of(), EventCommand.of(origin, on).withCountry("RU"), null, null), List.of(later), null);
