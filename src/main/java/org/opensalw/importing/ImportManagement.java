@@ -11,12 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +32,6 @@ import org.opensalw.importing.internal.RowChecker;
 import org.opensalw.importing.internal.RowSource;
 import org.opensalw.importing.internal.StagedRow;
 import org.opensalw.importing.internal.UploadedFiles;
-import org.opensalw.reference.Country;
 import org.opensalw.reference.Maker;
 import org.opensalw.reference.References;
 import org.opensalw.registry.RegistryManagement;
@@ -65,9 +62,6 @@ public class ImportManagement {
 
     private static final Logger log = LoggerFactory.getLogger(ImportManagement.class);
 
-    /** The date formats offered; the one used is always stated by the person importing. */
-    public static final List<String> DATE_FORMATS = List.of("yyyy-MM-dd", "dd/MM/yyyy", "MM/dd/yyyy", "dd.MM.yyyy", "dd-MM-yyyy", "yyyy/MM/dd");
-    public static final List<String> ENCODINGS = List.of("UTF-8", "ISO-8859-1");
 
     private final BatchStore store;
     private final RegistryManagement registry;
@@ -107,44 +101,6 @@ public class ImportManagement {
         });
     }
 
-    /** The documented columns (docs/importing.md), described in the person's language. */
-    @PreAuthorize("isAuthenticated()")
-    public List<ColumnInfo> columns() {
-        Locale locale = LocaleContextHolder.getLocale();
-        return Columns.ALL.stream().map(c -> new ColumnInfo(c.name(), c.required(),
-                messages.getMessage("import.column." + c.name(), null, c.description(), locale), c.example())).toList();
-    }
-
-    /**
-     * The Excel template (docs/importing.md): the documented header and an example row, with drop-down lists of the
-     * allowed weapon types, holder kinds, events and country codes, and a sheet describing the columns in the person's
-     * language.
-     */
-    @PreAuthorize("isAuthenticated()")
-    public void writeXlsxTemplate(java.io.OutputStream out) throws IOException {
-        Locale locale = LocaleContextHolder.getLocale();
-        List<String> countries = references.countries().stream().map(Country::alpha2).sorted().toList();
-        Map<String, List<String>> allowed = new LinkedHashMap<>();
-        allowed.put(Columns.WEAPON_TYPE, java.util.Arrays.stream(org.opensalw.reference.WeaponType.values()).map(Enum::name).toList());
-        allowed.put(Columns.COUNTRY, countries);
-        allowed.put(Columns.HOLDER_KIND, java.util.Arrays.stream(org.opensalw.registry.HolderKind.values()).map(Enum::name).toList());
-        allowed.put(Columns.HOLDER_COUNTRY, countries);
-        allowed.put(Columns.ORIGIN_EVENT, org.opensalw.registry.EventKind.ORIGINS.stream().map(Enum::name).toList());
-        allowed.put(Columns.ORIGIN_COUNTRY, countries);
-        allowed.put(Columns.EVENT, org.opensalw.registry.EventKind.LIFECYCLE.stream().map(Enum::name).toList());
-        allowed.put(Columns.EVENT_COUNTRY, countries);
-        org.opensalw.importing.internal.XlsxTemplate.write(out, columns(), allowed, new org.opensalw.importing.internal.XlsxTemplate.Labels(
-                messages.getMessage("import.template.sheet.columns", null, locale), messages.getMessage("import.mapping.column", null, locale),
-                messages.getMessage("import.mapping.requiredMark", null, locale), messages.getMessage("import.template.description", null, locale),
-                messages.getMessage("import.template.example", null, locale), messages.getMessage("import.template.allowed", null, locale)));
-    }
-
-    /** The template: the documented header line and an example row (UTF-8, comma-separated). */
-    @PreAuthorize("isAuthenticated()")
-    public String template() {
-        return Columns.template();
-    }
-
     /** Keeps an uploaded file in the database (hashing it on the way) and reads its header. */
     public PreparedFile prepare(String fileName, InputStream content, String encoding) {
         return uploads.keep(fileName, content, encoding, currentUser.username());
@@ -170,6 +126,11 @@ public class ImportManagement {
     private ImportBatch start(UUID preparedId, ImportOptions options, UUID batchId) {
         UploadedFiles.Upload p = uploads.get(preparedId);
         PreparedFile file = p.file();
+        List<Violation> violations = options.problems(file); // before the file is copied out: a refused start reads nothing
+        if (!violations.isEmpty()) {
+            violations.addAll(missingColumns(Columns.positions(file.headers(), options.mapping())));
+            throw new UserFacingException(UserFacingException.Kind.INVALID, violations);
+        }
         UploadedFiles.Content content = uploads.open(p);
         try {
             return start(file, content, options, batchId);
@@ -181,33 +142,10 @@ public class ImportManagement {
 
     /** Starts reading the file's content (from now on the job's, which deletes a copy when it ends). */
     private ImportBatch start(PreparedFile file, UploadedFiles.Content content, ImportOptions options, UUID batchId) {
-        List<Violation> violations = new ArrayList<>();
-        if (options.dateFormat() == null || options.dateFormat().isBlank()) {
-            violations.add(Violation.of("dateFormat", "import.dateFormat.required"));
-        } else if (!DATE_FORMATS.contains(options.dateFormat())) {
-            violations.add(Violation.of("dateFormat", "import.dateFormat.unknown", options.dateFormat(), String.join(", ", DATE_FORMATS)));
-        }
-        String encoding = options.encoding() == null || options.encoding().isBlank() ? "UTF-8" : options.encoding();
-        if (!ENCODINGS.contains(encoding.toUpperCase(Locale.ROOT))) {
-            violations.add(Violation.of("encoding", "import.encoding.unknown", encoding));
-        }
+        String encoding = options.encodingOrDefault();
         Character delimiter = options.delimiter() != null ? options.delimiter() : file.delimiter();
-        if (delimiter != null && delimiter != ',' && delimiter != ';') {
-            violations.add(Violation.of("delimiter", "import.delimiter.unknown", delimiter));
-        }
-        Set<String> known = new HashSet<>(Columns.names());
-        Set<String> usedHeaders = new HashSet<>();
-        options.mapping().forEach((column, header) -> {
-            if (!known.contains(column)) {
-                violations.add(Violation.of("mapping." + column, "import.mapping.unknownColumn", column));
-            } else if (header != null && !header.isBlank() && !file.headers().contains(header)) {
-                violations.add(Violation.of("mapping." + column, "import.mapping.unknownHeader", header, column));
-            } else if (header != null && !header.isBlank() && !usedHeaders.add(header)) {
-                violations.add(Violation.of("mapping." + column, "import.mapping.twice", header));
-            }
-        });
         List<String> headers = file.headers();
-        if (!file.format().equals("XLSX") && options.delimiter() != null && !options.delimiter().equals(file.delimiter()) && violations.isEmpty()) {
+        if (!file.format().equals("XLSX") && options.delimiter() != null && !options.delimiter().equals(file.delimiter())) {
             try {
                 headers = RowSource.csvHeader(content.path(), UploadedFiles.charset(encoding), options.delimiter());
             } catch (IOException e) {
@@ -215,11 +153,9 @@ public class ImportManagement {
             }
         }
         Map<String, Integer> positions = Columns.positions(headers, options.mapping());
-        for (String missing : Columns.missingRequired(positions)) {
-            violations.add(Violation.of("mapping." + missing, "import.mapping.missing", missing));
-        }
-        if (!violations.isEmpty()) {
-            throw new UserFacingException(UserFacingException.Kind.INVALID, violations);
+        List<Violation> missing = missingColumns(positions);
+        if (!missing.isEmpty()) {
+            throw new UserFacingException(UserFacingException.Kind.INVALID, missing);
         }
         store.activeWithSha(file.sha256()).ifPresent(existing -> {
             throw new UserFacingException(UserFacingException.Kind.CONFLICT, List.of(Violation.of("file", "import.file.already",
@@ -237,13 +173,9 @@ public class ImportManagement {
             throw new UserFacingException(UserFacingException.Kind.CONFLICT, List.of(Violation.of("file", "import.file.alreadyRunning")));
         }
         audit.recordWrite("import.start", "IMPORT_BATCH", batchId, "file=" + file.fileName() + " sha256=" + file.sha256() + " bytes=" + file.bytes());
-        Set<String> makerCodes = new HashSet<>();
-        references.makers().stream().map(Maker::code).forEach(makerCodes::add);
-        Set<String> countries = new HashSet<>();
-        references.countries().stream().map(Country::alpha2).forEach(countries::add);
         var makerFinder = references.makerFinder();
         RowChecker checker = new RowChecker(positions, headers.size(), options.dateFormat(),
-                text -> makerFinder.apply(text).map(Maker::code), makerCodes, countries, LocalDate.now(clock), batchId,
+                text -> makerFinder.apply(text).map(Maker::code), references.makerCodes(), references.countryCodes(), LocalDate.now(clock), batchId,
                 new RowChecker.IdSource());
         ImportJob.Spec spec = new ImportJob.Spec(batchId, file.fileName(), content.path(), file.sha256(), file.format().equals("XLSX"), UploadedFiles.charset(encoding),
                 delimiter == null ? ',' : delimiter, headers, by, LocaleContextHolder.getLocale());
@@ -261,6 +193,11 @@ public class ImportManagement {
         jobs.put(batchId, job);
         executor.execute(new DelegatingSecurityContextRunnable(job));
         return batch(batchId);
+    }
+
+    private static List<Violation> missingColumns(Map<String, Integer> positions) {
+        return new ArrayList<>(Columns.missingRequired(positions).stream()
+                .map(missing -> Violation.of("mapping." + missing, "import.mapping.missing", missing)).toList());
     }
 
     private static String fileHeader(PreparedFile file, int i) {

@@ -1,8 +1,15 @@
 package org.opensalw.importing;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.opensalw.importing.internal.Columns;
 import org.opensalw.shared.UserFacingException;
+import org.opensalw.shared.Violation;
 
 /**
  * What the person importing states about the file: its encoding (UTF-8 or ISO-8859-1; CSV only), the delimiter
@@ -10,6 +17,10 @@ import org.opensalw.shared.UserFacingException;
  * and which file header holds each documented column (columns left out are matched by name).
  */
 public record ImportOptions(String encoding, Character delimiter, String dateFormat, Map<String, String> mapping) {
+
+    /** The date formats offered; the one used is always stated by the person importing. */
+    public static final List<String> DATE_FORMATS = List.of("yyyy-MM-dd", "dd/MM/yyyy", "MM/dd/yyyy", "dd.MM.yyyy", "dd-MM-yyyy", "yyyy/MM/dd");
+    public static final List<String> ENCODINGS = List.of("UTF-8", "ISO-8859-1");
 
     public ImportOptions {
         mapping = mapping == null ? Map.of() : Map.copyOf(mapping);
@@ -33,6 +44,43 @@ public record ImportOptions(String encoding, Character delimiter, String dateFor
             }
         }
         return map;
+    }
+
+    public String encodingOrDefault() {
+        return encoding == null || encoding.isBlank() ? "UTF-8" : encoding;
+    }
+
+    /**
+     * What is wrong with these options for this file, every reason at once: date format, encoding, delimiter, and
+     * columns or headers of the mapping that do not exist or are used twice. (Required columns left without a header
+     * are known only once the header is read with the delimiter stated.)
+     */
+    public List<Violation> problems(PreparedFile file) {
+        List<Violation> violations = new ArrayList<>();
+        if (dateFormat == null || dateFormat.isBlank()) {
+            violations.add(Violation.of("dateFormat", "import.dateFormat.required"));
+        } else if (!DATE_FORMATS.contains(dateFormat)) {
+            violations.add(Violation.of("dateFormat", "import.dateFormat.unknown", dateFormat, String.join(", ", DATE_FORMATS)));
+        }
+        if (!ENCODINGS.contains(encodingOrDefault().toUpperCase(Locale.ROOT))) {
+            violations.add(Violation.of("encoding", "import.encoding.unknown", encodingOrDefault()));
+        }
+        Character used = delimiter != null ? delimiter : file.delimiter();
+        if (used != null && used != ',' && used != ';') {
+            violations.add(Violation.of("delimiter", "import.delimiter.unknown", used));
+        }
+        Set<String> known = new HashSet<>(Columns.names());
+        Set<String> usedHeaders = new HashSet<>();
+        mapping.forEach((column, header) -> {
+            if (!known.contains(column)) {
+                violations.add(Violation.of("mapping." + column, "import.mapping.unknownColumn", column));
+            } else if (header != null && !header.isBlank() && !file.headers().contains(header)) {
+                violations.add(Violation.of("mapping." + column, "import.mapping.unknownHeader", header, column));
+            } else if (header != null && !header.isBlank() && !usedHeaders.add(header)) {
+                violations.add(Violation.of("mapping." + column, "import.mapping.twice", header));
+            }
+        });
+        return violations;
     }
 
     public static ImportOptions of(String dateFormat) {

@@ -48,6 +48,16 @@ public class References {
                 .query(References::country).optional();
     }
 
+    /** The ISO alpha-2 codes of the countries (for checking many rows without a query each). */
+    public java.util.Set<String> countryCodes() {
+        return java.util.Set.copyOf(jdbc.sql("SELECT alpha2 FROM country").query(String.class).list());
+    }
+
+    /** The codes of the makers (for checking many rows without a query each). */
+    public java.util.Set<String> makerCodes() {
+        return java.util.Set.copyOf(jdbc.sql("SELECT code FROM maker").query(String.class).list());
+    }
+
     public List<Maker> makers() {
         return jdbc.sql("SELECT * FROM maker ORDER BY name").query(References::maker).list();
     }

@@ -21,8 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.opensalw.identity.AuditTrail;
-import org.opensalw.reference.Country;
-import org.opensalw.reference.Maker;
 import org.opensalw.reference.References;
 import org.opensalw.shared.CopyBinary;
 import org.opensalw.registry.internal.BulkIndexes;
@@ -88,10 +86,8 @@ class BulkRegister {
      * order by the helper alone; at most two chunks wait, so memory stays bounded.
      */
     RegistryManagement.BulkResult register(UUID batchId, long expectedWeapons, Iterator<BulkWeapon> weapons, String by) {
-        Set<String> makers = new HashSet<>();
-        references.makers().stream().map(Maker::code).forEach(makers::add);
-        Set<String> countries = new HashSet<>();
-        references.countries().stream().map(Country::alpha2).forEach(countries::add);
+        Set<String> makers = references.makerCodes();
+        Set<String> countries = references.countryCodes();
         LocalDate today = LocalDate.now(clock);
         Instant now = clock.instant();
         Instant at = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);

@@ -42,6 +42,9 @@ class ImportTests {
     ImportManagement imports;
 
     @Autowired
+    ImportTemplates templates;
+
+    @Autowired
     RegistryQueries queries;
 
     @Autowired
@@ -322,8 +325,8 @@ class ImportTests {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.FRENCH);
         try {
-            imports.writeXlsxTemplate(out);
-            assertThat(imports.columns()).filteredOn(c -> c.name().equals("serial")).singleElement()
+            templates.writeXlsx(out);
+            assertThat(templates.columns()).filteredOn(c -> c.name().equals("serial")).singleElement()
                     .satisfies(c -> assertThat(c.description()).startsWith("Numéro de série"));
         } finally {
             org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();

@@ -13,6 +13,7 @@ import org.opensalw.importing.FlaggedRow;
 import org.opensalw.importing.ImportBatch;
 import org.opensalw.importing.ImportManagement;
 import org.opensalw.importing.ImportOptions;
+import org.opensalw.importing.ImportTemplates;
 import org.opensalw.importing.PreparedFile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -39,28 +40,30 @@ class ImportApi {
     }
 
     private final ImportManagement imports;
+    private final ImportTemplates templates;
 
-    ImportApi(ImportManagement imports) {
+    ImportApi(ImportManagement imports, ImportTemplates templates) {
         this.imports = imports;
+        this.templates = templates;
     }
 
     @GetMapping("/api/imports/columns")
     @Operation(summary = "The documented columns of an import file")
     List<ColumnInfo> columns() {
-        return imports.columns();
+        return templates.columns();
     }
 
     @GetMapping(value = "/api/imports/template.csv", produces = "text/csv")
     @Operation(summary = "The template file: documented header and an example row")
     String template() {
-        return imports.template();
+        return templates.csv();
     }
 
     @GetMapping(value = "/api/imports/template.xlsx", produces = ImportController.XLSX)
     @Operation(summary = "The Excel template: documented header, example row, drop-down lists of allowed values, columns described",
             description = "The columns sheet is in the language the request asks for (Accept-Language: en, fr or es; English by default).")
     void templateXlsx(HttpServletResponse response) throws IOException {
-        ImportController.sendXlsxTemplate(imports, response);
+        ImportController.sendXlsxTemplate(templates, response);
     }
 
     @PostMapping(value = "/api/imports/prepare", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

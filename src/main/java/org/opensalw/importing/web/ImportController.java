@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.opensalw.importing.ImportBatch;
 import org.opensalw.importing.ImportManagement;
+import org.opensalw.importing.ImportTemplates;
 import org.opensalw.importing.ImportOptions;
 import org.opensalw.importing.PreparedFile;
 import org.opensalw.shared.FormErrors;
@@ -34,7 +35,10 @@ class ImportController {
     private final ImportManagement imports;
     private final MessageSource messages;
 
-    ImportController(ImportManagement imports, MessageSource messages) {
+    private final ImportTemplates templates;
+
+    ImportController(ImportManagement imports, ImportTemplates templates, MessageSource messages) {
+        this.templates = templates;
         this.imports = imports;
         this.messages = messages;
     }
@@ -42,30 +46,30 @@ class ImportController {
     @GetMapping("/imports")
     String list(Model model) {
         model.addAttribute("batches", imports.batches());
-        model.addAttribute("dateFormats", ImportManagement.DATE_FORMATS);
-        model.addAttribute("encodings", ImportManagement.ENCODINGS);
+        model.addAttribute("dateFormats", ImportOptions.DATE_FORMATS);
+        model.addAttribute("encodings", ImportOptions.ENCODINGS);
         return "importing/list";
     }
 
     @GetMapping("/imports/template.xlsx")
     void templateXlsx(HttpServletResponse response) throws IOException {
-        sendXlsxTemplate(imports, response);
+        sendXlsxTemplate(templates, response);
     }
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /** The Excel template as a download (page and API alike). */
-    static void sendXlsxTemplate(ImportManagement imports, HttpServletResponse response) throws IOException {
+    static void sendXlsxTemplate(ImportTemplates templates, HttpServletResponse response) throws IOException {
         response.setContentType(XLSX);
         response.setHeader("Content-Disposition", "attachment; filename=\"opensalw-import-template.xlsx\"");
-        imports.writeXlsxTemplate(response.getOutputStream());
+        templates.writeXlsx(response.getOutputStream());
     }
 
     @GetMapping(value = "/imports/template.csv", produces = "text/csv")
     void template(HttpServletResponse response) throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"opensalw-import-template.csv\"");
-        response.getWriter().write(imports.template());
+        response.getWriter().write(templates.csv());
     }
 
     @PostMapping("/imports")
@@ -92,12 +96,12 @@ class ImportController {
     String mapping(@PathVariable UUID id, @RequestParam(defaultValue = "UTF-8") String encoding,
             @RequestParam(defaultValue = "") String delimiter, @RequestParam(defaultValue = "") String dateFormat, Model model) {
         model.addAttribute("upload", imports.prepared(id));
-        model.addAttribute("columns", imports.columns());
+        model.addAttribute("columns", templates.columns());
         model.addAttribute("encoding", encoding);
         model.addAttribute("delimiter", delimiter);
         model.addAttribute("dateFormat", dateFormat);
-        model.addAttribute("dateFormats", ImportManagement.DATE_FORMATS);
-        model.addAttribute("encodings", ImportManagement.ENCODINGS);
+        model.addAttribute("dateFormats", ImportOptions.DATE_FORMATS);
+        model.addAttribute("encodings", ImportOptions.ENCODINGS);
         return "importing/mapping";
     }
 
