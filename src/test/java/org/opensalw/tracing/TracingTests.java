@@ -296,6 +296,23 @@ class TracingTests {
     }
 
     @Test
+    void shouldGoOnRemindingWhenOneReminderFails() {
+        TraceId broken = tracing.draft(complete(null, "RU-NCB", unique("RF")));
+        tracing.send(broken);
+        TraceId fine = tracing.draft(complete(null, "RU-NCB", unique("RF")));
+        tracing.send(fine);
+        // the broken one comes first and cannot be sent (a node does not message itself)
+        jdbc.sql("UPDATE trace_request SET due_on = :d, counterpart_node = :self WHERE id = :id").param("d", LocalDate.now().minusDays(30))
+                .param("self", tracing.self().id().value()).param("id", broken.value()).update();
+        jdbc.sql("UPDATE trace_request SET due_on = :d WHERE id = :id").param("d", LocalDate.now().minusDays(1)).param("id", fine.value()).update();
+
+        reminders.remindOverdue();
+
+        assertThat(tracing.request(fine).steps()).extracting(TraceStep::kind).contains(TraceStepKind.REMINDED);
+        assertThat(tracing.request(broken).steps()).extracting(TraceStep::kind).doesNotContain(TraceStepKind.REMINDED);
+    }
+
+    @Test
     void shouldConsumeAPayloadOfAnUnknownVersionWithoutTakingItIn() {
         UUID conversation = UUID.randomUUID();
         MessageId id = receive(events, tx, "KE-NFP", conversation, "tracing.request",

@@ -24,6 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Reminders {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Reminders.class);
+
     private final TraceStore store;
     private final Payloads payloads;
     private final NodeNetwork network;
@@ -56,8 +58,12 @@ public class Reminders {
         Instant again = store.now().minus(Duration.ofDays(Math.max(1, reasonableDays)));
         int count = 0;
         for (TraceStore.Row r : store.overdue()) {
-            if (Boolean.TRUE.equals(transactions.execute(status -> remind(r, again)))) {
-                count++;
+            try {
+                if (Boolean.TRUE.equals(transactions.execute(status -> remind(r, again)))) {
+                    count++;
+                }
+            } catch (RuntimeException e) { // rolled back: not marked as sent, tried again next time
+                log.warn("Tracing: the reminder for {} failed and is tried again at the next run", r.reference(), e);
             }
         }
         return count;
