@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -131,6 +130,10 @@ public class ImportManagement {
             violations.addAll(missingColumns(Columns.positions(file.headers(), options.mapping())));
             throw new UserFacingException(UserFacingException.Kind.INVALID, violations);
         }
+        store.activeWithSha(file.sha256()).ifPresent(existing -> { // the unique index on the batch catches a race
+            throw new UserFacingException(UserFacingException.Kind.CONFLICT, List.of(Violation.of("file", "import.file.already",
+                    existing.fileName(), existing.id(), existing.startedAt(), existing.startedBy(), existing.status())));
+        });
         UploadedFiles.Content content = uploads.open(p);
         try {
             return start(file, content, options, batchId);
@@ -157,10 +160,6 @@ public class ImportManagement {
         if (!missing.isEmpty()) {
             throw new UserFacingException(UserFacingException.Kind.INVALID, missing);
         }
-        store.activeWithSha(file.sha256()).ifPresent(existing -> {
-            throw new UserFacingException(UserFacingException.Kind.CONFLICT, List.of(Violation.of("file", "import.file.already",
-                    existing.fileName(), existing.id(), existing.startedAt(), existing.startedBy(), existing.status())));
-        });
         Instant now = clock.instant();
         String by = currentUser.username();
         Map<String, String> stated = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package org.opensalw.importing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -7,6 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 import org.opensalw.importing.internal.Columns;
 import org.opensalw.shared.UserFacingException;
 import org.opensalw.shared.Violation;
@@ -81,6 +87,35 @@ public record ImportOptions(String encoding, Character delimiter, String dateFor
             }
         });
         return violations;
+    }
+
+    /** The mapping as a batch keeps it: one CSV record (column, header) per pair, so a header may hold any character. */
+    public static String storedMapping(Map<String, String> mapping) {
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+            for (Map.Entry<String, String> pair : mapping.entrySet()) {
+                csv.printRecord(pair.getKey(), pair.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** A mapping as {@link #storedMapping} wrote it; a record that is not a pair is an error, not skipped. */
+    public static Map<String, String> mappingFromStore(String stored) {
+        Map<String, String> map = new LinkedHashMap<>();
+        try (CSVParser csv = CSVParser.parse(stored, CSVFormat.DEFAULT)) {
+            for (CSVRecord pair : csv) {
+                if (pair.size() != 2) {
+                    throw new IllegalStateException("stored mapping: record " + pair.getRecordNumber() + " has " + pair.size() + " values");
+                }
+                map.put(pair.get(0), pair.get(1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return map;
     }
 
     public static ImportOptions of(String dateFormat) {

@@ -37,7 +37,7 @@ public class BatchStore {
                 .param("format", file.format()).param("options", options).param("at", Timestamp.from(at)).param("by", by)
                 .param("upload", file.id()).param("encoding", stated.encoding())
                 .param("delimiter", stated.delimiter() == null ? null : stated.delimiter().toString())
-                .param("dateFormat", stated.dateFormat()).param("mapping", writeMapping(stated.mapping())).update();
+                .param("dateFormat", stated.dateFormat()).param("mapping", ImportOptions.storedMapping(stated.mapping())).update();
         history(id, BatchStatus.RUNNING, at, by, "");
     }
 
@@ -81,35 +81,7 @@ public class BatchStore {
     public ImportOptions statedOptions(UUID id) {
         return jdbc.sql("SELECT encoding, delimiter, date_format, mapping FROM import_batch WHERE id = :id").param("id", id)
                 .query((rs, i) -> new ImportOptions(rs.getString(1), rs.getString(2) == null ? null : rs.getString(2).charAt(0),
-                        rs.getString(3), mapping(rs.getString(4)))).single();
-    }
-
-    /** A stated mapping as stored: one CSV record (column, header) per pair, so a header may hold any character. */
-    private static String writeMapping(Map<String, String> mapping) {
-        StringBuilder out = new StringBuilder();
-        try (org.apache.commons.csv.CSVPrinter csv = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.DEFAULT)) {
-            for (Map.Entry<String, String> pair : mapping.entrySet()) {
-                csv.printRecord(pair.getKey(), pair.getValue() == null ? "" : pair.getValue());
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toString();
-    }
-
-    private static Map<String, String> mapping(String stored) {
-        Map<String, String> map = new java.util.LinkedHashMap<>();
-        try (org.apache.commons.csv.CSVParser csv = org.apache.commons.csv.CSVParser.parse(stored, org.apache.commons.csv.CSVFormat.DEFAULT)) {
-            for (org.apache.commons.csv.CSVRecord pair : csv) {
-                if (pair.size() != 2) {
-                    throw new IllegalStateException("stored mapping: record " + pair.getRecordNumber() + " has " + pair.size() + " values");
-                }
-                map.put(pair.get(0), pair.get(1));
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return map;
+                        rs.getString(3), ImportOptions.mappingFromStore(rs.getString(4)))).single();
     }
 
     /** Who asked to cancel a running batch, if anyone did. */
@@ -290,7 +262,6 @@ public class BatchStore {
         return stale;
     }
 
-    /** Later rows with the same maker and serial, or the same national mark, as an earlier row of the file are flagged. */
     /**
      * Fresh statistics for the rows just copied in (without them the planner takes the table for small and loops over
      * it); outside any transaction, so its lock is not held through the flagging.
@@ -299,6 +270,7 @@ public class BatchStore {
         jdbc.sql("ANALYZE import_row").update();
     }
 
+    /** Later rows with the same maker and serial, or the same national mark, as an earlier row of the file are flagged. */
     @Transactional
     public void flagDuplicatesInFile(UUID id, String sameSerialTemplate, String sameMarkTemplate) {
         // the groups of a large file do not fit the default 4 MB (1,000,000 rows need about 100 MB): without this they

@@ -116,13 +116,18 @@ public final class ImportJob implements Runnable {
                 }
             };
             try {
+                // what was read must be the file received (a command-line file may have changed since it was given): the
+                // CSV reading hashes as it reads; a workbook is read out of order, so it is hashed after
+                String sha;
                 if (spec.xlsx()) {
                     RowSource.readXlsx(spec.file(), bytesRead, handler);
+                    sha = UploadedFiles.sha256Of(spec.file());
                 } else {
-                    RowSource.readCsv(spec.file(), spec.charset(), spec.delimiter(), bytesRead, handler);
+                    java.security.MessageDigest digest = UploadedFiles.sha256();
+                    RowSource.readCsv(spec.file(), spec.charset(), spec.delimiter(), bytesRead, digest, handler);
+                    sha = java.util.HexFormat.of().formatHex(digest.digest());
                 }
-                // what was read must be the file received (a command-line file may have changed since it was given)
-                if (!UploadedFiles.sha256Of(spec.file()).equals(spec.sha256())) {
+                if (!sha.equals(spec.sha256())) {
                     throw new RowSource.Unreadable(0, "changed", null);
                 }
                 staging.finish();

@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.opensalw.reference.WeaponType;
-import org.opensalw.registry.EventCommand;
 import org.opensalw.registry.EventKind;
 import org.opensalw.registry.HistoryCheck;
 import org.opensalw.registry.HolderKind;

@@ -110,9 +110,15 @@ public final class RowSource {
                 .decode(java.nio.ByteBuffer.wrap(line.toByteArray())).toString().replace("\r", "");
     }
 
-    public static void readCsv(Path file, Charset charset, char delimiter, AtomicLong bytesRead, Handler handler) {
+    /**
+     * Reads a CSV file row by row. The bytes read go through {@code digest}, to the end of the file (so the caller can
+     * check the SHA-256 of what was read without reading it again), unless the handler stops the reading.
+     */
+    public static void readCsv(Path file, Charset charset, char delimiter, AtomicLong bytesRead, java.security.MessageDigest digest,
+            Handler handler) {
         long line = 1;
-        try (Reader reader = reader(new Counting(Files.newInputStream(file), bytesRead), charset);
+        try (InputStream raw = new java.security.DigestInputStream(Files.newInputStream(file), digest);
+                Reader reader = reader(new Counting(raw, bytesRead), charset);
                 CSVParser parser = CSVParser.parse(reader, format(delimiter))) {
             var it = parser.iterator();
             boolean header = true;
@@ -145,6 +151,7 @@ public final class RowSource {
                     handler.row(new Row(line, record.toList(), false));
                 }
             }
+            raw.transferTo(java.io.OutputStream.nullOutputStream()); // what the parser left unread counts for the digest
         } catch (CharacterCodingException e) {
             throw new Unreadable(line + 1, "encoding", e);
         } catch (IOException e) {

@@ -43,7 +43,7 @@ public class UploadedFiles {
     private static final String UPLOAD_PREFIX = "opensalw-upload-";
 
     /** A received file: what was read of it, how to decode it, and where its content is. */
-    public record Upload(PreparedFile file, String encoding, Path localPath, Instant released) {
+    public record Upload(PreparedFile file, Path localPath, Instant released) {
     }
 
     /** A file to read on this machine; a copy taken from the database is deleted on {@link #close}. */
@@ -109,11 +109,7 @@ public class UploadedFiles {
     /** Uses a file where it lies (the command line: very large files are not copied). */
     public PreparedFile use(Path file, String encoding, String by) {
         try {
-            MessageDigest sha = sha256();
-            try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
-                in.transferTo(OutputStream.nullOutputStream());
-            }
-            PreparedFile prepared = read(UUID.randomUUID(), file.getFileName().toString(), file, HexFormat.of().formatHex(sha.digest()), encoding);
+            PreparedFile prepared = read(UUID.randomUUID(), file.getFileName().toString(), file, sha256Of(file), encoding);
             insert(prepared, encoding, file.toAbsolutePath().normalize(), by);
             return prepared;
         } catch (IOException e) {
@@ -131,7 +127,7 @@ public class UploadedFiles {
                     delimiter == null || delimiter.isEmpty() ? null : delimiter.charAt(0));
             Timestamp released = rs.getTimestamp("content_released_at");
             String local = rs.getString("local_path");
-            return new Upload(file, rs.getString("encoding"), local == null ? null : Path.of(local), released == null ? null : released.toInstant());
+            return new Upload(file, local == null ? null : Path.of(local), released == null ? null : released.toInstant());
         }).optional().orElseThrow(() -> UserFacingException.notFound("upload", id));
     }
 
@@ -334,7 +330,7 @@ public class UploadedFiles {
         return file;
     }
 
-    private static MessageDigest sha256() {
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
