@@ -82,9 +82,22 @@ class BulkIndexesTests {
             try (Statement s = reader.createStatement()) {
                 s.executeQuery("SELECT count(*) FROM weapon").close(); // holds a share lock until its transaction ends
             }
+            // while the bulk side waits for the reader, another reader must still get in: a lock request waiting in the
+            // queue (instead of NOWAIT and retry) would hold every later reader behind it
+            java.util.concurrent.atomic.AtomicReference<String> lateReader = new java.util.concurrent.atomic.AtomicReference<>("not run");
             Thread release = new Thread(() -> {
-                try {
-                    Thread.sleep(400);
+                try (Connection late = dataSource.getConnection()) {
+                    Thread.sleep(200);
+                    late.setAutoCommit(false);
+                    try (Statement s = late.createStatement()) {
+                        s.execute("SET LOCAL lock_timeout = '100ms'");
+                        s.executeQuery("SELECT 1 FROM weapon LIMIT 1").close();
+                        lateReader.set("read");
+                    } catch (SQLException e) {
+                        lateReader.set(e.getMessage());
+                    }
+                    late.rollback();
+                    Thread.sleep(200);
                     reader.rollback();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
@@ -98,6 +111,7 @@ class BulkIndexesTests {
             assertThat(dropped.any()).isTrue();
             bulk.rollback();
             release.join();
+            assertThat(lateReader.get()).as("a reader arriving while the bulk side waits").isEqualTo("read");
         }
         assertThat(indexes()).containsExactlyInAnyOrderElementsOf(before);
     }
