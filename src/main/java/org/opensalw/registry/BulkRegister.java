@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -101,7 +100,7 @@ class BulkRegister {
         });
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
         try {
-            BulkIndexes.Dropped dropped = indexes.dropIfWorthIt(connection, expectedWeapons); // takes the ledger head too
+            BulkIndexes.Dropped dropped = indexes.dropIfWorthIt(connection, expectedWeapons); // when it drops them it takes the ledger head too; else openBulk does
             Ledger.Bulk chain = ledger.openBulk(by, now);
             Future<Counts> built = helper.submit(() -> build(batchId, weapons, by, at, today, makers, countries, chain, queue));
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();

@@ -40,7 +40,7 @@ class HolderRegister {
         checkCountry(form);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        holders.insert(id, form, null, now, currentUser.username());
+        holders.insert(id, form, now, currentUser.username());
         ledger.append(List.of(new Ledger.NewEntry("HOLDER", id, EventKind.HOLDER_REGISTERED, LocalDate.now(clock), "", "", "", "",
                 id, null, null, snapshot(form), null, null)), currentUser.username(), now);
         audit.recordWrite("holder.register", "HOLDER", id, form.kind().name());

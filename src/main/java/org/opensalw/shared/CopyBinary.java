@@ -130,10 +130,6 @@ public final class CopyBinary {
         return rows == 0;
     }
 
-    public int rows() {
-        return rows;
-    }
-
     /** Bytes written so far (to decide when to send a chunk). */
     public int length() {
         return len;

@@ -59,7 +59,6 @@ final class Matching {
         return wanted != null && have != null && (wanted.equals(have) || have.startsWith(wanted) || wanted.startsWith(have));
     }
 
-    /** Lower case, accents, spaces and punctuation dropped: "Heckler & Koch" = "heckler-koch". */
     /** "7,62 x 39 mm", "7.62×39" and "7.62X39MM" are one calibre. */
     static String calibreKey(String calibre) {
         if (calibre == null) {

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.opensalw.identification.Identification;
 import org.opensalw.identification.Identified;
-import org.opensalw.identification.Reading;
 import org.opensalw.reference.References;
 import org.opensalw.reference.WeaponType;
 import org.opensalw.registry.WeaponId;

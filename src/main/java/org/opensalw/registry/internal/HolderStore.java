@@ -37,12 +37,13 @@ public class HolderStore {
         this.jdbc = jdbc;
     }
 
-    public void insert(UUID id, HolderForm f, UUID batchId, Instant at, String by) {
+    /** A holder registered on its own (imported holders arrive by COPY with their batch id, see BulkRegister). */
+    public void insert(UUID id, HolderForm f, Instant at, String by) {
         jdbc.sql("""
                 INSERT INTO holder (id, kind, name, country, birth_date, id_document, address, phone, registration_number,
-                  role, batch_id, created_at, created_by, updated_at, updated_by)
-                VALUES (:id, :kind, :name, :country, :birth, :doc, :address, :phone, :reg, :role, :batch, :at, :by, :at, :by)
-                """).params(params(f)).param("id", id).param("batch", batchId).param("at", Timestamp.from(at)).param("by", by).update();
+                  role, created_at, created_by, updated_at, updated_by)
+                VALUES (:id, :kind, :name, :country, :birth, :doc, :address, :phone, :reg, :role, :at, :by, :at, :by)
+                """).params(params(f)).param("id", id).param("at", Timestamp.from(at)).param("by", by).update();
     }
 
     public void update(UUID id, HolderForm f, Instant at, String by) {

@@ -3,7 +3,6 @@ package org.opensalw.tracing.internal;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.opensalw.identity.Role;
 import org.opensalw.identity.SystemActor;

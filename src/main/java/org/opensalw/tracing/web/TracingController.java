@@ -2,7 +2,6 @@ package org.opensalw.tracing.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -19,7 +18,6 @@ import org.opensalw.shared.UserFacingException;
 import org.opensalw.tracing.AnswerForm;
 import org.opensalw.tracing.TraceSummary;
 import org.opensalw.tracing.Outcome;
-import org.opensalw.tracing.Sdg1642;
 import org.opensalw.tracing.SdgOutcome;
 import org.opensalw.tracing.TraceId;
 import org.opensalw.tracing.TraceRequest;
