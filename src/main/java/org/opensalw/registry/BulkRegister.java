@@ -177,9 +177,9 @@ class BulkRegister {
                     holderCount++;
                     HolderForm f = w.holder().form();
                     String country = EventRecorder.upper(f.country());
-                    if (country != null && !country.isBlank() && !countries.contains(country)) { // as HolderRegister checks
-                        throw new UserFacingException(UserFacingException.Kind.INVALID, List.of(Violation.of("weapons[" + count
-                                + "].holder.country", "country.unknown", f.country())));
+                    var unknownCountry = HolderRegister.countryViolation(f, countries::contains, "weapons[" + count + "].holder.country");
+                    if (unknownCountry.isPresent()) {
+                        throw new UserFacingException(UserFacingException.Kind.INVALID, List.of(unknownCountry.get()));
                     }
                     holderRows.row(15).uuid(w.holder().id()).text(f.kind().name()).text(f.name().trim()).text(country).date(f.birthDate())
                             .text(EventRecorder.nz(f.idDocument())).text(EventRecorder.nz(f.address())).text(EventRecorder.nz(f.phone()))

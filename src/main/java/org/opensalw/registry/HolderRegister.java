@@ -100,9 +100,17 @@ class HolderRegister {
     }
 
     private void checkCountry(HolderForm form) {
-        if (form.country() != null && !form.country().isBlank() && references.country(form.country()).isEmpty()) {
-            throw UserFacingException.invalid("country", "country.unknown", form.country());
-        }
+        countryViolation(form, code -> references.country(code).isPresent(), "country").ifPresent(v -> {
+            throw new UserFacingException(UserFacingException.Kind.INVALID, java.util.List.of(v));
+        });
+    }
+
+    /** The holder's country, when given, must be a known one (single and bulk registration alike). */
+    static java.util.Optional<org.opensalw.shared.Violation> countryViolation(HolderForm form, java.util.function.Predicate<String> known,
+            String field) {
+        String country = EventRecorder.upper(form.country());
+        return country == null || known.test(country) ? java.util.Optional.empty()
+                : java.util.Optional.of(org.opensalw.shared.Violation.of(field, "country.unknown", form.country()));
     }
 
     static String snapshot(HolderForm f) {
