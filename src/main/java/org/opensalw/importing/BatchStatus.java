@@ -25,8 +25,19 @@ public enum BatchStatus {
     VOIDED;
 
     /** Stopped before the end of the file (interrupted, cancelled, or the file could not be read to the end). */
+    public static final java.util.Set<BatchStatus> READ_AGAIN = java.util.EnumSet.of(INTERRUPTED, CANCELLED, FAILED);
+    /** Not ended: being read, waiting for review, being confirmed. Their file is needed. */
+    public static final java.util.Set<BatchStatus> UNDER_WAY = java.util.EnumSet.of(RUNNING, LOADED, CONFIRMING);
+    /** A file is imported once: a batch of it under way or confirmed refuses another (and so does index V71). */
+    public static final java.util.Set<BatchStatus> HOLDING_THE_FILE = java.util.EnumSet.of(RUNNING, LOADED, CONFIRMING, CONFIRMED);
+
     public boolean readAgain() {
-        return this == INTERRUPTED || this == CANCELLED || this == FAILED;
+        return READ_AGAIN.contains(this);
+    }
+
+    /** The names of the statuses given, for SQL ({@code status = ANY(:statuses)}). */
+    public static String[] names(java.util.Set<BatchStatus> statuses) {
+        return statuses.stream().map(Enum::name).toArray(String[]::new);
     }
 
     public boolean voidable() {

@@ -98,11 +98,11 @@ public class BatchStore {
     public boolean claimReadAgain(UUID id, UUID newId) {
         return jdbc.sql("""
                 UPDATE import_batch b SET read_again_as = :n
-                WHERE b.id = :id AND b.status IN ('INTERRUPTED', 'CANCELLED', 'FAILED')
+                WHERE b.id = :id AND b.status = ANY(:readAgain)
                   AND (b.read_again_as IS NULL
                        -- a claim whose batch never came to be (the process stopped in between) is taken over
                        OR NOT EXISTS (SELECT 1 FROM import_batch n WHERE n.id = b.read_again_as))
-                """).param("id", id).param("n", newId).update() == 1;
+                """).param("readAgain", BatchStatus.names(BatchStatus.READ_AGAIN)).param("id", id).param("n", newId).update() == 1;
     }
 
     /** The new batch could not start: the old one can be read again later. */
@@ -162,8 +162,8 @@ public class BatchStore {
     }
 
     public Optional<ImportBatch> activeWithSha(String sha) {
-        return jdbc.sql(SELECT + "WHERE b.file_sha256 = :sha AND b.status IN ('RUNNING', 'LOADED', 'CONFIRMING', 'CONFIRMED') LIMIT 1")
-                .param("sha", sha).query(BatchStore::map).optional();
+        return jdbc.sql(SELECT + "WHERE b.file_sha256 = :sha AND b.status = ANY(:holding) LIMIT 1")
+                .param("sha", sha).param("holding", BatchStatus.names(BatchStatus.HOLDING_THE_FILE)).query(BatchStore::map).optional();
     }
 
     public List<ImportBatch> recent(int limit) {

@@ -235,12 +235,13 @@ public class UploadedFiles {
                     (u.uploaded_at < :unstartedBefore AND NOT EXISTS (SELECT 1 FROM import_batch b WHERE b.upload_id = u.id))
                     OR (EXISTS (SELECT 1 FROM import_batch b WHERE b.upload_id = u.id)
                         AND NOT EXISTS (SELECT 1 FROM import_batch b WHERE b.upload_id = u.id
-                          AND (b.status IN ('RUNNING', 'LOADED', 'CONFIRMING')
+                          AND (b.status = ANY(:underWay)
                                OR greatest(b.finished_at, b.confirmed_at, b.voided_at) >= :finishedBefore))))
                   RETURNING u.id),
                 gone AS (DELETE FROM import_upload_chunk WHERE upload_id IN (SELECT id FROM released))
                 SELECT count(*) FROM released
-                """).param("now", Timestamp.from(now)).param("unstartedBefore", Timestamp.from(now.minus(keepUnstarted)))
+                """).param("now", Timestamp.from(now)).param("underWay", org.opensalw.importing.BatchStatus.names(
+                        org.opensalw.importing.BatchStatus.UNDER_WAY)).param("unstartedBefore", Timestamp.from(now.minus(keepUnstarted)))
                 .param("finishedBefore", Timestamp.from(now.minus(keepFinished))).query(Integer.class).single();
     }
 
