@@ -1,7 +1,7 @@
 package org.opensalw.support;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +10,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import org.opensalw.OpenSalwApplication;
 import org.opensalw.network.NodeRole;
@@ -175,12 +178,33 @@ public final class Nodes implements AutoCloseable {
         }
     }
 
+    /** Ports handed out by {@link #freePort()} in this JVM, never handed out twice. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port no one listens on, for a node to bind later. It is taken below Linux's ephemeral range (32768 and up):
+     * a port from {@code new ServerSocket(0)} is free only until the next ephemeral allocation, and each node's
+     * embedded PostgreSQL and every outgoing connection take one, so a node started after another could find its
+     * port taken (CI saw "Failed to start bean 'webServerStartStop'").
+     */
     public static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = random.nextInt(20000, 32000);
+            if (!HANDED_OUT.contains(port) && bindable(port) && HANDED_OUT.add(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("No free port between 20000 and 32000");
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket s = new ServerSocket()) {
             s.setReuseAddress(true);
-            return s.getLocalPort();
+            s.bind(new InetSocketAddress(port));
+            return true;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return false;
         }
     }
 
