@@ -35,6 +35,7 @@ import org.opensalw.reference.Maker;
 import org.opensalw.reference.References;
 import org.opensalw.registry.RegistryManagement;
 import org.opensalw.registry.RegistryQueries;
+import org.opensalw.shared.DaemonThreads;
 import org.opensalw.shared.Messages;
 import org.opensalw.shared.UserFacingException;
 import org.opensalw.shared.Violation;
@@ -93,11 +94,7 @@ public class ImportManagement {
         this.clock = clock;
         this.uploads = uploads;
         this.staleAfter = Duration.ofSeconds(staleAfterSeconds);
-        this.executor = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "import");
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = Executors.newFixedThreadPool(2, DaemonThreads.named("import"));
     }
 
     /** Keeps an uploaded file in the database (hashing it on the way) and reads its header. */

@@ -24,6 +24,7 @@ import org.opensalw.reference.References;
 import org.opensalw.shared.CopyBinary;
 import org.opensalw.registry.internal.BulkIndexes;
 import org.opensalw.registry.internal.Ledger;
+import org.opensalw.shared.DaemonThreads;
 import org.opensalw.shared.UserFacingException;
 import org.opensalw.shared.Violation;
 import org.postgresql.PGConnection;
@@ -93,11 +94,7 @@ class BulkRegister {
         long started = System.nanoTime();
         long copyNanos = 0;
         Connection connection = DataSourceUtils.getConnection(dataSource); // the transaction's connection
-        ExecutorService helper = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "bulk-register");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService helper = Executors.newSingleThreadExecutor(DaemonThreads.named("bulk-register"));
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
         try {
             BulkIndexes.Dropped dropped = indexes.dropIfWorthIt(connection, expectedWeapons); // when it drops them it takes the ledger head too; else openBulk does

@@ -170,7 +170,7 @@ public class RegistryQueries {
 
     /** The sequence number of the last ledger record (to ask later what changed after it). */
     public long ledgerHead() {
-        return jdbc.sql("SELECT seq FROM ledger_head WHERE id = 1").query(Long.class).single();
+        return ledger.lastSeq();
     }
 
     /** Weapons with a recovery or a correction recorded after the ledger record {@code seq}. */

@@ -17,6 +17,7 @@ import org.opensalw.importing.BatchConfirmed;
 import org.opensalw.importing.BatchStatus;
 import org.opensalw.importing.ImportBatch;
 import org.opensalw.registry.RegistryManagement;
+import org.opensalw.shared.DaemonThreads;
 import org.opensalw.shared.Messages;
 import org.opensalw.shared.UserFacingException;
 import org.opensalw.shared.Violation;
@@ -51,11 +52,7 @@ public class Confirmations {
     private final MessageSource messages;
     private final Clock clock;
     private final TransactionTemplate transactions;
-    private final ExecutorService background = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "import-confirm");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService background = Executors.newCachedThreadPool(DaemonThreads.named("import-confirm"));
 
     Confirmations(BatchStore store, RegistryManagement registry, DataSource dataSource, CurrentUser currentUser, AuditTrail audit,
             ApplicationEventPublisher events, MessageSource messages, Clock clock, PlatformTransactionManager transactionManager) {

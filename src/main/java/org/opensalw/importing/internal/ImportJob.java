@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.opensalw.importing.BatchStatus;
 import org.opensalw.registry.RegistryQueries;
+import org.opensalw.shared.DaemonThreads;
 import org.opensalw.shared.Messages;
 import org.opensalw.shared.Violation;
 import org.postgresql.PGConnection;
@@ -137,11 +138,7 @@ public final class ImportJob implements Runnable {
                 long t = System.nanoTime();
                 // the set-based steps take seconds per million rows: heartbeats go on meanwhile, so no other instance
                 // takes this batch for dead however large the file
-                var beats = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread beat = new Thread(r, "import-heartbeat");
-                    beat.setDaemon(true);
-                    return beat;
-                });
+                var beats = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("import-heartbeat"));
                 try {
                     beats.scheduleWithFixedDelay(this::heartbeat, 10, 10, java.util.concurrent.TimeUnit.SECONDS);
                     store.analyzeRows();
@@ -234,11 +231,7 @@ public final class ImportJob implements Runnable {
         CopyBinary errors = new CopyBinary(1 << 16);
         final CopyBinary text = new CopyBinary(CHUNK * 300);
         final CopyManager copy;
-        final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "import-writer");
-            t.setDaemon(true);
-            return t;
-        });
+        final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(DaemonThreads.named("import-writer"));
         final org.springframework.security.core.context.SecurityContext security =
                 org.springframework.security.core.context.SecurityContextHolder.getContext();
         java.util.concurrent.Future<?> inFlight;

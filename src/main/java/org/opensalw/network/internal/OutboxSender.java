@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.opensalw.network.NodeId;
 import org.opensalw.network.NodeInfo;
 import org.opensalw.network.NodeNetwork;
+import org.opensalw.shared.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -54,11 +55,7 @@ class OutboxSender implements SmartLifecycle {
     public void start() {
         running = true;
         int threads = Math.max(1, properties.getSenderThreads());
-        workers = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "network-sender");
-            t.setDaemon(true);
-            return t;
-        });
+        workers = Executors.newFixedThreadPool(threads, DaemonThreads.named("network-sender"));
         slots = new Semaphore(threads * 2);
         loop = new Thread(this::run, "network-outbox");
         loop.setDaemon(true);

@@ -21,6 +21,7 @@ import java.util.concurrent.Semaphore;
 import javax.sql.DataSource;
 import org.opensalw.registry.EventKind;
 import org.opensalw.registry.LedgerReport;
+import org.opensalw.shared.DaemonThreads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -62,6 +63,21 @@ public class Ledger {
         this.streaming.setFetchSize(10_000);
     }
 
+    /** The chain's head: its last record's sequence number and hash. */
+    private record Head(long seq, String hash) {
+    }
+
+    /** Reads the head; {@code lock} holds it for the rest of the transaction, as an append must. */
+    private Head head(boolean lock) {
+        return jdbc.sql("SELECT seq, hash FROM ledger_head WHERE id = 1" + (lock ? " FOR UPDATE" : ""))
+                .query((rs, i) -> new Head(rs.getLong(1), rs.getString(2))).single();
+    }
+
+    /** The sequence number of the last record. */
+    public long lastSeq() {
+        return head(false).seq();
+    }
+
     /** Appends the entries in order, inside the caller's transaction; returns their sequence numbers. */
     public List<Long> append(List<NewEntry> entries, String recordedBy, Instant now) {
         return append(entries, java.util.Collections.nCopies(entries.size(), recordedBy), now);
@@ -73,10 +89,7 @@ public class Ledger {
             return List.of();
         }
         Instant at = now.truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps, so the hash reads back the same
-        record Head(long seq, String hash) {
-        }
-        Head head = jdbc.sql("SELECT seq, hash FROM ledger_head WHERE id = 1 FOR UPDATE")
-                .query((rs, i) -> new Head(rs.getLong(1), rs.getString(2))).single();
+        Head head = head(true);
         LedgerHash hasher = new LedgerHash();
         List<Entry> stored = new ArrayList<>(entries.size());
         long seq = head.seq();
@@ -103,10 +116,7 @@ public class Ledger {
      * {@link #append}, chains each entry with the same hash, and moves the head when {@link Bulk#finish} is called.
      */
     public Bulk openBulk(String recordedBy, Instant now) {
-        record Head(long seq, String hash) {
-        }
-        Head head = jdbc.sql("SELECT seq, hash FROM ledger_head WHERE id = 1 FOR UPDATE")
-                .query((rs, i) -> new Head(rs.getLong(1), rs.getString(2))).single();
+        Head head = head(true);
         return new Bulk(head.seq(), head.hash(), recordedBy, now.truncatedTo(ChronoUnit.MICROS));
     }
 
@@ -188,11 +198,7 @@ public class Ledger {
     public LedgerReport verify() {
         long started = System.nanoTime();
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "ledger-verify");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("ledger-verify"));
         Semaphore inFlight = new Semaphore(threads * 2);
         List<Future<Long>> chunks = new ArrayList<>();
         var walk = new Object() {
@@ -244,10 +250,7 @@ public class Ledger {
             walk.problem = "record " + firstChanged + " was changed after it was written (its content no longer matches its hash)";
         }
         if (walk.badSeq == null) {
-            record Head(long seq, String hash) {
-            }
-            Head head = jdbc.sql("SELECT seq, hash FROM ledger_head WHERE id = 1")
-                    .query((rs, i) -> new Head(rs.getLong(1), rs.getString(2))).single();
+            Head head = head(false);
             if (head.seq() != walk.expectedSeq - 1 || !head.hash().equals(walk.prev)) {
                 walk.badSeq = Math.min(head.seq(), walk.expectedSeq);
                 walk.problem = "the chain ends at record " + (walk.expectedSeq - 1) + " but its head says " + head.seq()
