@@ -23,10 +23,11 @@ import org.opensalw.identity.AuditTrail;
 import org.opensalw.reference.References;
 import org.opensalw.shared.CopyBinary;
 import org.opensalw.registry.internal.BulkIndexes;
+import org.opensalw.registry.internal.HolderStore;
 import org.opensalw.registry.internal.Ledger;
+import org.opensalw.registry.internal.WeaponStore;
 import org.opensalw.shared.DaemonThreads;
 import org.opensalw.shared.UserFacingException;
-import org.opensalw.shared.Violation;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,13 +41,6 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  */
 class BulkRegister {
 
-    static final String COPY_WEAPON = "COPY weapon (id, weapon_type, salw_class, maker_code, maker_as_marked, model, calibre,"
-            + " country_of_manufacture, year_of_manufacture, serial_as_marked, serial_normalised, status, holder_id, location,"
-            + " batch_id, registered_at, registered_by, last_event_at, last_event_kind, last_event_on) FROM STDIN (FORMAT binary)";
-    static final String COPY_MARKING = "COPY weapon_marking (weapon_id, kind, text, country, year, ledger_seq, recorded_at, recorded_by)"
-            + " FROM STDIN (FORMAT binary)";
-    static final String COPY_HOLDER = "COPY holder (id, kind, name, country, birth_date, id_document, address, phone,"
-            + " registration_number, role, batch_id, created_at, created_by, updated_at, updated_by) FROM STDIN (FORMAT binary)";
     private static final int FLUSH_BYTES = 2 << 20;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BulkRegister.class);
 
@@ -104,9 +98,9 @@ class BulkRegister {
             for (Object next = queue.take(); next != END; next = queue.take()) {
                 Chunk c = (Chunk) next;
                 long t = System.nanoTime();
-                send(copy, COPY_HOLDER, c.holders());
-                send(copy, COPY_WEAPON, c.weapons());
-                send(copy, COPY_MARKING, c.markings());
+                send(copy, HolderStore.COPY, c.holders());
+                send(copy, WeaponStore.COPY, c.weapons());
+                send(copy, WeaponStore.COPY_MARKING, c.markings());
                 send(copy, Ledger.Bulk.COPY, c.ledger());
                 copyNanos += System.nanoTime() - t;
             }
@@ -173,32 +167,21 @@ class BulkRegister {
                 if (w.holder() != null && holdersSeen.add(w.holder().id())) {
                     holderCount++;
                     HolderForm f = w.holder().form();
-                    String country = EventRecorder.upper(f.country());
                     var unknownCountry = HolderRegister.countryViolation(f, countries::contains, "weapons[" + count + "].holder.country");
                     if (unknownCountry.isPresent()) {
                         throw new UserFacingException(UserFacingException.Kind.INVALID, List.of(unknownCountry.get()));
                     }
-                    holderRows.row(15).uuid(w.holder().id()).text(f.kind().name()).text(f.name().trim()).text(country).date(f.birthDate())
-                            .text(EventRecorder.nz(f.idDocument())).text(EventRecorder.nz(f.address())).text(EventRecorder.nz(f.phone()))
-                            .text(EventRecorder.nz(f.registrationNumber())).text(EventRecorder.nz(f.role())).uuid(batchId).timestamptz(at).text(by).timestamptz(at).text(by);
+                    HolderStore.copy(holderRows, w.holder().id(), f, batchId, at, by);
                     chain.append(new Ledger.NewEntry("HOLDER", w.holder().id(), EventKind.HOLDER_REGISTERED, today, "", "", "", "",
                             w.holder().id(), null, null, HolderRegister.snapshot(f), null, batchId));
                 }
-                String makerCode = EventRecorder.upper(d.makerCode());
-                String country = EventRecorder.upper(d.countryOfManufacture());
-                String serial = EventRecorder.nz(d.serial()).trim();
-                String normalised = SerialNumbers.normalise(serial);
+                WeaponStore.Row row = EventRecorder.weaponRow(w.id(), d, checked, batchId, at, by);
+                WeaponStore.copy(weaponRows, row);
                 EventCommand origin = r.origin();
-                weaponRows.row(20).uuid(w.id()).text(d.type().name()).text(d.type().salwClass().name()).text(makerCode)
-                        .text(EventRecorder.nz(d.makerAsMarked()).trim()).text(EventRecorder.nz(d.model()).trim())
-                        .text(EventRecorder.nz(d.calibre()).trim()).text(country).int4(d.yearOfManufacture()).text(serial).text(normalised)
-                        .text(checked.status().name()).uuid(checked.holder()).text(checked.location()).uuid(batchId).timestamptz(at).text(by)
-                        .timestamptz(at).text(checked.lastKind().name()).date(checked.lastOn());
                 long registered = chain.append(new Ledger.NewEntry("WEAPON", w.id(), EventKind.REGISTERED, today, "", "", "", "",
-                        r.holderId(), null, null, EventRecorder.registrationSnapshot(r, makerCode, country, serial), null, batchId));
+                        r.holderId(), null, null, EventRecorder.registrationSnapshot(r, row), null, batchId));
                 for (MarkingInput m : r.markings()) {
-                    markingRows.row(8).uuid(w.id()).text(m.kind().name()).text(m.text().trim()).text(EventRecorder.upper(m.country()))
-                            .int4(m.year()).int8(registered).timestamptz(at).text(by);
+                    WeaponStore.copyMarking(markingRows, w.id(), m, registered, at, by);
                 }
                 List<EventCommand> later = new ArrayList<>();
                 if (origin != null) {
@@ -208,9 +191,7 @@ class BulkRegister {
                 for (EventCommand c : later) {
                     long seq = chain.append(EventRecorder.entry(w.id(), c, batchId));
                     if (c.marking() != null) {
-                        MarkingInput m = c.marking();
-                        markingRows.row(8).uuid(w.id()).text(m.kind().name()).text(m.text().trim()).text(EventRecorder.upper(m.country()))
-                                .int4(m.year()).int8(seq).timestamptz(at).text(by);
+                        WeaponStore.copyMarking(markingRows, w.id(), c.marking(), seq, at, by);
                     }
                 }
                 count++;

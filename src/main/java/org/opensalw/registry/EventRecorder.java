@@ -150,8 +150,7 @@ class EventRecorder {
             outcomes.set(i, new Outcome(seqs.get(k), List.of()));
             MarkingInput m = batch.get(i).command().marking();
             if (m != null) {
-                weapons.addMarking(batch.get(i).weaponId().value(), m.kind(), m.text().trim(), upper(m.country()), m.year(), seqs.get(k),
-                        now, authors.get(k));
+                weapons.addMarking(batch.get(i).weaponId().value(), m, seqs.get(k), now, authors.get(k));
             }
             WeaponEventRecorded e = published.get(k);
             published.set(k, new WeaponEventRecorded(e.weaponId(), seqs.get(k), e.kind(), e.previousStatus(), e.status()));
@@ -172,12 +171,23 @@ class EventRecorder {
                 nz(c.reference()).trim(), nz(c.notes()).trim(), c.holderId(), c.licenceId(), upper(c.country()), details, null, batchId);
     }
 
+    /**
+     * The weapon row a checked registration stores (single and bulk registration alike): maker and country codes upper
+     * case, texts trimmed, the serial normalised, status, holder and last event from the check.
+     */
+    static WeaponStore.Row weaponRow(UUID id, WeaponDescription d, HistoryCheck.Result checked, UUID batchId, Instant at, String by) {
+        String serial = nz(d.serial()).trim();
+        return new WeaponStore.Row(id, d.type(), upper(d.makerCode()), nz(d.makerAsMarked()).trim(), nz(d.model()).trim(),
+                nz(d.calibre()).trim(), upper(d.countryOfManufacture()), d.yearOfManufacture(), serial, SerialNumbers.normalise(serial),
+                checked.status(), checked.holder(), checked.location(), batchId, at, by, at, checked.lastKind(), checked.lastOn());
+    }
+
     /** The canonical snapshot of a registration in its REGISTERED ledger record (single and bulk registration alike). */
-    static String registrationSnapshot(Registration r, String makerCode, String country, String serial) {
+    static String registrationSnapshot(Registration r, WeaponStore.Row row) {
         WeaponDescription d = r.description();
-        Details snapshot = Details.of().with("type", d.type()).with("maker", makerCode).with("makerAsMarked", d.makerAsMarked())
-                .with("model", d.model()).with("calibre", d.calibre()).with("countryOfManufacture", country)
-                .with("yearOfManufacture", d.yearOfManufacture()).with("serial", serial);
+        Details snapshot = Details.of().with("type", d.type()).with("maker", row.makerCode()).with("makerAsMarked", d.makerAsMarked())
+                .with("model", d.model()).with("calibre", d.calibre()).with("countryOfManufacture", row.countryOfManufacture())
+                .with("yearOfManufacture", d.yearOfManufacture()).with("serial", row.serialAsMarked());
         r.markings().forEach(m -> snapshot.with("marking." + m.kind(), markingText(m)));
         return snapshot.text();
     }

@@ -82,8 +82,6 @@ public class RegistryManagement {
     private WeaponId registerOne(Registration registration) {
         WeaponDescription d = registration.description();
         LocalDate today = LocalDate.now(clock);
-        String makerCode = EventRecorder.upper(d.makerCode());
-        String country = EventRecorder.upper(d.countryOfManufacture());
         EventCommand origin = registration.origin();
         HistoryCheck.Result checked = HistoryCheck.check(registration, List.of(), today, new HistoryCheck.Lookups(
                 code -> references.maker(code).isPresent(), code -> references.country(code).isPresent(), holders::exists, holders::licence));
@@ -94,27 +92,24 @@ public class RegistryManagement {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         String by = currentUser.username();
-        String serial = EventRecorder.nz(d.serial()).trim();
-        weapons.insert(new WeaponStore.Row(id, d.type(), makerCode, EventRecorder.nz(d.makerAsMarked()).trim(), EventRecorder.nz(d.model()).trim(),
-                EventRecorder.nz(d.calibre()).trim(), country, d.yearOfManufacture(), serial, SerialNumbers.normalise(serial), checked.status(),
-                checked.holder(), checked.location(), null, now, by, now, checked.lastKind(), checked.lastOn()));
+        WeaponStore.Row row = EventRecorder.weaponRow(id, d, checked, null, now, by);
+        weapons.insert(row);
 
         List<Ledger.NewEntry> entries = new ArrayList<>();
         entries.add(new Ledger.NewEntry("WEAPON", id, EventKind.REGISTERED, today, "", "", "", "", registration.holderId(), null,
-                null, EventRecorder.registrationSnapshot(registration, makerCode, country, serial), null, null));
+                null, EventRecorder.registrationSnapshot(registration, row), null, null));
         if (origin != null) {
             entries.add(EventRecorder.entry(id, origin, null));
         }
         List<Long> seqs = ledger.append(entries, by, now);
         for (MarkingInput m : registration.markings()) {
-            weapons.addMarking(id, m.kind(), m.text().trim(), EventRecorder.upper(m.country()), m.year(), seqs.get(0), now, by);
+            weapons.addMarking(id, m, seqs.get(0), now, by);
         }
         if (origin != null && origin.marking() != null) {
-            MarkingInput m = origin.marking();
-            weapons.addMarking(id, m.kind(), m.text().trim(), EventRecorder.upper(m.country()), m.year(), seqs.get(1), now, by);
+            weapons.addMarking(id, origin.marking(), seqs.get(1), now, by);
         }
-        audit.recordWrite("weapon.register", "WEAPON", id, "serial=" + serial);
-        events.publishEvent(new WeaponRegistered(new WeaponId(id), makerCode, SerialNumbers.normalise(serial), checked.status()));
+        audit.recordWrite("weapon.register", "WEAPON", id, "serial=" + row.serialAsMarked());
+        events.publishEvent(new WeaponRegistered(new WeaponId(id), row.makerCode(), row.serialNormalised(), checked.status()));
         return new WeaponId(id);
     }
 

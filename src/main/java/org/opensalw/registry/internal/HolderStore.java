@@ -18,6 +18,7 @@ import org.opensalw.registry.Licence;
 import org.opensalw.registry.LicenceForm;
 import org.opensalw.registry.LicenceId;
 import org.opensalw.registry.LicenceKind;
+import org.opensalw.shared.CopyBinary;
 import org.opensalw.shared.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,30 @@ public class HolderStore {
         this.jdbc = jdbc;
     }
 
-    /** A holder registered on its own (imported holders arrive by COPY with their batch id, see BulkRegister). */
+    /** Bulk registration's COPY into the holder table, one row each from {@link #copy}. */
+    public static final String COPY = "COPY holder (id, kind, name, country, birth_date, id_document, address, phone,"
+            + " registration_number, role, batch_id, created_at, created_by, updated_at, updated_by) FROM STDIN (FORMAT binary)";
+
+    /** A holder's fields as stored: trimmed, blanks empty, the country upper case (or null). */
+    private record Fields(String kind, String name, String country, LocalDate birthDate, String idDocument, String address,
+            String phone, String registrationNumber, String role) {
+
+        static Fields of(HolderForm f) {
+            return new Fields(f.kind().name(), f.name().trim(),
+                    f.country() == null || f.country().isBlank() ? null : f.country().trim().toUpperCase(java.util.Locale.ROOT),
+                    f.birthDate(), nz(f.idDocument()), nz(f.address()), nz(f.phone()), nz(f.registrationNumber()), nz(f.role()));
+        }
+    }
+
+    /** Writes the holder as a binary row of {@link #COPY} (an imported holder, with its batch), stored as {@link #insert} would. */
+    public static void copy(CopyBinary rows, UUID id, HolderForm form, UUID batchId, Instant at, String by) {
+        Fields f = Fields.of(form);
+        rows.row(15).uuid(id).text(f.kind()).text(f.name()).text(f.country()).date(f.birthDate()).text(f.idDocument())
+                .text(f.address()).text(f.phone()).text(f.registrationNumber()).text(f.role()).uuid(batchId).timestamptz(at).text(by)
+                .timestamptz(at).text(by);
+    }
+
+    /** A holder registered on its own (imported holders arrive by {@link #COPY} with their batch id). */
     public void insert(UUID id, HolderForm f, Instant at, String by) {
         jdbc.sql("""
                 INSERT INTO holder (id, kind, name, country, birth_date, id_document, address, phone, registration_number,
@@ -121,17 +145,18 @@ public class HolderStore {
                 .query(HolderStore::licence).list();
     }
 
-    private static Map<String, Object> params(HolderForm f) {
+    private static Map<String, Object> params(HolderForm form) {
+        Fields f = Fields.of(form);
         Map<String, Object> p = new HashMap<>();
-        p.put("kind", f.kind().name());
-        p.put("name", f.name().trim());
-        p.put("country", f.country() == null || f.country().isBlank() ? null : f.country().trim().toUpperCase(java.util.Locale.ROOT));
+        p.put("kind", f.kind());
+        p.put("name", f.name());
+        p.put("country", f.country());
         p.put("birth", f.birthDate());
-        p.put("doc", nz(f.idDocument()));
-        p.put("address", nz(f.address()));
-        p.put("phone", nz(f.phone()));
-        p.put("reg", nz(f.registrationNumber()));
-        p.put("role", nz(f.role()));
+        p.put("doc", f.idDocument());
+        p.put("address", f.address());
+        p.put("phone", f.phone());
+        p.put("reg", f.registrationNumber());
+        p.put("role", f.role());
         return p;
     }
 

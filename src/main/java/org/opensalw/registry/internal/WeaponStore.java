@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.opensalw.reference.WeaponType;
 import org.opensalw.registry.Marking;
+import org.opensalw.registry.MarkingInput;
 import org.opensalw.registry.MarkingKind;
 import org.opensalw.registry.PhotoInfo;
 import org.opensalw.registry.WeaponFilter;
@@ -22,6 +23,7 @@ import org.opensalw.registry.WeaponId;
 import org.opensalw.registry.WeaponStatus;
 import org.opensalw.registry.WeaponSummary;
 import org.opensalw.registry.SerialNumbers;
+import org.opensalw.shared.CopyBinary;
 import org.opensalw.shared.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -47,20 +49,37 @@ public class WeaponStore {
         this.jdbc = jdbc;
     }
 
+    /** Bulk registration's COPY into the weapon table: the columns of {@link #insert}, one row each from {@link #copy}. */
+    public static final String COPY = "COPY weapon (id, weapon_type, salw_class, maker_code, maker_as_marked, model, calibre,"
+            + " country_of_manufacture, year_of_manufacture, serial_as_marked, serial_normalised, status, holder_id, location,"
+            + " batch_id, registered_at, registered_by, last_event_at, last_event_kind, last_event_on) FROM STDIN (FORMAT binary)";
+    /** Bulk registration's COPY into the marking table: the columns of {@link #addMarking}, one row each from {@link #copyMarking}. */
+    public static final String COPY_MARKING = "COPY weapon_marking (weapon_id, kind, text, country, year, ledger_seq, recorded_at,"
+            + " recorded_by) FROM STDIN (FORMAT binary)";
+
+    /** Writes the weapon as a binary row of {@link #COPY}, with what {@link #insert} stores. */
+    public static void copy(CopyBinary rows, Row w) {
+        rows.row(20).uuid(w.id()).text(w.type().name()).text(w.type().salwClass().name()).text(w.makerCode()).text(w.makerAsMarked())
+                .text(w.model()).text(w.calibre()).text(w.countryOfManufacture()).int4(w.yearOfManufacture()).text(w.serialAsMarked())
+                .text(w.serialNormalised()).text(w.status().name()).uuid(w.holderId()).text(w.location()).uuid(w.batchId())
+                .timestamptz(w.registeredAt()).text(w.registeredBy()).timestamptz(w.lastEventAt()).text(w.lastEventKind().name())
+                .date(w.lastEventOn());
+    }
+
     public void insert(Row w) {
         jdbc.sql("""
                 INSERT INTO weapon (id, weapon_type, salw_class, maker_code, maker_as_marked, model, calibre,
                   country_of_manufacture, year_of_manufacture, serial_as_marked, serial_normalised, status, holder_id,
                   location, batch_id, registered_at, registered_by, last_event_at, last_event_kind, last_event_on)
                 VALUES (:id, :type, :class, :maker, :makerAsMarked, :model, :calibre, :country, :year, :serial, :norm,
-                  :status, :holder, :location, :batch, :at, :by, :at, :lastKind, :lastOn)
+                  :status, :holder, :location, :batch, :at, :by, :lastAt, :lastKind, :lastOn)
                 """)
                 .param("id", w.id()).param("type", w.type().name()).param("class", w.type().salwClass().name())
                 .param("maker", w.makerCode()).param("makerAsMarked", w.makerAsMarked()).param("model", w.model())
                 .param("calibre", w.calibre()).param("country", w.countryOfManufacture()).param("year", w.yearOfManufacture())
                 .param("serial", w.serialAsMarked()).param("norm", w.serialNormalised()).param("status", w.status().name())
                 .param("holder", w.holderId()).param("location", w.location()).param("batch", w.batchId())
-                .param("at", Timestamp.from(w.registeredAt())).param("by", w.registeredBy())
+                .param("at", Timestamp.from(w.registeredAt())).param("by", w.registeredBy()).param("lastAt", Timestamp.from(w.lastEventAt()))
                 .param("lastKind", w.lastEventKind().name()).param("lastOn", w.lastEventOn())
                 .update();
     }
@@ -117,12 +136,23 @@ public class WeaponStore {
                 .param("locations", locations).param("kinds", kinds).param("dates", dates).update();
     }
 
-    public void addMarking(UUID weaponId, MarkingKind kind, String text, String country, Integer year, long seq, Instant at, String by) {
+    /** Records a marking read on the weapon, by the ledger record that brought it (text trimmed, country upper case). */
+    public void addMarking(UUID weaponId, MarkingInput m, long seq, Instant at, String by) {
         jdbc.sql("""
                 INSERT INTO weapon_marking (weapon_id, kind, text, country, year, ledger_seq, recorded_at, recorded_by)
                 VALUES (:w, :kind, :text, :country, :year, :seq, :at, :by)
-                """).param("w", weaponId).param("kind", kind.name()).param("text", text).param("country", country)
-                .param("year", year).param("seq", seq).param("at", Timestamp.from(at)).param("by", by).update();
+                """).param("w", weaponId).param("kind", m.kind().name()).param("text", m.text().trim()).param("country", country(m))
+                .param("year", m.year()).param("seq", seq).param("at", Timestamp.from(at)).param("by", by).update();
+    }
+
+    /** Writes the marking as a binary row of {@link #COPY_MARKING}, with what {@link #addMarking} stores. */
+    public static void copyMarking(CopyBinary rows, UUID weaponId, MarkingInput m, long seq, Instant at, String by) {
+        rows.row(8).uuid(weaponId).text(m.kind().name()).text(m.text().trim()).text(country(m)).int4(m.year()).int8(seq)
+                .timestamptz(at).text(by);
+    }
+
+    private static String country(MarkingInput m) {
+        return m.country() == null || m.country().isBlank() ? null : m.country().trim().toUpperCase(java.util.Locale.ROOT);
     }
 
     public List<Marking> markings(UUID weaponId) {
