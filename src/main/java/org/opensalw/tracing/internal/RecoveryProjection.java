@@ -36,6 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class RecoveryProjection {
 
+    /** The first key of the advisory locks taken on a weapon while its rows are rebuilt. */
+    private static final int WEAPON_LOCKS = 5005002;
     private static final Logger log = LoggerFactory.getLogger(RecoveryProjection.class);
     private static final int CHUNK = 1_000;
 
@@ -99,13 +101,24 @@ class RecoveryProjection {
                 .map(WeaponEventRecorded::weaponId).distinct().toList());
     }
 
-    /** Rebuilds these weapons' recovery rows from their histories as they stand: a query and a transaction per chunk. */
+    /**
+     * Rebuilds these weapons' recovery rows from their histories as they stand: a query and a transaction per chunk.
+     * Listeners run concurrently, so the weapons are locked before their histories are read: without that, a listener
+     * that read a history before a later void could write its stale rows after the void's own listener wrote the right ones.
+     */
     void resync(List<WeaponId> ids) {
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<WeaponId> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            // A role without personal data: the projection needs kinds and dates, and reads no one's name.
-            List<RecoveredWeapon> found = SystemActor.run("tracing-sdg", Role.READ_ONLY, () -> registry.recoveredWeapons(chunk));
-            write(chunk.stream().map(WeaponId::value).toList(), found);
+            UUID[] weaponIds = chunk.stream().map(WeaponId::value).toArray(UUID[]::new);
+            writes.executeWithoutResult(status -> {
+                jdbc.sql("""
+                        SELECT pg_advisory_xact_lock(:space, k) FROM (SELECT DISTINCT hashtext(id::text) AS k
+                          FROM unnest(:ids::uuid[]) AS id ORDER BY k) AS keys""") // in one order, so two listeners cannot deadlock
+                        .param("space", WEAPON_LOCKS).param("ids", weaponIds).query().listOfRows();
+                // A role without personal data: the projection needs kinds and dates, and reads no one's name.
+                List<RecoveredWeapon> found = SystemActor.run("tracing-sdg", Role.READ_ONLY, () -> registry.recoveredWeapons(chunk));
+                replace(weaponIds, found);
+            });
         }
     }
 
@@ -135,17 +148,19 @@ class RecoveryProjection {
     }
 
     private void write(List<UUID> weaponIds, List<RecoveredWeapon> weapons) {
-        if (weaponIds.isEmpty()) {
-            return;
+        if (!weaponIds.isEmpty()) {
+            writes.executeWithoutResult(status -> replace(weaponIds.toArray(UUID[]::new), weapons));
         }
+    }
+
+    /** Replaces the weapons' rows by those of their histories (in the caller's transaction). */
+    private void replace(UUID[] weaponIds, List<RecoveredWeapon> weapons) {
         List<Object[]> rows = new ArrayList<>();
         weapons.forEach(w -> rows.addAll(rows(w)));
-        writes.executeWithoutResult(status -> {
-            jdbc.sql("DELETE FROM trace_recovery WHERE weapon_id = ANY(:ids)").param("ids", weaponIds.toArray(UUID[]::new)).update();
-            jdbcTemplate.batchUpdate("""
-                    INSERT INTO trace_recovery (weapon_id, seq, kind, recovered_on, weapon_type, has_serial, known_before)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", rows);
-        });
+        jdbc.sql("DELETE FROM trace_recovery WHERE weapon_id = ANY(:ids)").param("ids", weaponIds).update();
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO trace_recovery (weapon_id, seq, kind, recovered_on, weapon_type, has_serial, known_before)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", rows);
     }
 
     /** A row per recovery, saying whether the register knew the weapon lawfully before it (its point of diversion). */

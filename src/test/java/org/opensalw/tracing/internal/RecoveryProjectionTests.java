@@ -37,6 +37,8 @@ class RecoveryProjectionTests {
     JdbcClient jdbc;
     @Autowired
     org.opensalw.registry.RegistryQueries queries;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     @Test
     void shouldProjectTheRecoveriesOfABulkImport() {
@@ -85,6 +87,44 @@ class RecoveryProjectionTests {
         registry.voidEntry(weapons.get(1), seizure, "Seized in error");
         await().atMost(Duration.ofSeconds(30)).until(() -> rows(weapons.get(1).value()).isEmpty());
         assertThat(rows(weapons.get(2).value())).hasSize(1);
+    }
+
+    /**
+     * Listeners rebuild a weapon's rows concurrently; one that read the history before a void must not write its rows
+     * after the void's listener wrote the right ones. So a rebuild waits while another holds the weapon, then reads
+     * the history as it then stands.
+     */
+    @Test
+    void shouldWaitForAnotherRebuildOfTheSameWeaponAndThenReadItsHistoryAsItStands() throws Exception {
+        WeaponId weapon = registry.register(new Registration(new WeaponDescription(WeaponType.RIFLE, "KALASHNIKOV", null, "AKM",
+                "7.62x39mm", "RU", 1980, "RP-LOCK-" + UUID.randomUUID().toString().substring(0, 6)), List.of(),
+                EventCommand.of(EventKind.IMPORTED, LocalDate.of(2002, 1, 9)).withCountry("RU"), null, null));
+        long seizure = registry.recordEvent(weapon, EventCommand.of(EventKind.SEIZED, LocalDate.of(2004, 5, 6)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows(weapon.value()).size() == 1);
+
+        try (java.sql.Connection other = dataSource.getConnection()) { // another rebuild of this weapon, under way
+            other.setAutoCommit(false);
+            try (var lock = other.prepareStatement("SELECT pg_advisory_xact_lock(5005002, hashtext(?::text))")) {
+                lock.setObject(1, weapon.value());
+                lock.executeQuery().close();
+            }
+            var rebuild = java.util.concurrent.CompletableFuture.runAsync(() -> projection.resync(List.of(weapon)));
+            Thread.sleep(500);
+            assertThat(rebuild).as("waits for the other rebuild").isNotDone();
+            registry.voidEntry(weapon, seizure, "Seized in error"); // its own listener waits too
+            try (var stale = other.prepareStatement("""
+                    DELETE FROM trace_recovery WHERE weapon_id = ?;
+                    INSERT INTO trace_recovery (weapon_id, seq, kind, recovered_on, weapon_type, has_serial, known_before)
+                    VALUES (?, ?, 'SEIZED', DATE '2004-05-06', 'RIFLE', true, true)""")) {
+                stale.setObject(1, weapon.value());
+                stale.setObject(2, weapon.value());
+                stale.setLong(3, seizure);
+                stale.execute(); // what the other rebuild writes: it read the history before the void
+            }
+            other.commit();
+            rebuild.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        await("the waiting rebuilds read the history after the void").atMost(Duration.ofSeconds(30)).until(() -> rows(weapon.value()).isEmpty());
     }
 
     private static BulkWeapon bulk(UUID id, String serial, EventKind origin, LocalDate on, EventCommand[] later) {
