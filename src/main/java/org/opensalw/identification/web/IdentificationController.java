@@ -1,6 +1,7 @@
 package org.opensalw.identification.web;
 
 import org.opensalw.registry.EventKind;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
@@ -31,11 +32,13 @@ class IdentificationController {
     private final Identification identification;
     private final References references;
     private final MessageSource messages;
+    private final Clock clock;
 
-    IdentificationController(Identification identification, References references, MessageSource messages) {
+    IdentificationController(Identification identification, References references, MessageSource messages, Clock clock) {
         this.identification = identification;
         this.references = references;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping("/identification")
@@ -96,7 +99,7 @@ class IdentificationController {
         model.addAttribute("makers", makers);
         model.addAttribute("makerNames", makers.stream().collect(java.util.stream.Collectors.toMap(m -> m.code(), m -> m.name())));
         model.addAttribute("recoveries", EventKind.RECOVERIES);
-        model.addAttribute("today", LocalDate.now().toString());
+        model.addAttribute("today", LocalDate.now(clock).toString());
         model.addAttribute("indexed", identification.indexedWeapons());
         return "identification/search";
     }

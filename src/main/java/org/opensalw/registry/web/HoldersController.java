@@ -1,5 +1,6 @@
 package org.opensalw.registry.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Locale;
@@ -33,12 +34,14 @@ class HoldersController {
     private final RegistryQueries queries;
     private final References references;
     private final MessageSource messages;
+    private final Clock clock;
 
-    HoldersController(RegistryManagement registry, RegistryQueries queries, References references, MessageSource messages) {
+    HoldersController(RegistryManagement registry, RegistryQueries queries, References references, MessageSource messages, Clock clock) {
         this.registry = registry;
         this.queries = queries;
         this.references = references;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping("/holders")
@@ -121,7 +124,7 @@ class HoldersController {
     String show(@PathVariable String id, Model model) {
         model.addAttribute("holder", holder(id));
         model.addAttribute("licenceKinds", LicenceKind.values());
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         return "holders/show";
     }
 
@@ -141,7 +144,7 @@ class HoldersController {
     String revokeLicence(@PathVariable String id, @PathVariable String licenceId, @RequestParam(required = false) String revokedOn,
             @RequestParam(required = false) String reason, Locale locale, RedirectAttributes redirect) {
         try {
-            LocalDate on = revokedOn == null || revokedOn.isBlank() ? LocalDate.now() : LocalDate.parse(revokedOn);
+            LocalDate on = revokedOn == null || revokedOn.isBlank() ? LocalDate.now(clock) : LocalDate.parse(revokedOn);
             registry.revokeLicence(LicenceId.parse(licenceId), on, reason);
             redirect.addFlashAttribute("notice", messages.getMessage("licence.revoked", null, locale));
         } catch (UserFacingException e) {

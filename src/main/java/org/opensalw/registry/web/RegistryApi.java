@@ -3,6 +3,7 @@ package org.opensalw.registry.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -62,10 +63,12 @@ class RegistryApi {
 
     private final RegistryManagement registry;
     private final RegistryQueries queries;
+    private final Clock clock;
 
-    RegistryApi(RegistryManagement registry, RegistryQueries queries) {
+    RegistryApi(RegistryManagement registry, RegistryQueries queries, Clock clock) {
         this.registry = registry;
         this.queries = queries;
+        this.clock = clock;
     }
 
     @GetMapping("/api/dashboard")
@@ -163,7 +166,7 @@ class RegistryApi {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Revoke a licence with a date and reason (REGISTRAR)")
     void revokeLicence(@PathVariable String id, @RequestBody Revocation revocation) {
-        registry.revokeLicence(LicenceId.parse(id), revocation.revokedOn() == null ? LocalDate.now() : revocation.revokedOn(),
+        registry.revokeLicence(LicenceId.parse(id), revocation.revokedOn() == null ? LocalDate.now(clock) : revocation.revokedOn(),
                 revocation.reason());
     }
 

@@ -1,6 +1,7 @@
 package org.opensalw.registry.web;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -45,12 +46,14 @@ class WeaponsController {
     private final RegistryQueries queries;
     private final References references;
     private final MessageSource messages;
+    private final Clock clock;
 
-    WeaponsController(RegistryManagement registry, RegistryQueries queries, References references, MessageSource messages) {
+    WeaponsController(RegistryManagement registry, RegistryQueries queries, References references, MessageSource messages, Clock clock) {
         this.registry = registry;
         this.queries = queries;
         this.references = references;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping("/weapons")
@@ -71,7 +74,7 @@ class WeaponsController {
     @PreAuthorize("hasRole('REGISTRAR')") // the form is for those who may submit it
     @GetMapping("/weapons/new")
     String registrationForm(Model model) {
-        model.addAttribute("values", Map.of("origin.occurredOn", LocalDate.now().toString()));
+        model.addAttribute("values", Map.of("origin.occurredOn", LocalDate.now(clock).toString()));
         return registrationPage(model);
     }
 
@@ -118,7 +121,7 @@ class WeaponsController {
     String eventForm(@PathVariable String id, @RequestParam EventKind kind, Model model) {
         Map<String, String> values = new HashMap<>();
         values.put("kind", kind.name());
-        values.put("occurredOn", LocalDate.now().toString());
+        values.put("occurredOn", LocalDate.now(clock).toString());
         model.addAttribute("values", values);
         return eventPage(WeaponId.parse(id), kind, model);
     }
