@@ -16,7 +16,11 @@ import org.springframework.boot.test.context.SpringBootTest;
         "opensalw.data-dir=target/test-data/${random.uuid}",
         "opensalw.admin.password=admin-password-for-tests",
         "opensalw.embedded-db.fsync=false",
-        "opensalw.registry.counts-fold-millis=3600000",
+        // background jobs that tests run themselves when they test them: left to their schedules, they would act in the
+        // middle of other tests (the reminders at 06:00, the stale-import check every 30 s)
+        "opensalw.registry.counts-fold-millis=86400000",
+        "opensalw.tracing.reminder-cron=-",
+        "opensalw.import.stale-check-millis=86400000",
         "spring.thymeleaf.cache=false"})
 public @interface TestDatabase {
 }

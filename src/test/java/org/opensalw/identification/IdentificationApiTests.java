@@ -11,6 +11,7 @@ import org.opensalw.TestDatabase;
 import org.opensalw.identity.NewUser;
 import org.opensalw.identity.Role;
 import org.opensalw.identity.UserAccounts;
+import org.opensalw.support.Events;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
@@ -25,6 +26,8 @@ class IdentificationApiTests {
 
     @LocalServerPort
     int port;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
     @Autowired
     UserAccounts accounts;
 
@@ -76,6 +79,7 @@ class IdentificationApiTests {
         String registrar = "wl-reg-" + s;
         String investigator = "wl-inv-" + s;
         String reader = "wl-ro-" + s;
+        Events.awaitAllHandled(jdbcTemplate); // alerts go to every investigator: none queued by earlier tests may reach ours
         accounts.createUnchecked(new NewUser(registrar, "Registrar", Set.of(Role.REGISTRAR), "en", PASSWORD));
         accounts.createUnchecked(new NewUser(investigator, "Investigator", Set.of(Role.INVESTIGATOR), "en", PASSWORD));
         accounts.createUnchecked(new NewUser(reader, "Reader", Set.of(Role.READ_ONLY), "en", PASSWORD));

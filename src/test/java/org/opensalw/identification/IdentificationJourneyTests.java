@@ -1,7 +1,9 @@
 package org.opensalw.identification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +19,7 @@ import org.opensalw.registry.EventKind;
 import org.opensalw.registry.Registration;
 import org.opensalw.registry.RegistryManagement;
 import org.opensalw.registry.WeaponDescription;
+import org.opensalw.registry.WeaponId;
 import org.opensalw.support.Browser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,18 +37,23 @@ class IdentificationJourneyTests {
     UserAccounts accounts;
     @Autowired
     RegistryManagement registry;
+    @Autowired
+    Identification identification;
 
     @Test
     void shouldFindTheRecordFromAHalfReadSerialRecordTheSeizureThenRegisterAnUnknownWeapon() {
         accounts.createUnchecked(new NewUser("journey-investigator", "Journey Investigator", Set.of(Role.REGISTRAR, Role.INVESTIGATOR),
                 "en", "investigator-password-1"));
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("test", null,
-                AuthorityUtils.createAuthorityList(Role.REGISTRAR.authority())));
+                AuthorityUtils.createAuthorityList(Role.REGISTRAR.authority(), Role.INVESTIGATOR.authority())));
         try {
-            registry.register(new Registration(new WeaponDescription(WeaponType.ASSAULT_RIFLE, "KALASHNIKOV", null, "AKM", "7.62x39mm",
+            WeaponId kalashnikov = registry.register(new Registration(new WeaponDescription(WeaponType.ASSAULT_RIFLE, "KALASHNIKOV", null, "AKM", "7.62x39mm",
                     "RU", 1984, "JX 4471 09"), List.of(), EventCommand.of(EventKind.IMPORTED, LocalDate.of(1999, 1, 4)).withCountry("RU"), null, null));
-            registry.register(new Registration(new WeaponDescription(WeaponType.ASSAULT_RIFLE, "NORINCO", null, "Type 56", "7.62x39mm",
+            WeaponId norinco = registry.register(new Registration(new WeaponDescription(WeaponType.ASSAULT_RIFLE, "NORINCO", null, "Type 56", "7.62x39mm",
                     "CN", 1980, "JX 4471 09"), List.of(), EventCommand.of(EventKind.IMPORTED, LocalDate.of(1999, 1, 4)).withCountry("CN"), null, null));
+            // the index follows the register by asynchronous events, which may queue behind earlier tests' work
+            await().pollInSameThread().atMost(Duration.ofSeconds(60)).until(() -> identification.identify(Reading.serial("JX-44?109"))
+                    .candidates().stream().filter(c -> c.weaponId().equals(kalashnikov) || c.weaponId().equals(norinco)).count() == 2);
         } finally {
             SecurityContextHolder.clearContext();
         }

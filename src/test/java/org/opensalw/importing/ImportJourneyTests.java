@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -55,14 +56,14 @@ class ImportJourneyTests {
             assertThat(browser.attribute(By.cssSelector("#map-serial option[selected]"), "value")).isEqualTo("Serial No");
             browser.submit("mapping-form").waitForText("rows read");
             browser.screenshot("import-03-progress");
-            browser.waitForText("Read, waiting for confirmation");
+            browser.waitForText("Read, waiting for confirmation", Duration.ofMinutes(2));
             assertThat(browser.text(By.id("counts"))).contains(ROWS + " rows read", (ROWS - 2) + " accepted", "2 rejected");
             String href = browser.attribute(By.id("error-report"), "href");
             String report = browser.fetchText(href);
             assertThat(report.lines().toList()).hasSize(3);
             assertThat(report).contains("9,weapon_type,").contains("CANNON").contains("13,origin_date,").contains("dd/MM/yyyy");
             browser.open(href.replace("http://localhost:" + port, "").replace("/errors.csv", "")).waitForText("Confirm: register " + (ROWS - 2) + " weapons");
-            browser.click(By.id("confirm")).waitForText("Confirmed: in the register");
+            browser.click(By.id("confirm")).waitForText("Confirmed: in the register", Duration.ofMinutes(2));
             browser.screenshot("import-04-confirmed");
             assertThat(browser.pageText()).contains((ROWS - 2) + " weapons and 0 holders registered");
         }

@@ -93,9 +93,9 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks the form's submit button once it can be clicked (wait for what the submission shows next). */
     public Browser submit(String formId) {
-        driver.findElement(By.cssSelector("#" + formId + " button[type=submit]")).click();
-        return this;
+        return click(By.cssSelector("#" + formId + " button[type=submit]"));
     }
 
     public String text(By by) {
@@ -118,6 +118,13 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** As {@link #waitForText(String)}, for what background work shows (an import read or confirmed), which may take longer. */
+    public Browser waitForText(String text, Duration timeout) {
+        new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        return this;
+    }
+
     public String url() {
         return driver.getCurrentUrl();
     }
@@ -134,7 +141,7 @@ public final class Browser implements AutoCloseable {
 
     /** Chooses a file in the file input with this id. */
     public Browser upload(String id, Path file) {
-        driver.findElement(By.id(id)).sendKeys(file.toAbsolutePath().toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))).sendKeys(file.toAbsolutePath().toString());
         return this;
     }
 

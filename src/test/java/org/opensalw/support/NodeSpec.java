@@ -53,9 +53,12 @@ public record NodeSpec(String id, NodeRole role, String country, String via, Map
         args.put("opensalw.network.retry-base", "200ms");
         args.put("opensalw.network.max-delay", "2s");
         args.put("opensalw.network.poll-interval", "200ms");
-        args.put("opensalw.network.request-timeout", "5s");
+        // long enough that a loaded machine does not time out a delivery that succeeds, and send it twice
+        args.put("opensalw.network.request-timeout", "30s");
         args.put("opensalw.network.claim-lease", "15s");
         args.put("opensalw.embedded-db.pool-size", "10");
+        // chosen like the web port, below the ephemeral range: left to PostgreSQL's starter, it is picked seconds before use
+        args.put("opensalw.embedded-db.port", String.valueOf(Nodes.freePort()));
         // a kill -9 of the node (and its database) loses nothing committed without fsync; only a power cut would
         args.put("opensalw.embedded-db.fsync", "false");
         args.put("spring.main.banner-mode", "off");

@@ -101,7 +101,7 @@ class TracingJourneyTests {
             browser.click(By.id("tracing-inbox")).waitForText(stolenSerial);
             browser.click(By.xpath("//tr[contains(., '" + stolenSerial + "')]//a")).waitForText("Request received");
             browser.click(By.id("answer-link")).waitForText("Candidates in our register");
-            browser.click(By.cssSelector("#candidates tbody tr:nth-child(1) a.choose")).waitForText("The record");
+            browser.clickAndLoad(By.cssSelector("#candidates tbody tr:nth-child(1) a.choose")).waitForText("The record"); // shown on both pages
             assertThat(browser.text(By.id("proposed-diversion"))).contains("2024-02-03");
             browser.screenshot("tracing-03-answer");
             browser.click(By.id("confirm-answer")).waitForText("Answer sent to the requesting node.");
