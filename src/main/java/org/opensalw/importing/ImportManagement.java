@@ -168,6 +168,7 @@ public class ImportManagement {
         } catch (DuplicateKeyException e) {
             throw new UserFacingException(UserFacingException.Kind.CONFLICT, List.of(Violation.of("file", "import.file.alreadyRunning")));
         }
+        store.checkedAgainstRegisterAfter(batchId, registryQueries.ledgerHead()); // what is registered later is checked at confirmation
         audit.recordWrite("import.start", "IMPORT_BATCH", batchId, "file=" + file.fileName() + " sha256=" + file.sha256() + " bytes=" + file.bytes());
         var makerFinder = references.makerFinder();
         RowChecker checker = new RowChecker(positions, headers.size(), options.dateFormat(),
@@ -355,7 +356,7 @@ public class ImportManagement {
             csv.printRecord("line", "column", "reason", "value");
             store.errors(b.id(), values -> {
                 try {
-                    csv.printRecord((Object[]) values);
+                    csv.printRecord(java.util.Arrays.stream(values).map(ImportManagement::inert).toArray());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -363,6 +364,14 @@ public class ImportManagement {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A cell of the legacy file, written back in the error report: one that a spreadsheet would run as a formula (it starts
+     * with = + - @ or a tab or carriage return) gets a leading apostrophe, so that opening the report cannot run it.
+     */
+    static Object inert(Object value) {
+        return value instanceof String s && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : value;
     }
 
     /** Marks running batches without a heartbeat (their process died) as interrupted; run at start and every minute. */

@@ -265,6 +265,27 @@ public class RegistryQueries {
                 .map(m -> new IdentityMatch(m.probe(), new WeaponId(m.id()), m.how())).toList();
     }
 
+    /** A weapon's duplicate-check keys: maker code, normalised serial, national marks. */
+    public record RegisteredIdentity(WeaponId weaponId, String makerCode, String serialNormalised, List<String> nationalMarks) {
+    }
+
+    /**
+     * The weapons registered after the ledger record {@code seq} (see {@link #ledgerHead()}), with their duplicate-check
+     * keys, a page of 10,000 at a time: what an import checked against the register before then is checked against these.
+     */
+    public void forEachRegisteredAfter(long seq, java.util.function.Consumer<List<RegisteredIdentity>> page) {
+        long after = seq;
+        while (true) {
+            List<WeaponStore.IdentityKeys> keys = weapons.registeredAfter(after, 10_000);
+            if (keys.isEmpty()) {
+                return;
+            }
+            page.accept(keys.stream().map(k -> new RegisteredIdentity(new WeaponId(k.id()), k.makerCode(), k.serialNormalised(),
+                    k.nationalMarks())).toList());
+            after = keys.get(keys.size() - 1).seq();
+        }
+    }
+
     /** Walks the whole hash chain and names the first record that does not match. */
     @PreAuthorize("hasAnyRole('AUDITOR','ADMIN')")
     @Transactional(readOnly = true)

@@ -39,6 +39,8 @@ class ImportTests {
             + "holder_kind,holder_name,holder_document,origin_event,origin_date,origin_country,event,event_date,event_country";
 
     @Autowired
+    org.opensalw.registry.RegistryManagement registry;
+    @Autowired
     ImportManagement imports;
 
     @Autowired
@@ -188,6 +190,72 @@ class ImportTests {
         assertThat(cutInQuote.status()).isEqualTo(BatchStatus.LOADED);
         assertThat(cutInQuote.rowsAccepted()).isEqualTo(1);
         assertThat(errors(cutInQuote.id())).singleElement().satisfies(e -> assertThat(e[2]).contains("file ends inside"));
+    }
+
+    @Test
+    void shouldFailAFileWithABrokenQuoteInTheMiddleAndNameItsLine() {
+        String t = tag();
+        String good = "\nRIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-%d,,,,,,,,,,";
+        // a quoted value followed by more text: the parser cannot go on
+        ImportBatch closedThenText = load(HEADER + good.formatted(1) + "\nRIFLE,\"KALASHNIKOV\" folding,SKS,,RU,1960," + t + "-2,,,,,,,,,,"
+                + good.formatted(3) + good.formatted(4));
+        assertThat(closedThenText.status()).isEqualTo(BatchStatus.FAILED);
+        assertThat(closedThenText.message()).contains("Line 3", "quote");
+        // a stray opening quote: the rest of the file would be read as one value, the rows after it lost
+        StringBuilder file = new StringBuilder(HEADER).append(good.formatted(10)).append("\nRIFLE,\"KALASHNIKOV,SKS,,RU,1960,").append(t).append("-11,,,,,,,,,,");
+        for (int i = 12; i < 30; i++) {
+            file.append(good.formatted(i));
+        }
+        ImportBatch strayQuote = load(file.toString());
+        assertThat(strayQuote.status()).isEqualTo(BatchStatus.FAILED);
+        assertThat(strayQuote.message()).contains("Line 3");
+        assertThatThrownBy(() -> imports.confirm(strayQuote.id())).isInstanceOf(UserFacingException.class);
+    }
+
+    @Test
+    void shouldCheckAtConfirmationTheWeaponsRegisteredSinceTheFileWasRead() {
+        String t = tag();
+        String row1 = "\nASSAULT_RIFLE,Izhmash,AKM,7.62x39mm,RU,1978," + t + "-001,,,,,IMPORTED,12/03/1992,RU,,,";
+        String row2 = "\nASSAULT_RIFLE,Izhmash,AKM,7.62x39mm,RU,1978," + t + "-002,,,,,IMPORTED,12/03/1992,RU,,,";
+        String row3 = "\nASSAULT_RIFLE,Izhmash,AKM,7.62x39mm,RU,1978," + t + "-003,,,,,IMPORTED,12/03/1992,RU,,,";
+        // a file and its corrected copy (another checksum), both read before either is confirmed
+        ImportBatch first = load(HEADER + row1 + row2 + "\n");
+        ImportBatch corrected = load(HEADER + row1 + row2 + row3 + "\n");
+        assertThat(corrected.rowsAccepted()).isEqualTo(3);
+        // and a weapon registered by hand meanwhile, with the serial of row 3 written another way
+        registry.register(new org.opensalw.registry.Registration(new org.opensalw.registry.WeaponDescription(
+                org.opensalw.reference.WeaponType.ASSAULT_RIFLE, "KALASHNIKOV", null, "AKM", "7.62x39mm", "RU", 1978, t + " 003"),
+                List.of(), org.opensalw.registry.EventCommand.of(org.opensalw.registry.EventKind.IMPORTED, java.time.LocalDate.of(1992, 3, 12))
+                        .withCountry("RU"), null, null));
+        imports.confirm(first.id());
+
+        ImportBatch second = imports.confirm(corrected.id());
+
+        assertThat(weaponsOfBatch(corrected.id())).as("nothing registered twice").isZero();
+        assertThat(second.rowsAlready()).as("rows 1 and 2: identical to rows the first batch registered").isEqualTo(2);
+        assertThat(imports.flagged(corrected.id(), true)).singleElement().satisfies(f -> {
+            assertThat(f.line()).isEqualTo(4);
+            assertThat(f.reason()).contains("Same maker and serial as weapon");
+        });
+        assertThat(second.timings()).contains("3 rows matched weapons registered since the file was read");
+    }
+
+    @Test
+    void shouldReadDatesWithoutLeadingZerosButNoImpossibleOnes() {
+        String t = tag();
+        ImportBatch b = load(HEADER + "\nASSAULT_RIFLE,Izhmash,AKM,7.62x39mm,RU,1978," + t + "-1,,,,,IMPORTED,1/3/1992,RU,,,"
+                + "\nASSAULT_RIFLE,Izhmash,AKM,7.62x39mm,RU,1978," + t + "-2,,,,,IMPORTED,31/02/1992,RU,,,\n");
+        assertThat(b.rowsAccepted()).isEqualTo(1);
+        assertThat(errors(b.id())).singleElement().satisfies(e -> assertThat(e[1]).isEqualTo("origin_date"));
+    }
+
+    @Test
+    void shouldWriteCellsThatLookLikeFormulasAsTextInTheErrorReport() {
+        String t = tag();
+        ImportBatch b = load(HEADER + "\n=HYPERLINK(\"http://x\"),Izhmash,AKM,7.62x39mm,RU,1978," + t + "-1,,,,,IMPORTED,12/03/1992,RU,,,\n");
+        StringWriter out = new StringWriter();
+        imports.writeErrors(b.id(), out);
+        assertThat(out.toString()).contains("'=HYPERLINK").doesNotContain(",=HYPERLINK").doesNotContain(",\"=HYPERLINK");
     }
 
     @Test

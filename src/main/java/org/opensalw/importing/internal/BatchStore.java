@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.opensalw.importing.FlaggedRow;
 import org.opensalw.importing.ImportBatch;
 import org.opensalw.importing.ImportOptions;
 import org.opensalw.importing.PreparedFile;
+import org.opensalw.registry.RegistryQueries;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -296,6 +298,57 @@ public class BatchStore {
                 """).param("id", id).param("t", sameMarkTemplate).update();
     }
 
+    /** Records the ledger's last record before the batch's rows are checked against the register. */
+    public void checkedAgainstRegisterAfter(UUID id, long seq) {
+        jdbc.sql("UPDATE import_batch SET register_seq = :seq WHERE id = :id").param("seq", seq).param("id", id).update();
+    }
+
+    /** The ledger record the batch's rows were checked against the register after (null for batches read before V74). */
+    public Long registerSeq(UUID id) {
+        return jdbc.sql("SELECT register_seq FROM import_batch WHERE id = :id").param("id", id).query(Long.class).optional().orElse(null);
+    }
+
+    /**
+     * Flags the accepted rows with the same maker and serial, or the same national mark, as one of these weapons (registered
+     * since the rows were checked); {@code {weapon}} in the reasons is replaced by the weapon's id. Returns the rows flagged.
+     */
+    public int flagSameAsRegistered(UUID id, List<RegistryQueries.RegisteredIdentity> weapons, String sameSerialTemplate,
+            String sameMarkTemplate) {
+        if (weapons.isEmpty()) {
+            return 0;
+        }
+        List<String> ids = new ArrayList<>();
+        List<String> makers = new ArrayList<>();
+        List<String> serials = new ArrayList<>();
+        List<String> markIds = new ArrayList<>();
+        List<String> marks = new ArrayList<>();
+        for (RegistryQueries.RegisteredIdentity w : weapons) {
+            ids.add(w.weaponId().value().toString());
+            makers.add(w.makerCode());
+            serials.add(w.serialNormalised());
+            for (String mark : w.nationalMarks()) {
+                markIds.add(w.weaponId().value().toString());
+                marks.add(mark);
+            }
+        }
+        int flagged = jdbc.sql("""
+                UPDATE import_row r SET status = 'FLAGGED', matched_weapon = n.id, flag_reason = replace(:t, '{weapon}', n.id::text)
+                FROM unnest(:ids::uuid[], :makers::text[], :serials::text[]) AS n(id, maker, serial)
+                WHERE r.batch_id = :id AND r.status = 'ACCEPTED' AND r.maker_code = n.maker AND r.serial_norm = n.serial
+                  AND n.serial <> ''
+                """).param("id", id).param("t", sameSerialTemplate).param("ids", ids.toArray(String[]::new))
+                .param("makers", makers.toArray(String[]::new)).param("serials", serials.toArray(String[]::new)).update();
+        if (!marks.isEmpty()) {
+            flagged += jdbc.sql("""
+                    UPDATE import_row r SET status = 'FLAGGED', matched_weapon = n.id, flag_reason = replace(:t, '{weapon}', n.id::text)
+                    FROM unnest(:ids::uuid[], :marks::text[]) AS n(id, mark)
+                    WHERE r.batch_id = :id AND r.status = 'ACCEPTED' AND r.national_mark = n.mark AND n.mark <> ''
+                    """).param("id", id).param("t", sameMarkTemplate).param("ids", markIds.toArray(String[]::new))
+                    .param("marks", marks.toArray(String[]::new)).update();
+        }
+        return flagged;
+    }
+
     /** Rows matching a weapon that an earlier confirmed import registered from an identical row: nothing new to create. */
     public void markAlreadyImported(UUID id, String reason) {
         jdbc.sql("""
@@ -308,7 +361,7 @@ public class BatchStore {
 
     public List<FlaggedRow> flagged(UUID id, boolean onlyOpen, int limit) {
         return jdbc.sql("SELECT * FROM import_row WHERE batch_id = :id AND status " + (onlyOpen ? "= 'FLAGGED'" : "IN ('FLAGGED', 'DUPLICATE', 'DISTINCT')")
-                        + " AND flag_reason <> '' ORDER BY line LIMIT :n")
+                        + " AND flag_reason <> '' ORDER BY status <> 'FLAGGED', line LIMIT :n") // those still to decide first
                 .param("id", id).param("n", limit)
                 .query((rs, i) -> new FlaggedRow(rs.getLong("line"), rs.getString("status"), rs.getString("weapon_type"),
                         rs.getString("maker_code"), rs.getString("serial"), rs.getString("national_mark"), rs.getString("flag_reason"),

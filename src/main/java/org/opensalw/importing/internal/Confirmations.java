@@ -17,6 +17,7 @@ import org.opensalw.importing.BatchConfirmed;
 import org.opensalw.importing.BatchStatus;
 import org.opensalw.importing.ImportBatch;
 import org.opensalw.registry.RegistryManagement;
+import org.opensalw.registry.RegistryQueries;
 import org.opensalw.shared.DaemonThreads;
 import org.opensalw.shared.Messages;
 import org.opensalw.shared.UserFacingException;
@@ -45,6 +46,7 @@ public class Confirmations {
 
     private final BatchStore store;
     private final RegistryManagement registry;
+    private final RegistryQueries registryQueries;
     private final DataSource dataSource;
     private final CurrentUser currentUser;
     private final AuditTrail audit;
@@ -52,12 +54,14 @@ public class Confirmations {
     private final MessageSource messages;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate separately;
     private final ExecutorService background = Executors.newCachedThreadPool(DaemonThreads.named("import-confirm"));
 
-    Confirmations(BatchStore store, RegistryManagement registry, DataSource dataSource, CurrentUser currentUser, AuditTrail audit,
+    Confirmations(BatchStore store, RegistryManagement registry, RegistryQueries registryQueries, DataSource dataSource, CurrentUser currentUser, AuditTrail audit,
             ApplicationEventPublisher events, MessageSource messages, Clock clock, PlatformTransactionManager transactionManager) {
         this.store = store;
         this.registry = registry;
+        this.registryQueries = registryQueries;
         this.dataSource = dataSource;
         this.currentUser = currentUser;
         this.audit = audit;
@@ -65,11 +69,13 @@ public class Confirmations {
         this.messages = messages;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.separately = new TransactionTemplate(transactionManager);
+        this.separately.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Confirms a LOADED batch in the caller's transaction. */
     public ImportBatch confirm(UUID id) {
-        return register(locked(id, BatchStatus.LOADED));
+        return register(locked(id, BatchStatus.LOADED), org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }
 
     /**
@@ -115,7 +121,7 @@ public class Confirmations {
         try {
             transactions.executeWithoutResult(status -> {
                 store.holdConfirmationLock(id);
-                register(locked(id, BatchStatus.CONFIRMING));
+                register(locked(id, BatchStatus.CONFIRMING), locale);
             });
         } catch (RuntimeException e) {
             log.warn("Confirmation of import batch {} failed; nothing of it was written", id, e);
@@ -134,18 +140,51 @@ public class Confirmations {
         return b;
     }
 
-    private ImportBatch register(ImportBatch b) {
+    private ImportBatch register(ImportBatch b, Locale locale) {
         UUID id = b.id();
+        int flaggedNow = flagRegisteredSinceRead(id, locale);
         RegistryManagement.BulkResult result = StagedRows.readAccepted(dataSource, id,
                 rows -> registry.registerBulk(id, b.rowsAccepted(), rows)); // accepted: ACCEPTED and DISTINCT rows
         Instant now = clock.instant();
         store.confirmed(id, result.weapons(), result.holders(), now, currentUser.username());
-        store.addTimings(id, String.format(Locale.ROOT, "confirmed in %.1f s (in PostgreSQL: COPY and index builds %.1f s)",
-                result.millis() / 1000.0, result.copyMillis() / 1000.0));
+        store.addTimings(id, String.format(Locale.ROOT, "confirmed in %.1f s (in PostgreSQL: COPY and index builds %.1f s)%s",
+                result.millis() / 1000.0, result.copyMillis() / 1000.0,
+                flaggedNow == 0 ? "" : "; " + flaggedNow + " rows matched weapons registered since the file was read (flagged, or already imported)"));
         audit.recordWrite("import.confirm", "IMPORT_BATCH", id, "file=" + b.fileName() + " sha256=" + b.sha256() + " weapons="
                 + result.weapons() + " holders=" + result.holders() + " ledger seq " + result.firstSeq() + "-" + result.lastSeq());
         events.publishEvent(new BatchConfirmed(id, b.fileName(), result.weapons(), result.holders()));
         return store.find(id).orElseThrow();
+    }
+
+    /**
+     * The rows were checked against the register when the file was read; a batch may wait days for its confirmation, and
+     * weapons registered meanwhile (by hand, or by another batch: a corrected copy of the same file) are checked now. Rows
+     * matching one are flagged for a person to decide, like those found when reading, and stay out of this confirmation
+     * (rows identical to ones an earlier confirmed batch registered are marked already imported). Returns the rows flagged.
+     * A registration committed between this check and the ledger head lock taken by the bulk registration is not seen.
+     */
+    private int flagRegisteredSinceRead(UUID id, Locale locale) {
+        Long since = store.registerSeq(id);
+        if (since == null) {
+            return 0; // read before the ledger record was kept with the batch
+        }
+        String sameSerial = Messages.resolve(messages, Violation.of(null, "import.flag.sameInRegister", "{weapon}"), locale);
+        String sameMark = Messages.resolve(messages, Violation.of(null, "import.flag.sameMarkInRegister", "{weapon}"), locale);
+        // committed on its own: the accepted rows are read on another connection, which must not see the flagged ones (and the
+        // flags are true whether or not this confirmation commits); only the batch's rows are written, not its locked row
+        int flagged = separately.execute(status -> {
+            int[] rows = {0};
+            registryQueries.forEachRegisteredAfter(since, page -> rows[0] += store.flagSameAsRegistered(id, page, sameSerial, sameMark));
+            if (rows[0] > 0) {
+                store.markAlreadyImported(id, Messages.resolve(messages, Violation.of(null, "import.flag.already"), locale));
+            }
+            return rows[0];
+        });
+        if (flagged > 0) {
+            store.refreshCounts(id);
+            log.info("Import batch {}: {} rows flagged at confirmation, the same as weapons registered since it was read", id, flagged);
+        }
+        return flagged;
     }
 
     @PreDestroy

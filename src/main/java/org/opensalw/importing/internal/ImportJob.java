@@ -163,6 +163,7 @@ public final class ImportJob implements Runnable {
                 message = switch (e.getMessage()) {
                     case "encoding" -> text("import.file.encoding", e.line(), spec.charset().name());
                     case "header" -> text("import.file.headerChanged");
+                    case "quote" -> text("import.file.quote", e.line());
                     case "changed" -> text("import.upload.changed", spec.fileName(), spec.sha256());
                     default -> text("import.file.unreadable", e.line(), String.valueOf(e.getCause() == null ? "" : e.getCause().getMessage()));
                 };

@@ -60,7 +60,9 @@ public final class RowChecker {
             Set<String> makerCodes, Set<String> countries, LocalDate today, UUID batchId, IdSource ids) {
         this.positions = positions;
         this.width = width;
-        this.dates = DateTimeFormatter.ofPattern(datePattern.replace("yyyy", "uuuu"), Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+        // the stated order, strictly (31/02 is no date), with or without leading zeros: 1/2/1990 as written by many spreadsheets
+        this.dates = DateTimeFormatter.ofPattern(datePattern.replace("yyyy", "uuuu").replace("dd", "d").replace("MM", "M"), Locale.ROOT)
+                .withResolverStyle(ResolverStyle.STRICT);
         this.datePattern = datePattern;
         this.makerByAnyName = makerByAnyName;
         this.makerCodes = makerCodes;

@@ -122,6 +122,7 @@ public final class RowSource {
                 CSVParser parser = CSVParser.parse(reader, format(delimiter))) {
             var it = parser.iterator();
             boolean header = true;
+            long lastEndedOnLine = 0; // the physical line where the last good record ended
             while (true) {
                 CSVRecord record;
                 try {
@@ -129,20 +130,14 @@ public final class RowSource {
                         break;
                     }
                     record = it.next();
-                } catch (UncheckedIOException e) {
+                } catch (UncheckedIOException | IllegalStateException e) {
                     if (e.getCause() instanceof CharacterCodingException) {
                         throw new Unreadable(line + 1, "encoding", e);
                     }
-                    // commons-csv: the file ended inside a quoted value, so the last line was cut
-                    handler.row(new Row(line + 1, List.of(), true));
-                    break;
-                } catch (IllegalStateException e) {
-                    if (e.getCause() instanceof CharacterCodingException) {
-                        throw new Unreadable(line + 1, "encoding", e);
-                    }
-                    handler.row(new Row(line + 1, List.of(), true));
+                    brokenQuote(e, lastEndedOnLine, parser.getCurrentLineNumber(), handler, line);
                     break;
                 }
+                lastEndedOnLine = parser.getCurrentLineNumber();
                 line = record.getRecordNumber();
                 if (header) {
                     handler.header(clean(record.toList()));
@@ -157,6 +152,24 @@ public final class RowSource {
         } catch (IOException e) {
             throw new Unreadable(line + 1, "io", e);
         }
+    }
+
+    /** How many physical lines a record cut by the end of the file may span (a quoted value may hold line breaks). */
+    private static final long CUT_RECORD_LINES = 3;
+
+    /**
+     * A record the CSV parser could not read because of a quote. When the file ends inside the last record, a few lines
+     * from its start, the file was cut: that record is reported as a bad row and the rows before it stay. Otherwise a quote
+     * opened a value that was not closed (or closed one followed by more text): everything after it would be read as one
+     * value or not at all, so the batch fails and names the line, rather than leaving rows out silently.
+     */
+    private static void brokenQuote(RuntimeException e, long lastEndedOnLine, long atLine, Handler handler, long record) {
+        boolean endOfFile = String.valueOf(e.getMessage()).contains("EOF");
+        if (endOfFile && atLine - lastEndedOnLine <= CUT_RECORD_LINES) {
+            handler.row(new Row(record + 1, List.of(), true));
+            return;
+        }
+        throw new Unreadable(lastEndedOnLine + 1, "quote", e);
     }
 
     public static List<String> xlsxHeader(Path file) {

@@ -269,6 +269,27 @@ public class WeaponStore {
                 .query((rs, i) -> new Match(rs.getInt(1), rs.getObject(2, UUID.class), rs.getString(3))).list();
     }
 
+    /** Maker, normalised serial and national marks of a weapon (the keys of duplicate checks), and its REGISTERED record. */
+    public record IdentityKeys(long seq, UUID id, String makerCode, String serialNormalised, List<String> nationalMarks) {
+    }
+
+    /** The keys of at most {@code limit} weapons registered by ledger records after {@code seq}, in ledger order. */
+    public List<IdentityKeys> registeredAfter(long seq, int limit) {
+        return jdbc.sql("""
+                SELECT l.seq, w.id, w.maker_code, w.serial_normalised,
+                  coalesce(array_agg(m.text) FILTER (WHERE m.kind = 'NATIONAL'), '{}') AS marks
+                FROM (SELECT seq, subject_id FROM ledger_entry WHERE seq > :seq AND kind = 'REGISTERED' AND subject_type = 'WEAPON'
+                      ORDER BY seq LIMIT :limit) l
+                JOIN weapon w ON w.id = l.subject_id
+                LEFT JOIN weapon_marking m ON m.weapon_id = w.id
+                GROUP BY l.seq, w.id, w.maker_code, w.serial_normalised
+                ORDER BY l.seq
+                """).param("seq", seq).param("limit", limit)
+                .query((rs, i) -> new IdentityKeys(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                        List.of((String[]) rs.getArray(5).getArray())))
+                .list();
+    }
+
     public static org.opensalw.registry.WeaponIdentity identity(Row r) {
         return new org.opensalw.registry.WeaponIdentity(new WeaponId(r.id()), r.type(), r.makerCode(), r.makerAsMarked(), r.model(),
                 r.calibre(), r.countryOfManufacture(), r.yearOfManufacture(), r.serialAsMarked(), r.serialNormalised(), r.status());
