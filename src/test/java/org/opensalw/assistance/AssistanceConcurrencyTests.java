@@ -3,8 +3,10 @@ package org.opensalw.assistance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +36,9 @@ class AssistanceConcurrencyTests {
 
     @Autowired NationalReports reports;
     @Autowired BaselineAssessments assessments;
+    @Autowired Actors actors;
+    @Autowired AssistanceManagement management;
+    @Autowired Matching matching;
     @Autowired TransactionTemplate tx;
     @Autowired JdbcClient jdbc;
 
@@ -76,6 +81,73 @@ class AssistanceConcurrencyTests {
         assertThat(race.first().get()).hasSize(1);
         assertThat(refusal(race.second())).isEqualTo(Violation.of("status", "assistance.assessment.scored"));
         assertThat(assessments.assessment(id).answers()).containsEntry("RECORD_1", 0);
+    }
+
+    @Test
+    void shouldNotLetTwoMatchesConfirmedAtOnceCommitMoreThanTheOfferHolds() throws Exception {
+        OfferId offer = offer(new BigDecimal("200000"));
+        RequestId police = management.fileRequest(request("Police nationale"));
+        RequestId guard = management.fileRequest(request("Garde nationale"));
+
+        Race<ProjectId, ProjectId> race = race(() -> matching.confirm(new Confirmation(police, offer, null, new BigDecimal("120000"))),
+                () -> matching.confirm(new Confirmation(guard, offer, null, new BigDecimal("100000"))));
+
+        race.first().get();
+        assertThat(refusal(race.second())).extracting(Violation::field, Violation::code).containsExactly("budget", "assistance.match.overOffer");
+        assertThat(management.offer(offer).committed()).isEqualByComparingTo("120000");
+        assertThat(management.request(guard).status()).isEqualTo(RequestStatus.OPEN);
+    }
+
+    @Test
+    void shouldNotOverwriteARequestStatusChangedAtTheSameTime() throws Exception {
+        RequestId id = management.fileRequest(request("Douanes"));
+
+        Race<AssistanceRequest, AssistanceRequest> race = race(() -> management.changeRequestStatus(id, RequestStatus.WITHDRAWN),
+                () -> management.changeRequestStatus(id, RequestStatus.CLOSED));
+
+        assertThat(race.first().get().status()).isEqualTo(RequestStatus.WITHDRAWN);
+        assertThat(refusal(race.second()))
+                .isEqualTo(Violation.of("status", "assistance.status.transition", RequestStatus.WITHDRAWN, RequestStatus.CLOSED));
+        assertThat(management.request(id).status()).isEqualTo(RequestStatus.WITHDRAWN);
+    }
+
+    @Test
+    void shouldNotMatchARequestWithdrawnAtTheSameTime() throws Exception {
+        OfferId offer = offer(null);
+        RequestId id = management.fileRequest(request("Gendarmerie"));
+
+        Race<AssistanceRequest, ProjectId> race = race(() -> management.changeRequestStatus(id, RequestStatus.WITHDRAWN),
+                () -> matching.confirm(new Confirmation(id, offer, null, new BigDecimal("50000"))));
+
+        race.first().get();
+        assertThat(refusal(race.second())).extracting(Violation::field, Violation::code).containsExactly("requestId", "assistance.match.requestNotOpen");
+        assertThat(management.request(id).status()).isEqualTo(RequestStatus.WITHDRAWN);
+    }
+
+    @Test
+    void shouldNotMatchAnOfferWithdrawnAtTheSameTime() throws Exception {
+        OfferId offer = offer(new BigDecimal("90000"));
+        RequestId id = management.fileRequest(request("Forces armées"));
+
+        Race<Boolean, ProjectId> race = race(() -> {
+            management.withdrawOffer(offer);
+            return true;
+        }, () -> matching.confirm(new Confirmation(id, offer, null, new BigDecimal("50000"))));
+
+        race.first().get();
+        assertThat(refusal(race.second())).extracting(Violation::field, Violation::code).containsExactly("offerId", "assistance.match.offerNotOpen");
+        assertThat(management.offer(offer).committed()).isEqualByComparingTo("0");
+    }
+
+    private NewRequest request(String beneficiary) {
+        return new NewRequest("NE", Area.RECORD_KEEPING, "Weapons register for " + beneficiary, beneficiary, new BigDecimal("120000"),
+                LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31), Set.of("fr"));
+    }
+
+    private OfferId offer(BigDecimal amount) {
+        Actor donor = actors.create(new NewActor(ActorKind.DONOR, "Donor of two desks", "DE"));
+        return management.makeOffer(new NewOffer(donor.id(), OfferKind.FUNDING, "Registers in the Sahel", Set.of(Area.RECORD_KEEPING),
+                Set.of(), amount, null, null, Set.of("fr")));
     }
 
     /** What each of two writers got; the first one's transaction committed after the second had run as far as it could. */
