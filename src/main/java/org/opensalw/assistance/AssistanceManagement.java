@@ -113,6 +113,9 @@ public class AssistanceManagement {
     @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
     @Transactional
     public AssistanceRequest changeRequestStatus(RequestId id, RequestStatus to) {
+        if (to == null) { // an API call without a status, or with null
+            throw UserFacingException.invalid("status", "form.required");
+        }
         AssistanceRequest r = lockedRequest(id);
         boolean allowed = switch (to) {
             case OPEN -> r.status() == RequestStatus.DRAFT;

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.opensalw.TestDatabase;
 import org.opensalw.shared.PageRequest;
 import org.opensalw.shared.UserFacingException;
+import org.opensalw.shared.Violation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -110,6 +111,14 @@ class AssistanceServiceTests {
         assertThat(draft.area()).isEqualTo(Area.RECORD_KEEPING);
         assertThat(draft.status()).isEqualTo(RequestStatus.DRAFT);
         assertThat(management.changeRequestStatus(draft.id(), RequestStatus.OPEN).status()).isEqualTo(RequestStatus.OPEN);
+    }
+
+    @Test
+    void shouldRefuseARequestStatusChangeThatNamesNoStatus() {
+        RequestId id = management.fileRequest(request("CM", Area.TRACING, "Police judiciaire"));
+        assertThatThrownBy(() -> management.changeRequestStatus(id, null)).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.violations()).containsExactly(Violation.of("status", "form.required")));
+        assertThat(management.request(id).status()).isEqualTo(RequestStatus.OPEN);
     }
 
     @Test
