@@ -138,10 +138,7 @@ public class AssistanceManagement {
     @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
     @Transactional
     public OfferId makeOffer(@Valid NewOffer offer) {
-        Actor provider = actors.get(offer.providerId());
-        if (provider.kind() == ActorKind.STATE && !"ACTIVE".equals(provider.status())) {
-            throw UserFacingException.invalid("providerId", "assistance.actor.withdrawn", provider.name());
-        }
+        Actor provider = actors.active(offer.providerId(), "providerId"); // any withdrawn actor, not only a state
         if (offer.availableFrom() != null && offer.availableTo() != null && offer.availableTo().isBefore(offer.availableFrom())) {
             throw UserFacingException.invalid("availableTo", "assistance.period.reversed");
         }
