@@ -52,6 +52,20 @@ public class Actors {
         return find(id).orElseThrow(() -> UserFacingException.notFound("actor", id));
     }
 
+    /**
+     * The actor, refused if it has been withdrawn. Its row is share-locked until the transaction ends, so a withdrawal
+     * at the same time waits for the offer or proposal being made, and one made after it sees it.
+     */
+    Actor active(ActorId id, String field) {
+        String status = jdbc.sql("SELECT status FROM asst_actor WHERE id = :id FOR SHARE").param("id", id.value()).query(String.class)
+                .optional().orElseThrow(() -> UserFacingException.notFound("actor", id));
+        Actor actor = get(id);
+        if (!"ACTIVE".equals(status)) {
+            throw UserFacingException.invalid(field, "assistance.actor.withdrawn", actor.name());
+        }
+        return actor;
+    }
+
     @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
     @Transactional
     public Actor create(@Valid NewActor actor) {

@@ -16,6 +16,7 @@ import org.opensalw.reference.Country;
 import org.opensalw.shared.Page;
 import org.opensalw.shared.PageRequest;
 import org.opensalw.shared.UserFacingException;
+import org.opensalw.shared.Violation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -112,7 +113,10 @@ public class AssistanceManagement {
     @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
     @Transactional
     public AssistanceRequest changeRequestStatus(RequestId id, RequestStatus to) {
-        AssistanceRequest r = request(id);
+        if (to == null) { // an API call without a status, or with null
+            throw UserFacingException.invalid("status", "form.required");
+        }
+        AssistanceRequest r = lockedRequest(id);
         boolean allowed = switch (to) {
             case OPEN -> r.status() == RequestStatus.DRAFT;
             case WITHDRAWN -> r.status() == RequestStatus.DRAFT || r.status() == RequestStatus.OPEN;
@@ -122,7 +126,11 @@ public class AssistanceManagement {
         if (!allowed) {
             throw UserFacingException.invalid("status", "assistance.status.transition", r.status(), to);
         }
-        jdbc.sql("UPDATE asst_request SET status = :s WHERE id = :id").param("s", to.name()).param("id", id.value()).update();
+        int changed = jdbc.sql("UPDATE asst_request SET status = :s WHERE id = :id AND status = :from").param("s", to.name())
+                .param("id", id.value()).param("from", r.status().name()).update();
+        if (changed != 1) {
+            throw changedMeanwhile();
+        }
         audit.recordWrite("assistance.request.status", "ASSISTANCE_REQUEST", id, r.status() + " -> " + to);
         return request(id);
     }
@@ -130,10 +138,7 @@ public class AssistanceManagement {
     @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
     @Transactional
     public OfferId makeOffer(@Valid NewOffer offer) {
-        Actor provider = actors.get(offer.providerId());
-        if (provider.kind() == ActorKind.STATE && !"ACTIVE".equals(provider.status())) {
-            throw UserFacingException.invalid("providerId", "assistance.actor.withdrawn", provider.name());
-        }
+        Actor provider = actors.active(offer.providerId(), "providerId"); // any withdrawn actor, not only a state
         if (offer.availableFrom() != null && offer.availableTo() != null && offer.availableTo().isBefore(offer.availableFrom())) {
             throw UserFacingException.invalid("availableTo", "assistance.period.reversed");
         }
@@ -176,12 +181,38 @@ public class AssistanceManagement {
     @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
     @Transactional
     public void withdrawOffer(OfferId id) {
-        Offer o = offer(id);
+        Offer o = lockedOffer(id);
         if (o.status() != OfferStatus.OPEN) {
             throw UserFacingException.invalid("status", "assistance.status.transition", o.status(), OfferStatus.WITHDRAWN);
         }
-        jdbc.sql("UPDATE asst_offer SET status = 'WITHDRAWN' WHERE id = :id").param("id", id.value()).update();
+        int changed = jdbc.sql("UPDATE asst_offer SET status = 'WITHDRAWN' WHERE id = :id AND status = 'OPEN'")
+                .param("id", id.value()).update();
+        if (changed != 1) {
+            throw changedMeanwhile();
+        }
         audit.recordWrite("assistance.offer.withdraw", "ASSISTANCE_OFFER", id, null);
+    }
+
+    /**
+     * The request, read after its row is locked until the transaction ends: a status change or a match confirmed at
+     * the same time waits, then reads what this one wrote. Whoever locks both a request and an offer locks the request first.
+     */
+    AssistanceRequest lockedRequest(RequestId id) {
+        jdbc.sql("SELECT id FROM asst_request WHERE id = :id FOR UPDATE").param("id", id.value()).query(UUID.class).optional()
+                .orElseThrow(() -> UserFacingException.notFound("request", id));
+        return request(id);
+    }
+
+    /** The offer, read after its row is locked until the transaction ends, with what confirmed projects committed of it. */
+    Offer lockedOffer(OfferId id) {
+        jdbc.sql("SELECT id FROM asst_offer WHERE id = :id FOR UPDATE").param("id", id.value()).query(UUID.class).optional()
+                .orElseThrow(() -> UserFacingException.notFound("offer", id));
+        return offer(id);
+    }
+
+    /** An update conditional on the status just read found another one: someone else changed the row meanwhile. */
+    static UserFacingException changedMeanwhile() {
+        return new UserFacingException(UserFacingException.Kind.CONFLICT, List.of(Violation.of("status", "assistance.status.changed")));
     }
 
     /** Counts by status, for the dashboard. */

@@ -69,7 +69,10 @@ public class BaselineAssessments {
     @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
     @Transactional
     public void answer(AssessmentId id, Map<String, Integer> answers) {
-        if (!"OPEN".equals(assessment(id).status())) {
+        // locked, so that answers cannot change under a scoring that is running, nor land after it
+        String status = jdbc.sql("SELECT status FROM asst_assessment WHERE id = :id FOR UPDATE").param("id", id.value())
+                .query(String.class).optional().orElseThrow(() -> UserFacingException.notFound("assessment", id));
+        if (!"OPEN".equals(status)) {
             throw UserFacingException.invalid("status", "assistance.assessment.scored");
         }
         Set<String> codes = new java.util.HashSet<>(questions.stream().map(Assessment.Question::code).toList());
@@ -94,10 +97,14 @@ public class BaselineAssessments {
     @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
     @Transactional
     public List<RequestId> score(AssessmentId id) {
-        Assessment a = assessment(id);
-        if (!"OPEN".equals(a.status())) {
+        // claimed first: a second scoring at once waits for this one's row lock, then finds it scored and drafts nothing
+        int claimed = jdbc.sql("UPDATE asst_assessment SET status = 'SCORED' WHERE id = :id AND status = 'OPEN'")
+                .param("id", id.value()).update();
+        if (claimed == 0) {
+            assessment(id); // not found, or scored already
             throw UserFacingException.invalid("status", "assistance.assessment.scored");
         }
+        Assessment a = assessment(id);
         List<RequestId> drafts = new ArrayList<>();
         for (Assessment.AreaScore s : a.scores()) {
             if (s.gap()) {
@@ -107,7 +114,6 @@ public class BaselineAssessments {
                         RequestOrigin.BASELINE_ASSESSMENT, RequestStatus.DRAFT, null, id.value()));
             }
         }
-        jdbc.sql("UPDATE asst_assessment SET status = 'SCORED' WHERE id = :id").param("id", id.value()).update();
         audit.recordWrite("assistance.assessment.score", "ASSISTANCE_ASSESSMENT", id, drafts.size() + " gaps");
         return drafts;
     }

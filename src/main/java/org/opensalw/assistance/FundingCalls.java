@@ -107,7 +107,7 @@ public class FundingCalls {
         if (call.status() != CallStatus.OPEN) {
             throw UserFacingException.invalid("callId", "assistance.call.notOpen", call.status());
         }
-        Actor applicant = actors.get(p.applicantId());
+        Actor applicant = actors.active(p.applicantId(), "applicantId");
         String country = p.country().trim().toUpperCase();
         geography.require("country", country);
         Set<String> un = new LinkedHashSet<>(Codes.split(String.join("|", p.unEntities() == null ? Set.of() : p.unEntities())));

@@ -17,6 +17,7 @@ import org.opensalw.identity.AuditTrail;
 import org.opensalw.identity.CurrentUser;
 import org.opensalw.shared.UserFacingException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -115,8 +116,10 @@ public class Matching {
     @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
     @Transactional
     public ProjectId confirm(@Valid Confirmation c) {
-        AssistanceRequest r = management.request(c.requestId());
-        Offer o = management.offer(c.offerId());
+        // both rows locked before what is left of the offer is read: two matches confirmed at once on one offer are
+        // checked one after the other, so together they cannot commit more than it holds
+        AssistanceRequest r = management.lockedRequest(c.requestId());
+        Offer o = management.lockedOffer(c.offerId());
         if (r.status() != RequestStatus.OPEN && r.status() != RequestStatus.MATCHED) {
             throw UserFacingException.invalid("requestId", "assistance.match.requestNotOpen", r.status());
         }
@@ -131,20 +134,27 @@ public class Matching {
         Integer existing = jdbc.sql("SELECT COUNT(*) FROM asst_project WHERE request_id = :r AND offer_id = :o")
                 .param("r", r.id().value()).param("o", o.id().value()).query(Integer.class).single();
         if (existing > 0) {
-            throw new UserFacingException(UserFacingException.Kind.CONFLICT,
-                    List.of(org.opensalw.shared.Violation.of("offerId", "assistance.match.already")));
+            throw alreadyMatched();
         }
         ProjectId id = ProjectId.random();
         String title = c.title() == null || c.title().isBlank() ? r.area() + " — " + r.beneficiary() : c.title().trim();
         LocalDate start = r.startDate() != null ? r.startDate() : o.availableFrom();
         LocalDate end = r.endDate() != null ? r.endDate() : o.availableTo();
-        jdbc.sql("""
-                INSERT INTO asst_project (id, request_id, offer_id, title, budget, start_date, end_date, match_score, status, created_by, created_at)
-                VALUES (:id, :r, :o, :title, :budget, :start, :end, :score, 'ACTIVE', :by, :at)
-                """).param("id", id.value()).param("r", r.id().value()).param("o", o.id().value()).param("title", title)
-                .param("budget", c.budget()).param("start", start).param("end", end).param("score", BigDecimal.valueOf(score))
-                .param("by", currentUser.username()).param("at", Timestamp.from(clock.instant())).update();
-        jdbc.sql("UPDATE asst_request SET status = 'MATCHED' WHERE id = :id").param("id", r.id().value()).update();
+        try {
+            jdbc.sql("""
+                    INSERT INTO asst_project (id, request_id, offer_id, title, budget, start_date, end_date, match_score, status, created_by, created_at)
+                    VALUES (:id, :r, :o, :title, :budget, :start, :end, :score, 'ACTIVE', :by, :at)
+                    """).param("id", id.value()).param("r", r.id().value()).param("o", o.id().value()).param("title", title)
+                    .param("budget", c.budget()).param("start", start).param("end", end).param("score", BigDecimal.valueOf(score))
+                    .param("by", currentUser.username()).param("at", Timestamp.from(clock.instant())).update();
+        } catch (DuplicateKeyException e) { // asst_project_pair_idx: the same pair confirmed meanwhile
+            throw alreadyMatched();
+        }
+        int matched = jdbc.sql("UPDATE asst_request SET status = 'MATCHED' WHERE id = :id AND status = :from")
+                .param("id", r.id().value()).param("from", r.status().name()).update();
+        if (matched != 1) {
+            throw AssistanceManagement.changedMeanwhile();
+        }
         audit.recordWrite("assistance.match.confirm", "ASSISTANCE_PROJECT", id, "request " + r.id() + " offer " + o.id() + " " + c.budget());
         events.publishEvent(new MatchConfirmed(id, r.id(), o.id(), r.country(), r.area(), c.budget()));
         return id;
@@ -207,6 +217,11 @@ public class Matching {
             jdbc.sql("UPDATE asst_project SET status = 'COMPLETED' WHERE id = :id").param("id", project.value()).update();
         }
         audit.recordWrite("assistance.project.report", "ASSISTANCE_PROJECT", project, kind.name());
+    }
+
+    private static UserFacingException alreadyMatched() {
+        return new UserFacingException(UserFacingException.Kind.CONFLICT,
+                List.of(org.opensalw.shared.Violation.of("offerId", "assistance.match.already")));
     }
 
     /** A LIKE pattern matching one code in a '|'-separated list; the code's own wildcards are escaped. */

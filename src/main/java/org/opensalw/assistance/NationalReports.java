@@ -74,18 +74,23 @@ public class NationalReports {
     @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
     @Transactional
     public List<RequestId> submit(NationalReportId id) {
-        NationalReport r = report(id);
-        if (!"DRAFT".equals(r.status())) {
+        // the transition is claimed before the requests are made: of two submissions at once (a double click, two
+        // instances) the second waits for the first's row lock, then finds the report submitted and makes nothing
+        int claimed = jdbc.sql("""
+                UPDATE asst_national_report SET status = 'SUBMITTED', submitted_by = :by, submitted_at = :at
+                WHERE id = :id AND status = 'DRAFT'
+                """).param("by", currentUser.username()).param("at", Timestamp.from(clock.instant())).param("id", id.value()).update();
+        if (claimed == 0) {
+            report(id); // not found, or not a draft any more
             throw UserFacingException.invalid("status", "assistance.report.submitted");
         }
+        NationalReport r = report(id);
         List<RequestId> created = r.sections().stream().filter(s -> !s.need().isBlank())
                 .map(s -> management.insertRequest(new NewRequest(r.country(), s.area(), s.need(),
                         "National authorities (" + r.instrument() + " " + r.year() + ")",
                         s.needCost() == null ? java.math.BigDecimal.ZERO : s.needCost(), LocalDate.of(r.year(), 1, 1),
                         LocalDate.of(r.year() + 1, 12, 31), Set.of()), RequestOrigin.NATIONAL_REPORT, RequestStatus.OPEN, id.value(), null))
                 .toList();
-        jdbc.sql("UPDATE asst_national_report SET status = 'SUBMITTED', submitted_by = :by, submitted_at = :at WHERE id = :id")
-                .param("by", currentUser.username()).param("at", Timestamp.from(clock.instant())).param("id", id.value()).update();
         audit.recordWrite("assistance.report.submit", "ASSISTANCE_REPORT", id, created.size() + " requests");
         return created;
     }

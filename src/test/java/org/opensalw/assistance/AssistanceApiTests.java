@@ -71,6 +71,27 @@ class AssistanceApiTests {
     }
 
     @Test
+    void shouldExplainAStatusChangeWithoutAStatus() {
+        Answer request = admin(HttpMethod.POST, "/api/assistance/requests", """
+                {"country":"CM","area":"TRACING","description":"Tracing desk","beneficiary":"Police judiciaire","estimatedCost":30000}""");
+        assertThat(request.status()).isEqualTo(201);
+        Answer change = admin(HttpMethod.PUT, "/api/assistance/requests/" + id(request) + "/status", "{\"status\":null}");
+        assertThat(change.status()).isEqualTo(422);
+        assertThat(change.body()).contains("\"field\":\"status\"", "form.required");
+    }
+
+    @Test
+    void shouldRefuseAnOfferOfAWithdrawnDonor() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        Answer donor = admin(HttpMethod.POST, "/api/assistance/actors", "{\"kind\":\"DONOR\",\"name\":\"Gone Donor " + tag + "\",\"country\":\"NO\"}");
+        assertThat(admin(HttpMethod.POST, "/api/assistance/actors/" + id(donor) + "/withdraw", null).status()).isEqualTo(204);
+        Answer offer = admin(HttpMethod.POST, "/api/assistance/offers", """
+                {"providerId":"%s","kind":"FUNDING","description":"After leaving %s","amount":1000}""".formatted(id(donor), tag));
+        assertThat(offer.status()).isEqualTo(422);
+        assertThat(offer.body()).contains("\"field\":\"providerId\"", "assistance.actor.withdrawn");
+    }
+
+    @Test
     void shouldRefuseWritesToReadOnlyUsersAndExplainBadInput() {
         String user = "assist-reader-" + UUID.randomUUID().toString().substring(0, 6);
         accounts.createUnchecked(new NewUser(user, "Reader", Set.of(Role.READ_ONLY), "en", "reader-password-1"));

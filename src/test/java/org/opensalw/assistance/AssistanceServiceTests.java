@@ -2,6 +2,7 @@ package org.opensalw.assistance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.opensalw.TestDatabase;
 import org.opensalw.shared.PageRequest;
 import org.opensalw.shared.UserFacingException;
+import org.opensalw.shared.Violation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -110,6 +112,33 @@ class AssistanceServiceTests {
         assertThat(draft.area()).isEqualTo(Area.RECORD_KEEPING);
         assertThat(draft.status()).isEqualTo(RequestStatus.DRAFT);
         assertThat(management.changeRequestStatus(draft.id(), RequestStatus.OPEN).status()).isEqualTo(RequestStatus.OPEN);
+    }
+
+    @Test
+    void shouldRefuseARequestStatusChangeThatNamesNoStatus() {
+        RequestId id = management.fileRequest(request("CM", Area.TRACING, "Police judiciaire"));
+        assertThatThrownBy(() -> management.changeRequestStatus(id, null)).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.violations()).containsExactly(Violation.of("status", "form.required")));
+        assertThat(management.request(id).status()).isEqualTo(RequestStatus.OPEN);
+    }
+
+    @Test
+    void shouldRefuseOffersAndProposalsOfAWithdrawnActorWhateverItsKind() {
+        Actor donor = actors.create(new NewActor(ActorKind.DONOR, "Donor that left", "SE"));
+        Actor ngo = actors.create(new NewActor(ActorKind.CIVIL_SOCIETY, "NGO that left", "SE"));
+        actors.withdraw(donor.id());
+        actors.withdraw(ngo.id());
+        assertThatThrownBy(() -> management.makeOffer(new NewOffer(donor.id(), OfferKind.FUNDING, "After leaving", Set.of(), Set.of(),
+                new BigDecimal("1000"), null, null, Set.of()))).isInstanceOfSatisfying(UserFacingException.class,
+                        e -> assertThat(e.violations()).extracting(Violation::field, Violation::code)
+                                .containsExactly(tuple("providerId", "assistance.actor.withdrawn")));
+        CallId call = calls.open(new NewCall(Mechanism.UNSCAR, 2027, "UNSCAR after leaving", new BigDecimal("300000"), Set.of(),
+                Set.of(), new BigDecimal("1")));
+        assertThatThrownBy(() -> calls.submit(call, new NewProposal(ngo.id(), "After leaving", "KE", Area.GENDER, new BigDecimal("50000"), 12,
+                true, null, Set.of(), false, false))).isInstanceOfSatisfying(UserFacingException.class,
+                        e -> assertThat(e.violations()).extracting(Violation::field, Violation::code)
+                                .containsExactly(tuple("applicantId", "assistance.actor.withdrawn")));
+        assertThat(calls.proposals(call)).isEmpty();
     }
 
     @Test

@@ -64,7 +64,7 @@ class CallsController {
             FormReader f = new FormReader(params);
             NewCall c = new NewCall(f.required("mechanism", f.choice("mechanism", Mechanism.class)), n(f.required("year", f.integer("year"))),
                     f.required("title", f.text("title")), f.required("budget", Web.amount("budget", f.text("budget"))),
-                    Web.enums(thematic, Area.class), Web.texts(geographic), f.required("maxRegionShare", Web.amount("maxRegionShare", f.text("maxRegionShare"))));
+                    Web.enums(thematic, Area.class), Web.texts(geographic), f.required("maxRegionShare", Web.share("maxRegionShare", f.text("maxRegionShare"))));
             f.check();
             return "redirect:/assistance/calls/" + calls.open(c);
         } catch (RuntimeException e) {
@@ -95,7 +95,7 @@ class CallsController {
             NewProposal p = new NewProposal(applicant == null ? null : new ActorId(applicant), f.required("title", f.text("title")),
                     f.required("country", f.text("country")), f.required("area", f.choice("area", Area.class)),
                     f.required("amount", Web.amount("amount", f.text("amount"))), n(f.required("durationMonths", f.integer("durationMonths"))),
-                    params.containsKey("genderMainstreamed"), Web.amount("genderShare", f.text("genderShare")), Web.texts(unEntities),
+                    params.containsKey("genderMainstreamed"), Web.share("genderShare", f.text("genderShare")), Web.texts(unEntities),
                     params.containsKey("hostConsent"), params.containsKey("residentCoordinator"));
             f.check();
             calls.submit(new CallId(id), p);

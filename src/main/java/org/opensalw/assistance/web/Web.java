@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.opensalw.shared.UserFacingException;
@@ -17,18 +19,39 @@ import org.opensalw.shared.UserFacingException;
 /** Small helpers shared by the module's pages: reading amounts and lists from forms, writing CSV exports. */
 final class Web {
 
+    /**
+     * An amount as English, French and Spanish users type it: digits, optionally grouped by threes with spaces (also
+     * non-breaking ones), then a point or a comma before at most two decimals. A point or a comma followed by three
+     * digits is refused, not guessed: "200.000" is 200 in English and 200000 in Spanish.
+     */
+    private static final Pattern AMOUNT = Pattern.compile("-?(\\d+|\\d{1,3}(?:[ \\u00A0\\u202F]\\d{3})+)(?:[.,](\\d{1,2}))?");
+
+    /** A share of 0-1 (the range is checked by the records' constraints): a point or a comma before at most three decimals. */
+    private static final Pattern SHARE = Pattern.compile("(\\d+)(?:[.,](\\d{1,3}))?");
+
     private Web() {
     }
 
     static BigDecimal amount(String field, String text) {
-        if (text == null || text.isBlank()) {
+        return number(field, text, AMOUNT, "assistance.amount.invalid");
+    }
+
+    static BigDecimal share(String field, String text) {
+        return number(field, text, SHARE, "assistance.share.invalid");
+    }
+
+    private static BigDecimal number(String field, String text, Pattern form, String code) {
+        String typed = text == null ? "" : text.replaceAll("^[\\s\\u00A0\\u202F]+|[\\s\\u00A0\\u202F]+$", "");
+        if (typed.isEmpty()) {
             return null;
         }
-        try {
-            return new BigDecimal(text.trim().replace(",", "").replace(" ", ""));
-        } catch (NumberFormatException e) {
-            throw UserFacingException.invalid(field, "assistance.amount.invalid", text);
+        Matcher m = form.matcher(typed);
+        if (!m.matches()) {
+            throw UserFacingException.invalid(field, code, typed);
         }
+        String whole = m.group(1).replaceAll("[ \\u00A0\\u202F]", "");
+        String decimals = m.group(2);
+        return new BigDecimal((typed.startsWith("-") ? "-" : "") + whole + (decimals == null ? "" : "." + decimals));
     }
 
     static Set<String> texts(List<String> values) {
