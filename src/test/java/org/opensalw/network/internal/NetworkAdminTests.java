@@ -3,6 +3,10 @@ package org.opensalw.network.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -29,6 +33,7 @@ import org.opensalw.network.NodeNetwork;
 import org.opensalw.network.NodeRole;
 import org.opensalw.network.OutgoingMessage;
 import org.opensalw.shared.UserFacingException;
+import org.opensalw.shared.Violation;
 import org.opensalw.support.NodeClient;
 import org.opensalw.support.Nodes;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,6 +82,9 @@ class NetworkAdminTests {
     @Autowired
     UserAccounts accounts;
 
+    @Autowired
+    Peers peers;
+
     static String keysOfAPeerThatIsDown() {
         return "{\"keys\":[" + NetworkTests.generate(com.nimbusds.jose.jwk.KeyUse.SIGNATURE).toPublicJWK().toJSONString() + ","
                 + NetworkTests.generate(com.nimbusds.jose.jwk.KeyUse.ENCRYPTION).toPublicJWK().toJSONString() + "]}";
@@ -108,6 +116,49 @@ class NetworkAdminTests {
                 SELECT status = 'UNDELIVERABLE' AND attempts = 3 AND last_attempt_at > ? FROM network_outbox WHERE id = ?""",
                 Boolean.class, lastBefore, first.value()));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE action = 'network.message.retry'", Long.class)).isPositive();
+    }
+
+    static String jwks(ECKey... keys) {
+        return "{\"keys\":[" + java.util.Arrays.stream(keys).map(k -> k.toPublicJWK().toJSONString())
+                .collect(java.util.stream.Collectors.joining(",")) + "]}";
+    }
+
+    @Test
+    @WithMockUser(roles = "ADMIN")
+    void shouldKeepARetiredKeyRetiredWhenThePeerStillPublishesIt() {
+        ECKey sig = NetworkTests.generate(KeyUse.SIGNATURE);
+        ECKey enc = NetworkTests.generate(KeyUse.ENCRYPTION);
+        Peers.PeerForm form = new Peers.PeerForm("NL-RETIRED", NodeRole.NATIONAL, "NL", "Netherlands",
+                "http://127.0.0.1:" + Nodes.freePort(), null, jwks(sig, enc));
+        admin.savePeer(form);
+        admin.retirePeerKey("NL-RETIRED", sig.getKeyID());
+
+        // what "Fetch keys from the peer" and a restart (configured peers) do: take the set the peer still publishes
+        admin.savePeer(form);
+
+        assertThat(peers.key(new NodeId("NL-RETIRED"), sig.getKeyID(), KeyUse.SIGNATURE)).isEmpty();
+        assertThat(admin.peer("NL-RETIRED").keys()).filteredOn(k -> k.kid().equals(sig.getKeyID())).singleElement()
+                .satisfies(k -> assertThat(k.usable()).isFalse());
+        assertThat(peers.key(new NodeId("NL-RETIRED"), enc.getKeyID(), KeyUse.ENCRYPTION)).isPresent();
+    }
+
+    @Test
+    @WithMockUser(roles = "ADMIN")
+    void shouldRefuseAKnownKeyIdWithOtherKeyMaterial() throws Exception {
+        ECKey sig = NetworkTests.generate(KeyUse.SIGNATURE);
+        ECKey enc = NetworkTests.generate(KeyUse.ENCRYPTION);
+        admin.savePeer(new Peers.PeerForm("NL-REUSED", NodeRole.NATIONAL, "NL", "Netherlands", "http://127.0.0.1:" + Nodes.freePort(),
+                null, jwks(sig, enc)));
+        ECKey other = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).keyID(sig.getKeyID()).generate();
+
+        assertThatThrownBy(() -> admin.savePeer(new Peers.PeerForm("NL-REUSED", NodeRole.NATIONAL, "NL", "Netherlands",
+                "http://127.0.0.1:1", null, jwks(other, enc)))).isInstanceOfSatisfying(UserFacingException.class,
+                        e -> assertThat(e.violations()).extracting(Violation::field, Violation::code)
+                                .containsExactly(org.assertj.core.groups.Tuple.tuple("jwks", "network.peer.jwks.kidReused")));
+
+        assertThat(peers.key(new NodeId("NL-REUSED"), sig.getKeyID(), KeyUse.SIGNATURE))
+                .hasValueSatisfying(k -> assertThat(k.getX()).isEqualTo(sig.getX()));
+        assertThat(admin.peer("NL-REUSED").info().endpoint().getPort()).as("nothing of the refused change written").isNotEqualTo(1);
     }
 
     String status(MessageId id) {
