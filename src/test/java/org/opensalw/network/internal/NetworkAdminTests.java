@@ -3,6 +3,11 @@ package org.opensalw.network.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -84,6 +89,9 @@ class NetworkAdminTests {
 
     @Autowired
     Peers peers;
+
+    @Autowired
+    Inbox inbox;
 
     static String keysOfAPeerThatIsDown() {
         return "{\"keys\":[" + NetworkTests.generate(com.nimbusds.jose.jwk.KeyUse.SIGNATURE).toPublicJWK().toJSONString() + ","
@@ -212,6 +220,28 @@ class NetworkAdminTests {
                     java.nio.charset.StandardCharsets.US_ASCII)).readLine();
             assertThat(statusLine).startsWith("HTTP/1.1 413");
         }
+    }
+
+    @Test
+    void shouldRefuseAnOverlongKeyIdAndKeepEveryRefusalShort() throws Exception {
+        // a known peer's id, a made-up key id of 100 KB: refused for its key before any signature check
+        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("K".repeat(100_000)).type(Envelopes.ENVELOPE).build(),
+                new Payload(Map.<String, Object>of("from", "HUB-CONF", "id", java.util.UUID.randomUUID().toString())));
+        jws.sign(new ECDSASigner(NetworkTests.generate(KeyUse.SIGNATURE)));
+        String count = "SELECT count(*) FROM network_refusal WHERE reason = 'UNKNOWN_KEY'";
+        long before = jdbc.queryForObject(count, Long.class);
+
+        NodeClient.Answer answer = new NodeClient("http://localhost:" + port).postAnonymous("/network/inbox", jws.serialize(), "application/jose");
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.body().length()).isLessThan(1_000);
+        assertThat(jdbc.queryForObject(count, Long.class)).isEqualTo(before + 1);
+        assertThat(jdbc.queryForObject("SELECT max(length(detail)) FROM network_refusal", Integer.class)).isLessThanOrEqualTo(500);
+
+        // whatever the detail says, the recorder keeps at most 500 characters of it
+        inbox.recordRefusal("127.0.0.1", null, new Inbox.RefusedException(400, "MALFORMED", "x".repeat(100_000)));
+        assertThat(jdbc.queryForObject("SELECT length(detail) FROM network_refusal ORDER BY id DESC LIMIT 1", Integer.class))
+                .isLessThanOrEqualTo(500);
     }
 
     @Test
