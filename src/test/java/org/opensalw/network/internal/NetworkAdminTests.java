@@ -12,7 +12,9 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.sun.net.httpserver.HttpServer;
 import java.net.CookieManager;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -167,6 +169,33 @@ class NetworkAdminTests {
         assertThat(peers.key(new NodeId("NL-REUSED"), sig.getKeyID(), KeyUse.SIGNATURE))
                 .hasValueSatisfying(k -> assertThat(k.getX()).isEqualTo(sig.getX()));
         assertThat(admin.peer("NL-REUSED").info().endpoint().getPort()).as("nothing of the refused change written").isNotEqualTo(1);
+    }
+
+    @Test
+    @WithMockUser(roles = "ADMIN")
+    void shouldGiveUpAtOnceOnAMessageThePeerRefusesAsTooLarge() throws Exception {
+        HttpServer small = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        small.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = "{\"error\":\"TOO_LARGE\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(413, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        small.start();
+        try {
+            admin.savePeer(new Peers.PeerForm("LU-SMALL", NodeRole.NATIONAL, "LU", "Small inbox",
+                    "http://127.0.0.1:" + small.getAddress().getPort(), null, keysOfAPeerThatIsDown()));
+            MessageId id = tx.execute(s -> network.send(new OutgoingMessage(new NodeId("LU-SMALL"), "too-large", "test.x", "{}")));
+
+            Nodes.await(Duration.ofSeconds(30), "undeliverable", () -> "UNDELIVERABLE".equals(status(id)));
+            Map<String, Object> row = jdbc.queryForMap("SELECT attempts, last_error FROM network_outbox WHERE id = ?", id.value());
+            assertThat(row.get("attempts")).as("not retried: the budget here is 3").isEqualTo(1);
+            assertThat((String) row.get("last_error")).contains("HTTP 413", "too large for the peer's inbox");
+            Nodes.await(Duration.ofSeconds(5), "event", () -> undeliverable.stream().anyMatch(e -> e.id().equals(id)));
+        } finally {
+            small.stop(0);
+        }
     }
 
     String status(MessageId id) {
