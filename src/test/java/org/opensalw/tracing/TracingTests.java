@@ -128,6 +128,24 @@ class TracingTests {
     }
 
     @Test
+    void shouldRefuseToSendPhotosTooLargeForThePeersInboxNamingThePhotos() {
+        String serial = unique("PH");
+        WeaponId weapon = seizedRifle(serial);
+        registry.addPhoto(weapon, "Receiver", "image/jpeg", new byte[5 * 1024 * 1024]);
+        registry.addPhoto(weapon, "Barrel", "image/jpeg", new byte[4 * 1024 * 1024]);
+        TraceId id = tracing.draft(complete(weapon.value(), "RU-NCB", serial));
+
+        assertThatThrownBy(() -> tracing.send(id)).isInstanceOfSatisfying(UserFacingException.class, e -> {
+            assertThat(e.kind()).isEqualTo(UserFacingException.Kind.INVALID);
+            assertThat(e.violations()).extracting(Violation::field, Violation::code)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("photos", "tracing.photos.tooLarge"));
+            assertThat(e.violations().get(0).args()).containsExactly("9.0", "8.0");
+        });
+        assertThat(tracing.request(id).state()).isEqualTo(TraceState.DRAFT);
+        assertThat(outbox(jdbc, tracing.request(id).conversationId())).isEmpty();
+    }
+
+    @Test
     void shouldRecordAnIncomingRequestOnceAndAcknowledgeIt() {
         UUID conversation = UUID.randomUUID();
         String payload = requestPayload(conversation, "KE-NFP", unique("IN"), "Kalashnikov");
