@@ -3,6 +3,8 @@ package org.opensalw.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.opensalw.tracing.TracingFixtures.audited;
+import static org.opensalw.tracing.TracingFixtures.awaitProcessed;
 import static org.opensalw.tracing.TracingFixtures.complete;
 import static org.opensalw.tracing.TracingFixtures.outbox;
 import static org.opensalw.tracing.TracingFixtures.receive;
@@ -14,12 +16,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensalw.TestDatabase;
 import org.opensalw.network.MessageDelivered;
 import org.opensalw.network.MessageId;
 import org.opensalw.network.MessageUndeliverable;
 import org.opensalw.network.NodeId;
+import org.opensalw.network.NodeRole;
+import org.opensalw.network.internal.Peers;
 import org.opensalw.reference.WeaponType;
 import org.opensalw.registry.EventCommand;
 import org.opensalw.registry.EventKind;
@@ -58,8 +64,22 @@ class TracingTests {
     JdbcClient jdbc;
     @Autowired
     Reminders reminders;
+    @Autowired
+    Peers peers;
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @BeforeEach
+    void trustTheRequestingNode() {
+        TracingFixtures.trust(peers, "KE-NFP", NodeRole.NATIONAL, "KE", "Kenya NFP");
+    }
+
+    @AfterEach
+    void forgetPeers() {
+        for (String peer : List.of("KE-NFP", "TZ-NFP", "UG-NFP", "HUB-EAC")) {
+            TracingFixtures.forget(peers, peer);
+        }
+    }
 
     private WeaponId seizedRifle(String serial) {
         WeaponId id = registry.register(new Registration(new WeaponDescription(WeaponType.ASSAULT_RIFLE, "KALASHNIKOV", null, "AKM",
@@ -172,6 +192,27 @@ class TracingTests {
                 assertThat(p.content()).containsExactly(1, 2, 3, 4));
         assertThat(tracing.request(inbox.id()).steps()).extracting(TraceStep::kind)
                 .containsExactly(TraceStepKind.RECEIVED, TraceStepKind.ACKNOWLEDGED);
+    }
+
+    @Test
+    void shouldTakeOnlyImagePhotosFromAPeer() {
+        UUID conversation = UUID.randomUUID();
+        String svg = java.util.Base64.getEncoder().encodeToString(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(document.cookie)\"/>".getBytes());
+        String payload = requestPayload(conversation, "KE-NFP", unique("SV"), "Kalashnikov").replace(
+                "\"photos\":[{\"caption\":\"Receiver\",\"contentType\":\"image/png\",\"base64\":\"AQIDBA==\"}]",
+                "\"photos\":[{\"caption\":\"Receiver\",\"contentType\":\"image/PNG\",\"base64\":\"AQIDBA==\"},"
+                        + "{\"caption\":\"Barrel\",\"contentType\":\"image/svg+xml\",\"base64\":\"" + svg + "\"},"
+                        + "{\"caption\":\"Page\",\"contentType\":\"text/html\",\"base64\":\"" + svg + "\"}]");
+        assertThat(payload).contains("image/svg+xml");
+        MessageId message = receive(events, tx, "KE-NFP", conversation, "tracing.request", payload);
+        awaitProcessed(jdbc, message);
+
+        UUID id = jdbc.sql("SELECT id FROM trace_request WHERE conversation_id = :c").param("c", conversation).query(UUID.class).single();
+        assertThat(tracing.photos(new TraceId(id))).extracting(TraceRequest.PhotoRef::caption, TraceRequest.PhotoRef::contentType)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Receiver", "image/png"));
+        assertThat(audited(jdbc, "tracing.photo.refused", id)).hasSize(2).anySatisfy(d -> assertThat(d).contains("Barrel", "image/svg+xml"));
+        assertThat(tracing.request(new TraceId(id)).state()).isEqualTo(TraceState.ACKNOWLEDGED);
     }
 
     @Test
