@@ -195,6 +195,52 @@ class TracingTests {
     }
 
     @Test
+    void shouldTakeTheRequesterFromThePeerListNotFromThePayload() {
+        TracingFixtures.trust(peers, "TZ-NFP", NodeRole.NATIONAL, "TZ", "Tanzania NFP");
+        UUID conversation = UUID.randomUUID();
+        // the payload says Kenya
+        MessageId message = receive(events, tx, "TZ-NFP", conversation, "tracing.request",
+                requestPayload(conversation, "TZ-NFP", unique("PL"), "Kalashnikov"));
+        awaitProcessed(jdbc, message);
+
+        assertThat(jdbc.sql("SELECT counterpart_node, counterpart_country, counterpart_name FROM trace_request WHERE conversation_id = :c")
+                .param("c", conversation).query().singleRow())
+                .containsEntry("counterpart_node", "TZ-NFP").containsEntry("counterpart_country", "TZ")
+                .containsEntry("counterpart_name", "Tanzania NFP");
+    }
+
+    @Test
+    void shouldRefuseARequestFromAHub() {
+        TracingFixtures.trust(peers, "HUB-EAC", NodeRole.HUB, null, "East African hub");
+        UUID conversation = UUID.randomUUID();
+        MessageId message = receive(events, tx, "HUB-EAC", conversation, "tracing.request",
+                requestPayload(conversation, "HUB-EAC", unique("HR"), "Kalashnikov"));
+        awaitProcessed(jdbc, message);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM trace_request WHERE conversation_id = :c").param("c", conversation)
+                .query(Long.class).single()).isZero();
+        assertThat(outbox(jdbc, conversation)).as("nothing acknowledged").isEmpty();
+        assertThat(audited(jdbc, "tracing.refused", conversation)).singleElement().asString().contains("tracing.request", "HUB");
+    }
+
+    @Test
+    void shouldRefuseARequestIdHeldAlreadyFromAnotherNode() {
+        UUID conversation = UUID.randomUUID();
+        String serial = unique("SI");
+        MessageId first = receive(events, tx, "KE-NFP", conversation, "tracing.request", requestPayload(conversation, "KE-NFP", serial, "Kalashnikov"));
+        awaitProcessed(jdbc, first);
+        TracingFixtures.trust(peers, "UG-NFP", NodeRole.NATIONAL, "UG", "Uganda NFP");
+        MessageId second = receive(events, tx, "UG-NFP", conversation, "tracing.request",
+                requestPayload(conversation, "UG-NFP", serial, "Kalashnikov"));
+        awaitProcessed(jdbc, second);
+
+        assertThat(jdbc.sql("SELECT counterpart_node FROM trace_request WHERE conversation_id = :c").param("c", conversation)
+                .query(String.class).list()).containsExactly("KE-NFP");
+        assertThat(outbox(jdbc, conversation)).extracting(TracingFixtures.Queued::recipient).containsExactly("KE-NFP");
+        assertThat(audited(jdbc, "tracing.refused", conversation)).singleElement().asString().contains("held already", "KE-NFP");
+    }
+
+    @Test
     void shouldTakeOnlyImagePhotosFromAPeer() {
         UUID conversation = UUID.randomUUID();
         String svg = java.util.Base64.getEncoder().encodeToString(

@@ -10,7 +10,9 @@ import org.opensalw.identity.AuditTrail;
 import org.opensalw.network.MessageDelivered;
 import org.opensalw.network.MessageReceived;
 import org.opensalw.network.MessageUndeliverable;
+import org.opensalw.network.NodeInfo;
 import org.opensalw.network.NodeNetwork;
+import org.opensalw.network.NodeRole;
 import org.opensalw.network.OutgoingMessage;
 import org.opensalw.reference.WeaponType;
 import org.opensalw.registry.EventKind;
@@ -30,8 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * Tracing's input from the network: requests, acknowledgements, answers, thread messages and closings from peers, and
  * the delivery reports of what this node sent. Each message is processed once (by its message id; a request also by
- * its request id), and only from the node the conversation is with: an answer from anyone else is refused. Photos
- * are taken of image types only ({@link PhotoTypes}).
+ * its request id), and only from the node the conversation is with: an answer from anyone else is refused. Requests
+ * are taken from national nodes only, with photos of image types only ({@link PhotoTypes}).
  */
 @Component
 class Inbound {
@@ -109,9 +111,18 @@ class Inbound {
         }
     }
 
-    /** A new incoming request: kept with its photos (of image types only), then acknowledged at once to the requesting node. */
+    /**
+     * A new incoming request: kept with its photos, then acknowledged at once to the requesting node. The requester is
+     * the verified sender, named and placed as this node's peer list has it (not as the payload says), and must be a
+     * national node (ITI para 14: states make requests; a hub relays them).
+     */
     private void request(MessageReceived m, String from) {
         Payloads.Request r = payloads.read(m.payload(), Payloads.Request.class);
+        NodeInfo requester = network.peer(m.sender()).orElse(null);
+        if (requester == null || requester.role() != NodeRole.NATIONAL) {
+            refuse(m, r.requestId(), requester == null ? "not a peer of this node" : "a " + requester.role() + " node makes no requests");
+            return;
+        }
         List<Payloads.PhotoData> offered = r.photos() == null ? List.of() : r.photos().stream().filter(Objects::nonNull).toList();
         List<Payloads.PhotoData> images = offered.stream().filter(p -> PhotoTypes.accepted(p.contentType()).isPresent()).toList();
         // read before anything is written: an unreadable photo makes the whole message unreadable
@@ -122,10 +133,15 @@ class Inbound {
                 r.countryOfManufacture(), r.yearOfManufacture(), r.markings());
         UUID id = UUID.randomUUID();
         var due = store.today().plusDays(reasonableDays);
-        boolean fresh = store.insert(id, Direction.INCOMING, r.requestId(), r.reference(), m.sender().value(), r.requesterCountry(),
-                r.requesterName(), TraceState.RECEIVED, form, due, from);
+        boolean fresh = store.insert(id, Direction.INCOMING, r.requestId(), r.reference(), m.sender().value(),
+                requester.country() == null ? null : requester.country().value(), requester.name(), TraceState.RECEIVED, form, due, from);
         if (!fresh) {
-            log.info("Tracing request {} from {} received again under another message id; processed once", r.requestId(), m.sender());
+            String holder = store.find(Direction.INCOMING, r.requestId()).map(TraceStore.Row::counterpartNode).orElse(null);
+            if (m.sender().value().equals(holder)) {
+                log.info("Tracing request {} from {} received again under another message id; processed once", r.requestId(), m.sender());
+            } else {
+                refuse(m, r.requestId(), "this request id is held already, received from " + holder);
+            }
             return;
         }
         for (int i = 0; i < images.size(); i++) {
