@@ -175,7 +175,7 @@ public class TracingManagement {
         }
         long photoBytes = store.photoBytes(id.value());
         if (photoBytes > PHOTO_BYTES_LIMIT) {
-            // else the peer's inbox would refuse the message (413) and the request never leave
+            // else the peer's inbox refuses the message (413): the request could never leave this node
             violations.add(Violation.of("photos", "tracing.photos.tooLarge", megabytes(photoBytes), megabytes(PHOTO_BYTES_LIMIT)));
         }
         refuseOnHub();
