@@ -49,6 +49,13 @@ public class TracingManagement {
 
     private static final String SUBJECT = "TRACE_REQUEST";
 
+    /**
+     * The most photo bytes a request carries to another node. The photos are base64 in the payload, which is base64
+     * again in the sender's JWS, the JWE around it and the envelope: about 3.2 times their size, which must stay
+     * under the 30 MiB a peer's inbox accepts (network PeerEndpoint), with room for the rest of the request.
+     */
+    static final long PHOTO_BYTES_LIMIT = 8L * 1024 * 1024;
+
     private final TraceStore store;
     private final Payloads payloads;
     private final NodeNetwork network;
@@ -165,6 +172,11 @@ public class TracingManagement {
         List<Violation> violations = new ArrayList<>(RequestRules.check(row.form(), store.today()));
         if (row.form().recipient() != null && row.form().recipient().trim().equals(network.self().id().value())) {
             violations.add(Violation.of("recipient", "tracing.recipient.self"));
+        }
+        long photoBytes = store.photoBytes(id.value());
+        if (photoBytes > PHOTO_BYTES_LIMIT) {
+            // else the peer's inbox refuses the message (413): the request could never leave this node
+            violations.add(Violation.of("photos", "tracing.photos.tooLarge", megabytes(photoBytes), megabytes(PHOTO_BYTES_LIMIT)));
         }
         refuseOnHub();
         if (!violations.isEmpty()) {
@@ -334,6 +346,10 @@ public class TracingManagement {
 
     private static String country(NodeInfo n) {
         return n.country() == null ? null : n.country().value();
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
     }
 
     private static String trimmed(String s) {

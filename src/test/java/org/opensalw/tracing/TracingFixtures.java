@@ -1,5 +1,9 @@
 package org.opensalw.tracing;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,6 +12,8 @@ import java.util.UUID;
 import org.opensalw.network.MessageId;
 import org.opensalw.network.MessageReceived;
 import org.opensalw.network.NodeId;
+import org.opensalw.network.NodeRole;
+import org.opensalw.network.internal.Peers;
 import org.opensalw.reference.WeaponType;
 import org.opensalw.registry.EventKind;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,6 +47,41 @@ final class TracingFixtures {
             String type, String payload) {
         tx.executeWithoutResult(s -> events.publishEvent(new MessageReceived(id, new NodeId(sender), conversation.toString(), type,
                 payload, Instant.now())));
+    }
+
+    /**
+     * This node trusts the peer, as its administrator would make it (messages from a node that is not a peer never
+     * reach tracing). A national peer is also a suggested recipient: tests that add one remove it ({@link #forget}).
+     */
+    static void trust(Peers peers, String id, NodeRole role, String country, String name) {
+        peers.save(new Peers.PeerForm(id, role, country, name, "http://127.0.0.1:9", null,
+                "{\"keys\":[" + publicKey(KeyUse.SIGNATURE) + "," + publicKey(KeyUse.ENCRYPTION) + "]}"), "ADMIN");
+    }
+
+    static void forget(Peers peers, String id) {
+        if (peers.info(new NodeId(id)).isPresent()) {
+            peers.delete(new NodeId(id));
+        }
+    }
+
+    private static String publicKey(KeyUse use) {
+        try {
+            return new ECKeyGenerator(Curve.P_256).keyUse(use).keyIDFromThumbprint(true).generate().toPublicJWK().toJSONString();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until tracing has processed the message (taken in or refused). */
+    static void awaitProcessed(JdbcClient jdbc, MessageId id) {
+        org.awaitility.Awaitility.await().pollInSameThread().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM trace_message_seen WHERE message_id = :id").param("id", id.value()).query(Long.class).single() == 1);
+    }
+
+    /** The details of the audit entries of an action about a subject, oldest first. */
+    static List<String> audited(JdbcClient jdbc, String action, Object subject) {
+        return jdbc.sql("SELECT detail FROM audit_entry WHERE action = :a AND subject_id = :s ORDER BY id").param("a", action)
+                .param("s", subject.toString()).query(String.class).list();
     }
 
     static List<Queued> outbox(JdbcClient jdbc, UUID conversation) {

@@ -17,6 +17,8 @@ import org.opensalw.TestDatabase;
 import org.opensalw.identity.NewUser;
 import org.opensalw.identity.Role;
 import org.opensalw.identity.UserAccounts;
+import org.opensalw.network.NodeRole;
+import org.opensalw.network.internal.Peers;
 import org.opensalw.reference.WeaponType;
 import org.opensalw.registry.EventCommand;
 import org.opensalw.registry.EventKind;
@@ -53,6 +55,8 @@ class TracingJourneyTests {
     TransactionTemplate tx;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Peers peers;
 
     private WeaponId asRegistrar(String serial, EventKind last) {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("test", null,
@@ -94,6 +98,8 @@ class TracingJourneyTests {
             browser.click(By.id("tracing-outbox")).waitForText("Tracing requests sent");
             assertThat(browser.pageText()).contains(seizedSerial);
 
+            // trusted only now: a national peer would have been the suggested recipient of the request above
+            TracingFixtures.trust(peers, "KE-NFP", NodeRole.NATIONAL, "KE", "Kenya NFP");
             UUID conversation = UUID.randomUUID();
             receive(events, tx, "KE-NFP", conversation, "tracing.request", requestPayload(conversation, "KE-NFP", stolenSerial, "Izhmash"));
             await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM trace_request WHERE conversation_id = :c")
@@ -111,6 +117,8 @@ class TracingJourneyTests {
 
             browser.open("/tracing/sdg-16-4-2?lang=fr").waitForText("Indicateur ODD 16.4.2");
             browser.screenshot("tracing-05-sdg");
+        } finally {
+            TracingFixtures.forget(peers, "KE-NFP");
         }
     }
 }

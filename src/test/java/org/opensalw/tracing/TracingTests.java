@@ -3,6 +3,8 @@ package org.opensalw.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.opensalw.tracing.TracingFixtures.audited;
+import static org.opensalw.tracing.TracingFixtures.awaitProcessed;
 import static org.opensalw.tracing.TracingFixtures.complete;
 import static org.opensalw.tracing.TracingFixtures.outbox;
 import static org.opensalw.tracing.TracingFixtures.receive;
@@ -14,12 +16,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensalw.TestDatabase;
 import org.opensalw.network.MessageDelivered;
 import org.opensalw.network.MessageId;
 import org.opensalw.network.MessageUndeliverable;
 import org.opensalw.network.NodeId;
+import org.opensalw.network.NodeRole;
+import org.opensalw.network.internal.Peers;
 import org.opensalw.reference.WeaponType;
 import org.opensalw.registry.EventCommand;
 import org.opensalw.registry.EventKind;
@@ -58,8 +64,22 @@ class TracingTests {
     JdbcClient jdbc;
     @Autowired
     Reminders reminders;
+    @Autowired
+    Peers peers;
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @BeforeEach
+    void trustTheRequestingNode() {
+        TracingFixtures.trust(peers, "KE-NFP", NodeRole.NATIONAL, "KE", "Kenya NFP");
+    }
+
+    @AfterEach
+    void forgetPeers() {
+        for (String peer : List.of("KE-NFP", "TZ-NFP", "UG-NFP", "HUB-EAC")) {
+            TracingFixtures.forget(peers, peer);
+        }
+    }
 
     private WeaponId seizedRifle(String serial) {
         WeaponId id = registry.register(new Registration(new WeaponDescription(WeaponType.ASSAULT_RIFLE, "KALASHNIKOV", null, "AKM",
@@ -128,6 +148,24 @@ class TracingTests {
     }
 
     @Test
+    void shouldRefuseToSendPhotosTooLargeForThePeersInboxNamingThePhotos() {
+        String serial = unique("PH");
+        WeaponId weapon = seizedRifle(serial);
+        registry.addPhoto(weapon, "Receiver", "image/jpeg", new byte[5 * 1024 * 1024]);
+        registry.addPhoto(weapon, "Barrel", "image/jpeg", new byte[4 * 1024 * 1024]);
+        TraceId id = tracing.draft(complete(weapon.value(), "RU-NCB", serial));
+
+        assertThatThrownBy(() -> tracing.send(id)).isInstanceOfSatisfying(UserFacingException.class, e -> {
+            assertThat(e.kind()).isEqualTo(UserFacingException.Kind.INVALID);
+            assertThat(e.violations()).extracting(Violation::field, Violation::code)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("photos", "tracing.photos.tooLarge"));
+            assertThat(e.violations().get(0).args()).containsExactly("9.0", "8.0");
+        });
+        assertThat(tracing.request(id).state()).isEqualTo(TraceState.DRAFT);
+        assertThat(outbox(jdbc, tracing.request(id).conversationId())).isEmpty();
+    }
+
+    @Test
     void shouldRecordAnIncomingRequestOnceAndAcknowledgeIt() {
         UUID conversation = UUID.randomUUID();
         String payload = requestPayload(conversation, "KE-NFP", unique("IN"), "Kalashnikov");
@@ -154,6 +192,77 @@ class TracingTests {
                 assertThat(p.content()).containsExactly(1, 2, 3, 4));
         assertThat(tracing.request(inbox.id()).steps()).extracting(TraceStep::kind)
                 .containsExactly(TraceStepKind.RECEIVED, TraceStepKind.ACKNOWLEDGED);
+    }
+
+    @Test
+    void shouldTakeTheRequesterFromThePeerListNotFromThePayload() {
+        TracingFixtures.trust(peers, "TZ-NFP", NodeRole.NATIONAL, "TZ", "Tanzania NFP");
+        UUID conversation = UUID.randomUUID();
+        // the payload says Kenya
+        MessageId message = receive(events, tx, "TZ-NFP", conversation, "tracing.request",
+                requestPayload(conversation, "TZ-NFP", unique("PL"), "Kalashnikov"));
+        awaitProcessed(jdbc, message);
+
+        assertThat(jdbc.sql("SELECT counterpart_node, counterpart_country, counterpart_name FROM trace_request WHERE conversation_id = :c")
+                .param("c", conversation).query().singleRow())
+                .containsEntry("counterpart_node", "TZ-NFP").containsEntry("counterpart_country", "TZ")
+                .containsEntry("counterpart_name", "Tanzania NFP");
+    }
+
+    @Test
+    void shouldRefuseARequestFromAHub() {
+        TracingFixtures.trust(peers, "HUB-EAC", NodeRole.HUB, null, "East African hub");
+        UUID conversation = UUID.randomUUID();
+        MessageId message = receive(events, tx, "HUB-EAC", conversation, "tracing.request",
+                requestPayload(conversation, "HUB-EAC", unique("HR"), "Kalashnikov"));
+        awaitProcessed(jdbc, message);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM trace_request WHERE conversation_id = :c").param("c", conversation)
+                .query(Long.class).single()).isZero();
+        assertThat(outbox(jdbc, conversation)).as("nothing acknowledged").isEmpty();
+        List<String> refusals = audited(jdbc, "tracing.refused", conversation);
+        assertThat(refusals).hasSize(1);
+        assertThat(refusals.get(0)).contains("tracing.request", "HUB");
+    }
+
+    @Test
+    void shouldRefuseARequestIdHeldAlreadyFromAnotherNode() {
+        UUID conversation = UUID.randomUUID();
+        String serial = unique("SI");
+        MessageId first = receive(events, tx, "KE-NFP", conversation, "tracing.request", requestPayload(conversation, "KE-NFP", serial, "Kalashnikov"));
+        awaitProcessed(jdbc, first);
+        TracingFixtures.trust(peers, "UG-NFP", NodeRole.NATIONAL, "UG", "Uganda NFP");
+        MessageId second = receive(events, tx, "UG-NFP", conversation, "tracing.request",
+                requestPayload(conversation, "UG-NFP", serial, "Kalashnikov"));
+        awaitProcessed(jdbc, second);
+
+        assertThat(jdbc.sql("SELECT counterpart_node FROM trace_request WHERE conversation_id = :c").param("c", conversation)
+                .query(String.class).list()).containsExactly("KE-NFP");
+        assertThat(outbox(jdbc, conversation)).extracting(TracingFixtures.Queued::recipient).containsExactly("KE-NFP");
+        List<String> refusals = audited(jdbc, "tracing.refused", conversation);
+        assertThat(refusals).hasSize(1);
+        assertThat(refusals.get(0)).contains("held already", "KE-NFP");
+    }
+
+    @Test
+    void shouldTakeOnlyImagePhotosFromAPeer() {
+        UUID conversation = UUID.randomUUID();
+        String svg = java.util.Base64.getEncoder().encodeToString(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(document.cookie)\"/>".getBytes());
+        String payload = requestPayload(conversation, "KE-NFP", unique("SV"), "Kalashnikov").replace(
+                "\"photos\":[{\"caption\":\"Receiver\",\"contentType\":\"image/png\",\"base64\":\"AQIDBA==\"}]",
+                "\"photos\":[{\"caption\":\"Receiver\",\"contentType\":\"image/PNG\",\"base64\":\"AQIDBA==\"},"
+                        + "{\"caption\":\"Barrel\",\"contentType\":\"image/svg+xml\",\"base64\":\"" + svg + "\"},"
+                        + "{\"caption\":\"Page\",\"contentType\":\"text/html\",\"base64\":\"" + svg + "\"}]");
+        assertThat(payload).contains("image/svg+xml");
+        MessageId message = receive(events, tx, "KE-NFP", conversation, "tracing.request", payload);
+        awaitProcessed(jdbc, message);
+
+        UUID id = jdbc.sql("SELECT id FROM trace_request WHERE conversation_id = :c").param("c", conversation).query(UUID.class).single();
+        assertThat(tracing.photos(new TraceId(id))).extracting(TraceRequest.PhotoRef::caption, TraceRequest.PhotoRef::contentType)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Receiver", "image/png"));
+        assertThat(audited(jdbc, "tracing.photo.refused", id)).hasSize(2).anySatisfy(d -> assertThat(d).contains("Barrel", "image/svg+xml"));
+        assertThat(tracing.request(new TraceId(id)).state()).isEqualTo(TraceState.ACKNOWLEDGED);
     }
 
     @Test

@@ -31,6 +31,8 @@ final class Envelopes {
 
     static final JOSEObjectType ENVELOPE = new JOSEObjectType("opensalw-envelope+json");
     static final JOSEObjectType MESSAGE = new JOSEObjectType("opensalw-message+json");
+    /** Longer than any key id a node makes (a thumbprint: 43 characters); a longer one is refused before any look-up. */
+    static final int MAX_KID = 200;
 
     private Envelopes() {
     }
@@ -141,7 +143,11 @@ final class Envelopes {
     static JWSObject open(String inner, java.util.function.Function<String, java.util.Optional<ECKey>> decryptionKey) throws Refused {
         try {
             JWEObject jwe = JWEObject.parse(inner);
-            ECKey key = decryptionKey.apply(jwe.getHeader().getKeyID())
+            String kid = jwe.getHeader().getKeyID();
+            if (kid != null && kid.length() > MAX_KID) {
+                throw new Refused(400, "UNKNOWN_KEY", null, "sealed to a key id of " + kid.length() + " characters");
+            }
+            ECKey key = decryptionKey.apply(kid)
                     .orElseThrow(() -> new Refused(400, "UNKNOWN_KEY", null, "sealed to a key this node does not have: " + jwe.getHeader().getKeyID()));
             jwe.decrypt(new ECDHDecrypter(key));
             return parseSigned(jwe.getPayload().toString(), "message");

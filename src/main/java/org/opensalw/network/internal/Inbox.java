@@ -33,6 +33,9 @@ public class Inbox {
 
     private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 
+    /** The most of a refusal's detail that is logged, stored and answered. */
+    static final int MAX_DETAIL = 500;
+
     /** What the inbox answers a sender: the message id it now holds (processed before, or now). */
     public record Ack(UUID id, boolean duplicate, boolean relayed) {
     }
@@ -52,7 +55,9 @@ public class Inbox {
         private final String reason;
 
         RefusedException(int status, String reason, String detail) {
-            super(detail);
+            // the detail quotes what the sender sent (key ids, node ids, parser messages): bounded, as it is logged,
+            // stored in network_refusal and answered
+            super(cut(detail));
             this.status = status;
             this.reason = reason;
         }
@@ -162,6 +167,10 @@ public class Inbox {
             throw new Envelopes.Refused(403, "UNKNOWN_PEER", signer.value(), what + " from a node this node does not trust");
         }
         String kid = jws.getHeader().getKeyID();
+        if (kid != null && kid.length() > Envelopes.MAX_KID) {
+            throw new Envelopes.Refused(401, "UNKNOWN_KEY", signer.value(), what + " signed with a key id of " + kid.length()
+                    + " characters, more than any key id (" + Envelopes.MAX_KID + ")");
+        }
         ECKey key = peers.key(signer, kid, KeyUse.SIGNATURE).orElse(null);
         if (key == null) {
             throw new Envelopes.Refused(401, "UNKNOWN_KEY", signer.value(), what + " signed with key " + kid
@@ -181,13 +190,18 @@ public class Inbox {
         } catch (Exception ignored) {
             // not even a JWS
         }
-        log.warn("Refused a message from {} ({}): {} {}", remoteAddr, claimed, e.reason(), e.getMessage());
+        String detail = cut(e.getMessage());
+        log.warn("Refused a message from {} ({}): {} {}", remoteAddr, claimed, e.reason(), detail);
         jdbc.sql("""
                 INSERT INTO network_refusal (at, remote_addr, claimed_sender, reason, detail)
                 VALUES (:at, :addr, :claimed, :reason, :detail)""")
                 .param("at", Timestamp.from(clock.instant())).param("addr", remoteAddr)
                 .param("claimed", claimed == null || claimed.length() > 60 ? null : claimed)
-                .param("reason", e.reason()).param("detail", e.getMessage()).update();
+                .param("reason", e.reason()).param("detail", detail).update();
+    }
+
+    static String cut(String text) {
+        return text == null || text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL - 1) + "…";
     }
 
     public List<Refusal> refusals(int limit) {

@@ -142,23 +142,37 @@ public class Outbox {
     @Transactional
     public void failed(Row row, String error) {
         int attempts = row.attempts() + 1;
-        String message = error == null ? "?" : error.length() > 500 ? error.substring(0, 500) : error;
         if (attempts >= properties.getRetryBudget()) {
-            int n = jdbc.sql("""
-                    UPDATE network_outbox SET status = 'UNDELIVERABLE', attempts = :attempts, claimed_until = NULL, last_error = :error
-                    WHERE id = :id AND status = 'QUEUED'""")
-                    .param("attempts", attempts).param("error", message).param("id", row.id()).update();
-            if (n == 1) {
-                events.publishEvent(new MessageUndeliverable(new MessageId(row.id()), new NodeId(row.recipient()), row.conversationId(),
-                        row.type(), message));
-            }
+            undeliverable(row, error);
             return;
         }
+        String message = errorText(error);
         jdbc.sql("""
                 UPDATE network_outbox SET attempts = :attempts, next_attempt_at = :next, claimed_until = NULL, last_error = :error
                 WHERE id = :id AND status = 'QUEUED'""")
                 .param("attempts", attempts).param("next", Timestamp.from(clock.instant().plus(backoff(attempts))))
                 .param("error", message).param("id", row.id()).update();
+    }
+
+    /**
+     * An attempt failed in a way no later attempt can mend (the next hop refuses the message itself, e.g. as too
+     * large): undeliverable at once, budget or not, shown to a person and reported like a spent budget.
+     */
+    @Transactional
+    public void undeliverable(Row row, String error) {
+        String message = errorText(error);
+        int n = jdbc.sql("""
+                UPDATE network_outbox SET status = 'UNDELIVERABLE', attempts = :attempts, claimed_until = NULL, last_error = :error
+                WHERE id = :id AND status = 'QUEUED'""")
+                .param("attempts", row.attempts() + 1).param("error", message).param("id", row.id()).update();
+        if (n == 1) {
+            events.publishEvent(new MessageUndeliverable(new MessageId(row.id()), new NodeId(row.recipient()), row.conversationId(),
+                    row.type(), message));
+        }
+    }
+
+    private static String errorText(String error) {
+        return error == null ? "?" : error.length() > 500 ? error.substring(0, 500) : error;
     }
 
     /** base × 2^(attempts-1), at most maxDelay, then a random half to full of it, so senders do not retry in step. */

@@ -167,6 +167,13 @@ class OutboxSender implements SmartLifecycle {
                     peers.touch(hop);
                     return;
                 }
+                if (response.statusCode() == 413) {
+                    // the peer's inbox takes no envelope this large: every attempt would be refused the same way, so a
+                    // person is told now rather than after the whole retry budget (hours)
+                    outbox.undeliverable(row, "HTTP 413 from " + hop + ": the message (" + envelope.length()
+                            + " bytes sealed) is too large for the peer's inbox; it is not tried again");
+                    return;
+                }
                 String body = response.body() == null ? "" : response.body();
                 error = "HTTP " + response.statusCode() + " from " + hop + ": " + (body.length() > 200 ? body.substring(0, 200) : body);
             }

@@ -70,8 +70,17 @@ public class Peers {
                 .sorted(java.util.Comparator.comparing(e -> !"HUB".equals(e.getValue().getRole()))).toList();
         for (Map.Entry<String, NetworkProperties.Peer> e : configured) {
             NetworkProperties.Peer p = e.getValue();
-            save(new PeerForm(e.getKey(), NodeRole.valueOf(p.getRole()), p.getCountry(), p.getName() == null ? e.getKey() : p.getName(),
-                    p.getEndpoint(), p.getVia(), p.getJwks()), "CONFIG");
+            try {
+                save(new PeerForm(e.getKey(), NodeRole.valueOf(p.getRole()), p.getCountry(), p.getName() == null ? e.getKey() : p.getName(),
+                        p.getEndpoint(), p.getVia(), p.getJwks()), "CONFIG");
+            } catch (UserFacingException refused) {
+                if (refused.violations().stream().noneMatch(v -> KID_REUSED.equals(v.code()))) {
+                    throw refused;
+                }
+                // nothing was written for this peer: it keeps the keys this node trusted so far, and the node starts
+                log.error("Peer {} from configuration not applied: {}", e.getKey(), refused.getMessage());
+                continue;
+            }
             log.info("Peer {} from configuration", e.getKey());
         }
     }
@@ -153,6 +162,10 @@ public class Peers {
         if (!exists && (keys == null || keys.isEmpty())) {
             throw UserFacingException.invalid("jwks", "network.peer.jwks.required");
         }
+        Map<String, StoredKey> stored = keys == null ? Map.of() : storedKeys(id);
+        if (keys != null) {
+            refuseReusedKeyIds(id, keys, stored);
+        }
         Timestamp now = Timestamp.from(clock.instant());
         String name = form.name() == null || form.name().isBlank() ? id.value() : form.name().trim();
         jdbc.sql("""
@@ -164,19 +177,57 @@ public class Peers {
                 .param("name", name).param("endpoint", endpoint.toString()).param("via", via).param("source", source)
                 .param("now", now).update();
         if (keys != null) {
-            replaceKeys(id, keys);
+            replaceKeys(id, keys, stored);
         }
         return find(id).orElseThrow();
     }
 
-    private void replaceKeys(NodeId id, List<ECKey> keys) {
-        Timestamp now = Timestamp.from(clock.instant());
+    private record StoredKey(String kid, String use, String jwk, Instant retireAt) {
+    }
+
+    private Map<String, StoredKey> storedKeys(NodeId id) {
+        return jdbc.sql("SELECT kid, use, jwk, retire_at FROM network_peer_key WHERE peer_id = :peer").param("peer", id.value())
+                .query((rs, i) -> new StoredKey(rs.getString("kid"), rs.getString("use"), rs.getString("jwk"),
+                        rs.getTimestamp("retire_at") == null ? null : rs.getTimestamp("retire_at").toInstant())).list()
+                .stream().collect(Collectors.toMap(StoredKey::kid, k -> k));
+    }
+
+    /**
+     * A key id names one key for good: a set that gives a known kid other key material (or another use) is refused
+     * before anything is written, else the old key would stay silently and the new one be ignored (or, the other way
+     * round, a forged set could slip a key in under a trusted id).
+     */
+    private void refuseReusedKeyIds(NodeId id, List<ECKey> keys, Map<String, StoredKey> stored) {
+        for (ECKey k : keys) {
+            StoredKey old = stored.get(k.getKeyID());
+            if (old != null && (!old.use().equals(k.getKeyUse().identifier()) || !samePublicKey(NodeKeys.parse(old.jwk()), k))) {
+                log.warn("Keys of peer {} refused: key {} is already known with other key material", id, k.getKeyID());
+                throw UserFacingException.invalid("jwks", KID_REUSED, k.getKeyID());
+            }
+        }
+    }
+
+    private static final String KID_REUSED = "network.peer.jwks.kidReused";
+
+    private static boolean samePublicKey(ECKey a, ECKey b) {
+        return a.getCurve().equals(b.getCurve()) && a.getX().equals(b.getX()) && a.getY().equals(b.getY());
+    }
+
+    private void replaceKeys(NodeId id, List<ECKey> keys, Map<String, StoredKey> stored) {
+        Instant at = clock.instant();
+        Timestamp now = Timestamp.from(at);
         List<String> kids = new ArrayList<>();
         for (ECKey k : keys) {
             kids.add(k.getKeyID());
+            StoredKey old = stored.get(k.getKeyID());
+            if (old != null && old.retireAt() != null && !old.retireAt().isAfter(at)) {
+                log.info("Peer {} still lists key {}, retired at {}: it stays retired", id, k.getKeyID(), old.retireAt());
+            }
+            // Only a key that left the set and is still in its grace period comes back; a retired key (an admin's
+            // "Retire now", or a grace period that ended) stays retired though the peer still publishes it.
             jdbc.sql("""
                     INSERT INTO network_peer_key (peer_id, kid, use, jwk, added_at) VALUES (:peer, :kid, :use, :jwk, :now)
-                    ON CONFLICT (peer_id, kid) DO UPDATE SET retire_at = NULL""")
+                    ON CONFLICT (peer_id, kid) DO UPDATE SET retire_at = NULL WHERE network_peer_key.retire_at > :now""")
                     .param("peer", id.value()).param("kid", k.getKeyID()).param("use", k.getKeyUse().identifier())
                     .param("jwk", k.toPublicJWK().toJSONString()).param("now", now).update();
         }
@@ -199,6 +250,10 @@ public class Peers {
                     throw UserFacingException.invalid("jwks", "network.peer.jwks.invalid");
                 }
                 keys.add(ec);
+            }
+            if (keys.stream().map(JWK::getKeyID).distinct().count() < keys.size()) {
+                // one id, two keys: which one a signature names would be a guess
+                throw UserFacingException.invalid("jwks", "network.peer.jwks.invalid");
             }
             if (keys.stream().noneMatch(k -> KeyUse.SIGNATURE.equals(k.getKeyUse()))
                     || keys.stream().noneMatch(k -> KeyUse.ENCRYPTION.equals(k.getKeyUse()))) {

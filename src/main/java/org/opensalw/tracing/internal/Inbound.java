@@ -1,6 +1,8 @@
 package org.opensalw.tracing.internal;
 
 import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.opensalw.identity.AuditKind;
@@ -8,7 +10,9 @@ import org.opensalw.identity.AuditTrail;
 import org.opensalw.network.MessageDelivered;
 import org.opensalw.network.MessageReceived;
 import org.opensalw.network.MessageUndeliverable;
+import org.opensalw.network.NodeInfo;
 import org.opensalw.network.NodeNetwork;
+import org.opensalw.network.NodeRole;
 import org.opensalw.network.OutgoingMessage;
 import org.opensalw.reference.WeaponType;
 import org.opensalw.registry.EventKind;
@@ -28,7 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * Tracing's input from the network: requests, acknowledgements, answers, thread messages and closings from peers, and
  * the delivery reports of what this node sent. Each message is processed once (by its message id; a request also by
- * its request id), and only from the node the conversation is with: an answer from anyone else is refused.
+ * its request id), and only from the node the conversation is with: an answer from anyone else is refused. Requests
+ * are taken from national nodes only, with photos of image types only ({@link PhotoTypes}).
  */
 @Component
 class Inbound {
@@ -106,30 +111,72 @@ class Inbound {
         }
     }
 
-    /** A new incoming request: kept with its photos, then acknowledged at once to the requesting node. */
+    /**
+     * A new incoming request: kept with its photos, then acknowledged at once to the requesting node. The requester is
+     * the verified sender, named and placed as this node's peer list has it (not as the payload says), and must be a
+     * national node (ITI para 14: states make requests; a hub relays them).
+     */
     private void request(MessageReceived m, String from) {
         Payloads.Request r = payloads.read(m.payload(), Payloads.Request.class);
+        NodeInfo requester = network.peer(m.sender()).orElse(null);
+        if (requester == null || requester.role() != NodeRole.NATIONAL) {
+            refuse(m, r.requestId(), requester == null ? "not a peer of this node" : "a " + requester.role() + " node makes no requests");
+            return;
+        }
+        List<Payloads.PhotoData> offered = r.photos() == null ? List.of() : r.photos().stream().filter(Objects::nonNull).toList();
+        List<Payloads.PhotoData> images = offered.stream().filter(p -> PhotoTypes.accepted(p.contentType()).isPresent()).toList();
+        // read before anything is written: an unreadable photo makes the whole message unreadable
+        List<byte[]> contents = images.stream().map(Inbound::decode).toList();
         TraceRequestForm form = new TraceRequestForm(null, null, enumOrNull(EventKind.class, r.recoveryKind()), r.recoveredOn(),
                 r.recoveredPlace(), r.circumstances(), r.illicitNature(), r.legalBasis(), r.intendedUse(),
                 enumOrNull(WeaponType.class, r.weaponType()), r.maker(), r.model(), r.calibre(), r.serial(),
                 r.countryOfManufacture(), r.yearOfManufacture(), r.markings());
         UUID id = UUID.randomUUID();
         var due = store.today().plusDays(reasonableDays);
-        boolean fresh = store.insert(id, Direction.INCOMING, r.requestId(), r.reference(), m.sender().value(), r.requesterCountry(),
-                r.requesterName(), TraceState.RECEIVED, form, due, from);
+        boolean fresh = store.insert(id, Direction.INCOMING, r.requestId(), r.reference(), m.sender().value(),
+                requester.country() == null ? null : requester.country().value(), requester.name(), TraceState.RECEIVED, form, due, from);
         if (!fresh) {
-            log.info("Tracing request {} from {} received again under another message id; processed once", r.requestId(), m.sender());
+            String holder = store.find(Direction.INCOMING, r.requestId()).map(TraceStore.Row::counterpartNode).orElse(null);
+            if (m.sender().value().equals(holder)) {
+                log.info("Tracing request {} from {} received again under another message id; processed once", r.requestId(), m.sender());
+            } else {
+                refuse(m, r.requestId(), "this request id is held already, received from " + holder);
+            }
             return;
         }
-        if (r.photos() != null) {
-            r.photos().forEach(p -> store.addPhoto(id, p.caption(), p.contentType(), Base64.getDecoder().decode(p.base64())));
+        for (int i = 0; i < images.size(); i++) {
+            Payloads.PhotoData p = images.get(i);
+            store.addPhoto(id, p.caption(), PhotoTypes.accepted(p.contentType()).orElseThrow(), contents.get(i));
         }
+        offered.stream().filter(p -> PhotoTypes.accepted(p.contentType()).isEmpty()).forEach(p -> {
+            String what = "photo " + cut(p.caption()) + " of type " + cut(p.contentType()) + " not taken (JPEG, PNG or WebP only)";
+            log.warn("Tracing request {} from {}: {}", r.requestId(), m.sender(), what);
+            audit.record(from, AuditKind.WRITE, "tracing.photo.refused", SUBJECT, id, what);
+        });
         store.step(id, TraceStepKind.RECEIVED, from, r.reference(), m.id().value());
         audit.record(from, AuditKind.WRITE, "tracing.received", SUBJECT, id, r.reference());
         network.send(new OutgoingMessage(m.sender(), r.requestId().toString(), Payloads.ACK,
                 payloads.write(new Payloads.Ack(Payloads.VERSION, r.requestId(), store.now(), due, network.self().name()))));
         store.advance(id, TraceState.ACKNOWLEDGED);
         store.step(id, TraceStepKind.ACKNOWLEDGED, "system", due.toString(), null);
+    }
+
+    private static byte[] decode(Payloads.PhotoData p) {
+        if (p.base64() == null) {
+            throw new IllegalArgumentException("a photo without content");
+        }
+        return Base64.getDecoder().decode(p.base64());
+    }
+
+    /** What a peer wrote, cut for a log line or an audit entry. */
+    private static String cut(String text) {
+        return text == null ? "" : text.length() > 100 ? text.substring(0, 100) + "…" : text;
+    }
+
+    /** A message not taken in: logged and audited (which node sent what, and why it was refused). */
+    private void refuse(MessageReceived m, UUID requestId, String why) {
+        log.warn("Tracing message {} ({}) from {} refused: {}", m.id().value(), m.type(), m.sender(), why);
+        audit.record("node:" + m.sender().value(), AuditKind.WRITE, "tracing.refused", SUBJECT, requestId, m.type() + ": " + why);
     }
 
     @ApplicationModuleListener
@@ -161,8 +208,7 @@ class Inbound {
     private Optional<TraceStore.Row> withConversation(MessageReceived m, UUID requestId, Direction direction) {
         Optional<TraceStore.Row> row = find(requestId.toString(), m.sender().value(), direction);
         if (row.isEmpty()) {
-            log.warn("Tracing message {} ({}) from {} refused: no such request with that node", m.id().value(), m.type(), m.sender());
-            audit.record("node:" + m.sender().value(), AuditKind.WRITE, "tracing.refused", SUBJECT, requestId, m.type());
+            refuse(m, requestId, "no such request with that node");
         }
         return row;
     }

@@ -175,6 +175,12 @@ public class TraceStore {
                 .param("b", content).update();
     }
 
+    /** The photos' total size as stored, before any encoding for the network. */
+    public long photoBytes(UUID requestId) {
+        return jdbc.sql("SELECT coalesce(sum(octet_length(content)), 0) FROM trace_photo WHERE request_id = :r")
+                .param("r", requestId).query(Long.class).single();
+    }
+
     public List<TraceRequest.PhotoRef> photos(UUID requestId) {
         return jdbc.sql("SELECT id, caption, content_type FROM trace_photo WHERE request_id = :r ORDER BY caption, id")
                 .param("r", requestId).query((rs, i) -> new TraceRequest.PhotoRef(rs.getObject(1, UUID.class), rs.getString(2),

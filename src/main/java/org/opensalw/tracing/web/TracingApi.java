@@ -101,7 +101,8 @@ class TracingApi {
     @Operation(summary = "Check a draft against the ITI rules and send it",
             description = "422 with every failing field when the request lacks what ITI para 17 requires: recipient, recovery "
                     + "kind, date and place, illicit nature, legal basis, intended use, type, calibre, serial or another "
-                    + "marking, maker or country of manufacture.")
+                    + "marking, maker or country of manufacture; and on photos when they are over 8 MiB in all (sealed for the "
+                    + "network they would be larger than a peer's inbox takes).")
     void send(@PathVariable UUID id) {
         tracing.send(new TraceId(id));
     }

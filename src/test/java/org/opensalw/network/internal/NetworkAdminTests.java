@@ -3,7 +3,18 @@ package org.opensalw.network.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.sun.net.httpserver.HttpServer;
 import java.net.CookieManager;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -29,6 +40,7 @@ import org.opensalw.network.NodeNetwork;
 import org.opensalw.network.NodeRole;
 import org.opensalw.network.OutgoingMessage;
 import org.opensalw.shared.UserFacingException;
+import org.opensalw.shared.Violation;
 import org.opensalw.support.NodeClient;
 import org.opensalw.support.Nodes;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,6 +89,12 @@ class NetworkAdminTests {
     @Autowired
     UserAccounts accounts;
 
+    @Autowired
+    Peers peers;
+
+    @Autowired
+    Inbox inbox;
+
     static String keysOfAPeerThatIsDown() {
         return "{\"keys\":[" + NetworkTests.generate(com.nimbusds.jose.jwk.KeyUse.SIGNATURE).toPublicJWK().toJSONString() + ","
                 + NetworkTests.generate(com.nimbusds.jose.jwk.KeyUse.ENCRYPTION).toPublicJWK().toJSONString() + "]}";
@@ -108,6 +126,76 @@ class NetworkAdminTests {
                 SELECT status = 'UNDELIVERABLE' AND attempts = 3 AND last_attempt_at > ? FROM network_outbox WHERE id = ?""",
                 Boolean.class, lastBefore, first.value()));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE action = 'network.message.retry'", Long.class)).isPositive();
+    }
+
+    static String jwks(ECKey... keys) {
+        return "{\"keys\":[" + java.util.Arrays.stream(keys).map(k -> k.toPublicJWK().toJSONString())
+                .collect(java.util.stream.Collectors.joining(",")) + "]}";
+    }
+
+    @Test
+    @WithMockUser(roles = "ADMIN")
+    void shouldKeepARetiredKeyRetiredWhenThePeerStillPublishesIt() {
+        ECKey sig = NetworkTests.generate(KeyUse.SIGNATURE);
+        ECKey enc = NetworkTests.generate(KeyUse.ENCRYPTION);
+        Peers.PeerForm form = new Peers.PeerForm("NL-RETIRED", NodeRole.NATIONAL, "NL", "Netherlands",
+                "http://127.0.0.1:" + Nodes.freePort(), null, jwks(sig, enc));
+        admin.savePeer(form);
+        admin.retirePeerKey("NL-RETIRED", sig.getKeyID());
+
+        // what "Fetch keys from the peer" and a restart (configured peers) do: take the set the peer still publishes
+        admin.savePeer(form);
+
+        assertThat(peers.key(new NodeId("NL-RETIRED"), sig.getKeyID(), KeyUse.SIGNATURE)).isEmpty();
+        assertThat(admin.peer("NL-RETIRED").keys()).filteredOn(k -> k.kid().equals(sig.getKeyID())).singleElement()
+                .satisfies(k -> assertThat(k.usable()).isFalse());
+        assertThat(peers.key(new NodeId("NL-RETIRED"), enc.getKeyID(), KeyUse.ENCRYPTION)).isPresent();
+    }
+
+    @Test
+    @WithMockUser(roles = "ADMIN")
+    void shouldRefuseAKnownKeyIdWithOtherKeyMaterial() throws Exception {
+        ECKey sig = NetworkTests.generate(KeyUse.SIGNATURE);
+        ECKey enc = NetworkTests.generate(KeyUse.ENCRYPTION);
+        admin.savePeer(new Peers.PeerForm("NL-REUSED", NodeRole.NATIONAL, "NL", "Netherlands", "http://127.0.0.1:" + Nodes.freePort(),
+                null, jwks(sig, enc)));
+        ECKey other = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).keyID(sig.getKeyID()).generate();
+
+        assertThatThrownBy(() -> admin.savePeer(new Peers.PeerForm("NL-REUSED", NodeRole.NATIONAL, "NL", "Netherlands",
+                "http://127.0.0.1:1", null, jwks(other, enc)))).isInstanceOfSatisfying(UserFacingException.class,
+                        e -> assertThat(e.violations()).extracting(Violation::field, Violation::code)
+                                .containsExactly(org.assertj.core.groups.Tuple.tuple("jwks", "network.peer.jwks.kidReused")));
+
+        assertThat(peers.key(new NodeId("NL-REUSED"), sig.getKeyID(), KeyUse.SIGNATURE))
+                .hasValueSatisfying(k -> assertThat(k.getX()).isEqualTo(sig.getX()));
+        assertThat(admin.peer("NL-REUSED").info().endpoint().getPort()).as("nothing of the refused change written").isNotEqualTo(1);
+    }
+
+    @Test
+    @WithMockUser(roles = "ADMIN")
+    void shouldGiveUpAtOnceOnAMessageThePeerRefusesAsTooLarge() throws Exception {
+        HttpServer small = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        small.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = "{\"error\":\"TOO_LARGE\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(413, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        small.start();
+        try {
+            admin.savePeer(new Peers.PeerForm("LU-SMALL", NodeRole.NATIONAL, "LU", "Small inbox",
+                    "http://127.0.0.1:" + small.getAddress().getPort(), null, keysOfAPeerThatIsDown()));
+            MessageId id = tx.execute(s -> network.send(new OutgoingMessage(new NodeId("LU-SMALL"), "too-large", "test.x", "{}")));
+
+            Nodes.await(Duration.ofSeconds(30), "undeliverable", () -> "UNDELIVERABLE".equals(status(id)));
+            Map<String, Object> row = jdbc.queryForMap("SELECT attempts, last_error FROM network_outbox WHERE id = ?", id.value());
+            assertThat(row.get("attempts")).as("not retried: the budget here is 3").isEqualTo(1);
+            assertThat((String) row.get("last_error")).contains("HTTP 413", "too large for the peer's inbox");
+            Nodes.await(Duration.ofSeconds(5), "event", () -> undeliverable.stream().anyMatch(e -> e.id().equals(id)));
+        } finally {
+            small.stop(0);
+        }
     }
 
     String status(MessageId id) {
@@ -161,6 +249,28 @@ class NetworkAdminTests {
                     java.nio.charset.StandardCharsets.US_ASCII)).readLine();
             assertThat(statusLine).startsWith("HTTP/1.1 413");
         }
+    }
+
+    @Test
+    void shouldRefuseAnOverlongKeyIdAndKeepEveryRefusalShort() throws Exception {
+        // a known peer's id, a made-up key id of 100 KB: refused for its key before any signature check
+        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("K".repeat(100_000)).type(Envelopes.ENVELOPE).build(),
+                new Payload(Map.<String, Object>of("from", "HUB-CONF", "id", java.util.UUID.randomUUID().toString())));
+        jws.sign(new ECDSASigner(NetworkTests.generate(KeyUse.SIGNATURE)));
+        String count = "SELECT count(*) FROM network_refusal WHERE reason = 'UNKNOWN_KEY'";
+        long before = jdbc.queryForObject(count, Long.class);
+
+        NodeClient.Answer answer = new NodeClient("http://localhost:" + port).postAnonymous("/network/inbox", jws.serialize(), "application/jose");
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.body().length()).isLessThan(1_000);
+        assertThat(jdbc.queryForObject(count, Long.class)).isEqualTo(before + 1);
+        assertThat(jdbc.queryForObject("SELECT max(length(detail)) FROM network_refusal", Integer.class)).isLessThanOrEqualTo(500);
+
+        // whatever the detail says, the recorder keeps at most 500 characters of it
+        inbox.recordRefusal("127.0.0.1", null, new Inbox.RefusedException(400, "MALFORMED", "x".repeat(100_000)));
+        assertThat(jdbc.queryForObject("SELECT length(detail) FROM network_refusal ORDER BY id DESC LIMIT 1", Integer.class))
+                .isLessThanOrEqualTo(500);
     }
 
     @Test
