@@ -2,6 +2,7 @@ package org.opensalw;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -158,6 +159,30 @@ class AccessTests {
         assertThat(call(h -> h.add(HttpHeaders.COOKIE, registrar), "GET", "/weapons/new", null).status()).isEqualTo(200);
         assertThat(call(h -> h.add(HttpHeaders.COOKIE, registrar), "GET", "/admin/reference", null).status()).isEqualTo(403);
         assertThat(call(h -> h.add(HttpHeaders.COOKIE, registrar), "GET", "/audit", null).status()).isEqualTo(403);
+    }
+
+    @Test
+    void shouldEndTheOpenSessionsOfAUserWhoseRolesChangeOrWhoIsDisabled() {
+        String registrar = login(Role.REGISTRAR);
+        String auditor = login(Role.AUDITOR);
+        assertThat(call(h -> h.add(HttpHeaders.COOKIE, registrar), "GET", "/weapons/new", null).status()).isEqualTo(200);
+        UUID registrarId = accounts.findByUsername(user(Role.REGISTRAR)).orElseThrow().id();
+        UUID auditorId = accounts.findByUsername(user(Role.AUDITOR)).orElseThrow().id();
+
+        org.opensalw.identity.SystemActor.run("admin-test", Role.ADMIN, () -> {
+            accounts.update(registrarId, Set.of(Role.READ_ONLY), true);
+            accounts.update(auditorId, Set.of(Role.AUDITOR), false);
+            return null;
+        });
+
+        // the sessions opened before are gone: sent to log in again, not shown the registrar's form
+        for (String session : List.of(registrar, auditor)) {
+            Answer after = call(h -> h.add(HttpHeaders.COOKIE, session), "GET", "/weapons/new", null);
+            assertThat(after.status()).isEqualTo(302);
+            assertThat(after.body()).doesNotContain("register-weapon");
+        }
+        String readOnly = login(Role.REGISTRAR); // the same user, signed in again, has its new role
+        assertThat(call(h -> h.add(HttpHeaders.COOKIE, readOnly), "GET", "/weapons/new", null).status()).isEqualTo(403);
     }
 
     private String login(Role role) {

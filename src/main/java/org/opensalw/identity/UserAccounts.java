@@ -1,5 +1,6 @@
 package org.opensalw.identity;
 
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
@@ -15,12 +16,16 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.opensalw.shared.UserFacingException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** Users, their roles, passwords, languages and API tokens. */
 @Service
@@ -34,9 +39,12 @@ public class UserAccounts {
     private final CurrentUser currentUser;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
 
-    UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, CurrentUser currentUser, AuditTrail audit, Clock clock) {
+    UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, CurrentUser currentUser, AuditTrail audit, Clock clock,
+            ObjectProvider<FindByIndexNameSessionRepository<?>> sessions) {
         this.jdbc = jdbc;
+        this.sessions = sessions;
         this.passwords = passwords;
         this.currentUser = currentUser;
         this.audit = audit;
@@ -104,14 +112,15 @@ public class UserAccounts {
         if (roles.isEmpty()) {
             throw UserFacingException.invalid("roles", "user.roles.empty");
         }
-        int n = jdbc.sql("UPDATE app_user SET roles = :roles, enabled = :enabled, updated_at = :now, updated_by = :by WHERE id = :id")
+        String username = jdbc.sql("""
+                UPDATE app_user SET roles = :roles, enabled = :enabled, updated_at = :now, updated_by = :by WHERE id = :id
+                RETURNING username""")
                 .param("roles", joinRoles(roles)).param("enabled", enabled)
                 .param("now", Timestamp.from(clock.instant())).param("by", currentUser.username()).param("id", userId)
-                .update();
-        if (n == 0) {
-            throw UserFacingException.notFound("user", userId);
-        }
-        audit.recordWrite("user.update", "USER", userId, "roles=" + joinRoles(roles) + " enabled=" + enabled);
+                .query(String.class).optional().orElseThrow(() -> UserFacingException.notFound("user", userId));
+        // a web session keeps the roles it was opened with: the user's open sessions end, so the change holds at once
+        int ended = endSessions(username, null);
+        audit.recordWrite("user.update", "USER", userId, "roles=" + joinRoles(roles) + " enabled=" + enabled + " sessions ended=" + ended);
     }
 
     /** The signed-in user changes their own password, proving they know the current one. */
@@ -129,7 +138,28 @@ public class UserAccounts {
         jdbc.sql("UPDATE app_user SET password_hash = :h, updated_at = :now, updated_by = :u WHERE username = :u")
                 .param("h", passwords.encode(replacement)).param("now", Timestamp.from(clock.instant()))
                 .param("u", currentUser.username()).update();
-        audit.recordWrite("account.password", "USER", currentUser.username(), null);
+        // whoever else holds a session opened with the old password is signed out; this one stays
+        int ended = endSessions(currentUser.username(), currentSessionId());
+        audit.recordWrite("account.password", "USER", currentUser.username(), "other sessions ended=" + ended);
+    }
+
+    /** Ends the user's web sessions (on every instance: they are kept in the database) but {@code keep}; returns how many. */
+    private int endSessions(String username, String keep) {
+        FindByIndexNameSessionRepository<?> repository = sessions.getIfAvailable();
+        if (repository == null) {
+            return 0; // no web sessions here (the command line)
+        }
+        List<String> ids = repository.findByPrincipalName(username).keySet().stream().filter(id -> !id.equals(keep)).toList();
+        ids.forEach(repository::deleteById);
+        return ids.size();
+    }
+
+    private static String currentSessionId() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpSession session = attributes.getRequest().getSession(false);
+            return session == null ? null : session.getId();
+        }
+        return null;
     }
 
     /** Sets the signed-in user's interface language (en, fr or es). */
