@@ -178,7 +178,8 @@ class BulkRegister {
                 WeaponStore.Row row = EventRecorder.weaponRow(w.id(), d, checked, batchId, at, by);
                 WeaponStore.copy(weaponRows, row);
                 EventCommand origin = r.origin();
-                long registered = chain.append(new Ledger.NewEntry("WEAPON", w.id(), EventKind.REGISTERED, today, "", "", "", "",
+                long registered = chain.append(new Ledger.NewEntry("WEAPON", w.id(), EventKind.REGISTERED, today,
+                        EventRecorder.nz(r.location()).trim(), "", "", "",
                         r.holderId(), null, null, EventRecorder.registrationSnapshot(r, row), null, batchId));
                 for (MarkingInput m : r.markings()) {
                     WeaponStore.copyMarking(markingRows, w.id(), m, registered, at, by);

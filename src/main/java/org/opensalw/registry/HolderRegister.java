@@ -71,7 +71,11 @@ class HolderRegister {
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        holders.insertLicence(id, holderId.value(), form, now, currentUser.username());
+        try {
+            holders.insertLicence(id, holderId.value(), form, now, currentUser.username());
+        } catch (org.springframework.dao.DuplicateKeyException e) { // the same number issued a moment ago by someone else
+            throw UserFacingException.invalid("number", "licence.number.taken", form.number(), form.issuingAuthority());
+        }
         ledger.append(List.of(new Ledger.NewEntry("HOLDER", holderId.value(), EventKind.LICENCE_ISSUED, form.validFrom(), "", "",
                 form.number(), "", holderId.value(), id, null, Details.of().with("number", form.number()).with("kind", form.kind())
                         .with("validFrom", form.validFrom()).with("validUntil", form.validUntil())
@@ -92,7 +96,10 @@ class HolderRegister {
             throw UserFacingException.invalid("revokedOn", "licence.revokedOn.range", licence.validFrom());
         }
         Instant now = clock.instant();
-        holders.revokeLicence(licenceId.value(), on, reason.trim());
+        if (!holders.revokeLicence(licenceId.value(), on, reason.trim())) { // revoked by someone else since it was read
+            Licence revoked = holders.licence(licenceId.value()).orElseThrow();
+            throw UserFacingException.invalid("licenceId", "licence.alreadyRevoked", revoked.number(), revoked.revokedOn());
+        }
         ledger.append(List.of(new Ledger.NewEntry("HOLDER", licence.holderId().value(), EventKind.LICENCE_CANCELLED, on, "", "",
                 licence.number(), reason.trim(), licence.holderId().value(), licenceId.value(), null, "", null, null)),
                 currentUser.username(), now);

@@ -96,7 +96,8 @@ public class RegistryManagement {
         weapons.insert(row);
 
         List<Ledger.NewEntry> entries = new ArrayList<>();
-        entries.add(new Ledger.NewEntry("WEAPON", id, EventKind.REGISTERED, today, "", "", "", "", registration.holderId(), null,
+        entries.add(new Ledger.NewEntry("WEAPON", id, EventKind.REGISTERED, today, EventRecorder.nz(registration.location()).trim(), "",
+                "", "", registration.holderId(), null,
                 null, EventRecorder.registrationSnapshot(registration, row), null, null));
         if (origin != null) {
             entries.add(EventRecorder.entry(id, origin, null));
@@ -166,6 +167,7 @@ public class RegistryManagement {
         if (reason == null || reason.isBlank()) {
             throw UserFacingException.invalid("reason", "correction.reason.required");
         }
+        ledger.lockHead(); // before the weapon row, in the order group commits take them
         WeaponStore.Row row = weapons.lock(List.of(weaponId.value())).get(weaponId.value());
         if (row == null) {
             throw UserFacingException.notFound("weapon", weaponId);
@@ -199,6 +201,9 @@ public class RegistryManagement {
             holder = e.holderId() != null ? e.holderId() : holder;
             location = blankToNull(e.place()) != null ? e.place() : location;
         }
+        if (blankToNull(target.place()) == null) {
+            location = row.location(); // the voided entry moved nothing (and records registered before their place was kept have none)
+        }
         Instant now = clock.instant();
         long correction = ledger.append(List.of(new Ledger.NewEntry("WEAPON", weaponId.value(), EventKind.VOIDED,
                 LocalDate.now(clock), "", "", "", reason.trim(), null, null, null, "", seq, null)), currentUser.username(), now).get(0);
@@ -218,6 +223,7 @@ public class RegistryManagement {
         if (contentType == null || !Set.of("image/jpeg", "image/png", "image/webp").contains(contentType)) {
             throw UserFacingException.invalid("photo", "photo.type", contentType);
         }
+        ledger.lockHead(); // before the weapon row, in the order group commits take them
         if (weapons.lock(List.of(weaponId.value())).isEmpty()) {
             throw UserFacingException.notFound("weapon", weaponId);
         }

@@ -122,6 +122,33 @@ class RegistryManagementTests {
     }
 
     @Test
+    void shouldGiveBackTheRegisteredLocationWhenTheEntryThatMovedTheWeaponIsVoided() {
+        Registration r = RegistryFixtures.importedRifle(RegistryFixtures.uniqueSerial());
+        WeaponId id = registry.register(new Registration(r.description(), r.markings(), r.origin(), null, "Armoury 3"));
+        long lost = registry.recordEvent(id, EventCommand.of(EventKind.REPORTED_LOST, LocalDate.of(2010, 1, 1)).withPlace("Roadside", "", ""));
+        assertThat(queries.weapon(id).orElseThrow().location()).isEqualTo("Roadside");
+
+        registry.voidEntry(id, lost, "Another weapon was lost");
+
+        assertThat(queries.weapon(id).orElseThrow().location()).as("kept in the REGISTERED record").isEqualTo("Armoury 3");
+        long stolen = registry.recordEvent(id, EventCommand.of(EventKind.REPORTED_STOLEN, LocalDate.of(2011, 1, 1)));
+        registry.voidEntry(id, stolen, "Not this one either");
+        assertThat(queries.weapon(id).orElseThrow().location()).as("a voided entry without a place moved nothing").isEqualTo("Armoury 3");
+    }
+
+    @Test
+    void shouldSearchHoldersByTheLettersTypedNotAsWildcards() {
+        String p = "Q" + RegistryFixtures.uniqueSerial();
+        registry.registerHolder(new HolderForm(HolderKind.COMPANY, p + "50% Arms", "FR", null, null, null, null, "R-" + p + "-1", "dealer"));
+        registry.registerHolder(new HolderForm(HolderKind.COMPANY, p + "500 Arms", "FR", null, null, null, null, "R-" + p + "-2", "dealer"));
+        registry.registerHolder(new HolderForm(HolderKind.COMPANY, p + "5_0 Arms", "FR", null, null, null, null, "R-" + p + "-3", "dealer"));
+        assertThat(queries.holders(p + "50%", null, new org.opensalw.shared.PageRequest(0, 50)).items())
+                .extracting(HolderSummary::name).containsExactly(p + "50% Arms");
+        assertThat(queries.holders(p + "5_", null, new org.opensalw.shared.PageRequest(0, 50)).items())
+                .extracting(HolderSummary::name).containsExactly(p + "5_0 Arms");
+    }
+
+    @Test
     void shouldRefuseAVoidThatLeavesAnImpossibleHistory() {
         WeaponId id = registry.register(RegistryFixtures.importedRifle(RegistryFixtures.uniqueSerial()));
         long theft = registry.recordEvent(id, EventCommand.of(EventKind.REPORTED_STOLEN, LocalDate.of(2010, 1, 1)));

@@ -104,10 +104,15 @@ public class HolderStore {
                 ORDER BY name, id LIMIT :limit OFFSET :offset
                 """)
                 .param("name", name == null ? "" : name.trim())
-                .param("prefix", (name == null ? "" : name.trim().toLowerCase(java.util.Locale.ROOT)) + "%")
+                .param("prefix", likePrefix(name == null ? "" : name.trim().toLowerCase(java.util.Locale.ROOT)))
                 .param("kind", kind == null ? "" : kind.name()).param("persons", includePersons)
                 .param("limit", page.size() + 1).param("offset", page.offset())
                 .query(HolderStore::map).list();
+    }
+
+    /** The text as a LIKE prefix: its own % and _ are letters, not wildcards (a search for "50%" finds "50% Ltd" only). */
+    static String likePrefix(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     public long count() {
@@ -128,9 +133,10 @@ public class HolderStore {
                 .param("a", authority.trim()).param("n", number.trim()).query(Boolean.class).single();
     }
 
-    public void revokeLicence(UUID id, LocalDate on, String reason) {
-        jdbc.sql("UPDATE licence SET revoked_on = :on, revoked_reason = :reason WHERE id = :id")
-                .param("on", on).param("reason", reason).param("id", id).update();
+    /** Revokes the licence unless it is revoked already (by someone else a moment ago); says whether it did. */
+    public boolean revokeLicence(UUID id, LocalDate on, String reason) {
+        return jdbc.sql("UPDATE licence SET revoked_on = :on, revoked_reason = :reason WHERE id = :id AND revoked_on IS NULL")
+                .param("on", on).param("reason", reason).param("id", id).update() == 1;
     }
 
     public Optional<Licence> licence(UUID id) {

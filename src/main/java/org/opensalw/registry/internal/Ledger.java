@@ -73,6 +73,14 @@ public class Ledger {
                 .query((rs, i) -> new Head(rs.getLong(1), rs.getString(2))).single();
     }
 
+    /**
+     * Locks the chain head for the rest of the transaction, as an append would. Writers that lock weapon rows before
+     * appending take it first: a group commit holds the head, then locks weapon rows, so the other order could deadlock.
+     */
+    public void lockHead() {
+        head(true);
+    }
+
     /** The sequence number of the last record. */
     public long lastSeq() {
         return head(false).seq();
