@@ -11,5 +11,5 @@ import java.util.List;
 public record HolderDetails(HolderId id, HolderKind kind, String name, String country, LocalDate birthDate,
         String idDocument, String address, String phone, String registrationNumber, String role,
         boolean personalDataShown, Instant createdAt, String createdBy, List<Licence> licences,
-        List<WeaponSummary> weapons, List<TimelineEntry> history) {
+        List<WeaponSummary> weapons, List<TimelineEntry> history, Instant updatedAt) {
 }

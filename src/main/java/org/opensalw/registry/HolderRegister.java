@@ -13,6 +13,7 @@ import org.opensalw.registry.internal.Details;
 import org.opensalw.registry.internal.HolderStore;
 import org.opensalw.registry.internal.Ledger;
 import org.opensalw.shared.UserFacingException;
+import org.opensalw.shared.Violation;
 
 /**
  * Holder and licence writes for {@link RegistryManagement}: the current state in the holder and licence tables, the
@@ -47,13 +48,19 @@ class HolderRegister {
         return new HolderId(id);
     }
 
-    void update(HolderId id, HolderForm form) {
+    /** Updates the holder as the form says, unless someone changed it after {@code expected} (null: no check). */
+    void update(HolderId id, HolderForm form, Instant expected) {
         if (holders.find(id.value()).isEmpty()) {
             throw UserFacingException.notFound("holder", id);
         }
         checkCountry(form);
         Instant now = clock.instant();
-        holders.update(id.value(), form, now, currentUser.username());
+        if (!holders.update(id.value(), form, now, currentUser.username(), expected)) {
+            // two people editing the same holder: the second would silently undo the first's changes
+            HolderStore.Row current = holders.find(id.value()).orElseThrow();
+            throw new UserFacingException(UserFacingException.Kind.CONFLICT, List.of(Violation.of("version", "holder.changedMeanwhile",
+                    current.updatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))));
+        }
         ledger.append(List.of(new Ledger.NewEntry("HOLDER", id.value(), EventKind.HOLDER_UPDATED, LocalDate.now(clock), "", "", "", "",
                 id.value(), null, null, snapshot(form), null, null)), currentUser.username(), now);
         audit.recordWrite("holder.update", "HOLDER", id, null);

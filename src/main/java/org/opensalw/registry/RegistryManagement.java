@@ -245,7 +245,16 @@ public class RegistryManagement {
 
     @Transactional
     public void updateHolder(@NotNull HolderId id, @NotNull @Valid HolderForm form) {
-        holderRegister.update(id, form);
+        holderRegister.update(id, form, null);
+    }
+
+    /**
+     * Updates a holder as edited from the version read ({@link HolderDetails#updatedAt()}): refused (CONFLICT) when someone
+     * changed the holder since, so that two people editing at once do not undo each other's changes.
+     */
+    @Transactional
+    public void updateHolder(@NotNull HolderId id, @NotNull @Valid HolderForm form, java.time.Instant version) {
+        holderRegister.update(id, form, version);
     }
 
     @Transactional

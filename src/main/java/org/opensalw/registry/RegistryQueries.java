@@ -109,7 +109,7 @@ public class RegistryQueries {
             return new HolderDetails(id, h.kind(), visibleName(h, personal), h.country(), show ? h.birthDate() : null,
                     show ? h.idDocument() : null, show ? h.address() : null, show ? h.phone() : null,
                     h.registrationNumber(), h.role(), show, h.createdAt(), h.createdBy(), holders.licences(id.value()),
-                    weapons.heldBy(id.value()), history);
+                    weapons.heldBy(id.value()), history, h.updatedAt());
         });
     }
 

@@ -137,6 +137,28 @@ class RegistryManagementTests {
     }
 
     @Test
+    void shouldRefuseAHolderEditMadeFromAVersionSomeoneChangedSince() {
+        HolderId h = registry.registerHolder(RegistryFixtures.person("Edit Race"));
+        java.time.Instant opened = queries.holder(h).orElseThrow().updatedAt(); // two registrars open the form
+        HolderForm original = RegistryFixtures.person("Edit Race");
+        registry.updateHolder(h, new HolderForm(original.kind(), original.name(), original.country(), original.birthDate(),
+                original.idDocument(), original.address(), "+33 9 99", null, null), opened);
+
+        assertThatThrownBy(() -> registry.updateHolder(h, new HolderForm(original.kind(), original.name(), original.country(),
+                original.birthDate(), original.idDocument(), "2 rue Nouvelle", original.phone(), null, null), opened))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(UserFacingException.Kind.CONFLICT);
+                    assertThat(e.violations()).extracting(Violation::field).containsExactly("version");
+                });
+        HolderDetails now = queries.holder(h).orElseThrow();
+        assertThat(now.phone()).as("the first edit is not undone").isEqualTo("+33 9 99");
+        assertThat(now.address()).isEqualTo("1 rue Test");
+        registry.updateHolder(h, new HolderForm(original.kind(), original.name(), original.country(), original.birthDate(),
+                original.idDocument(), "2 rue Nouvelle", now.phone(), null, null), now.updatedAt()); // from the version seen now
+        assertThat(queries.holder(h).orElseThrow().address()).isEqualTo("2 rue Nouvelle");
+    }
+
+    @Test
     void shouldSearchHoldersByTheLettersTypedNotAsWildcards() {
         String p = "Q" + RegistryFixtures.uniqueSerial();
         registry.registerHolder(new HolderForm(HolderKind.COMPANY, p + "50% Arms", "FR", null, null, null, null, "R-" + p + "-1", "dealer"));

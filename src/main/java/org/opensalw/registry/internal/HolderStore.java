@@ -29,7 +29,8 @@ public class HolderStore {
 
     /** A holder row, personal data included: callers decide what the viewer may see. */
     public record Row(UUID id, HolderKind kind, String name, String country, LocalDate birthDate, String idDocument,
-            String address, String phone, String registrationNumber, String role, Instant createdAt, String createdBy) {
+            String address, String phone, String registrationNumber, String role, Instant createdAt, String createdBy,
+            Instant updatedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -70,12 +71,17 @@ public class HolderStore {
                 """).params(params(f)).param("id", id).param("at", Timestamp.from(at)).param("by", by).update();
     }
 
-    public void update(UUID id, HolderForm f, Instant at, String by) {
-        jdbc.sql("""
+    /**
+     * Replaces the holder's fields, if the row is still as of {@code expected} (its updated_at when the form was opened;
+     * null to skip the check). Says whether it did.
+     */
+    public boolean update(UUID id, HolderForm f, Instant at, String by, Instant expected) {
+        return jdbc.sql("""
                 UPDATE holder SET kind = :kind, name = :name, country = :country, birth_date = :birth, id_document = :doc,
                   address = :address, phone = :phone, registration_number = :reg, role = :role, updated_at = :at, updated_by = :by
-                WHERE id = :id
-                """).params(params(f)).param("id", id).param("at", Timestamp.from(at)).param("by", by).update();
+                WHERE id = :id AND (CAST(:expected AS TIMESTAMPTZ) IS NULL OR updated_at = :expected)
+                """).params(params(f)).param("id", id).param("at", Timestamp.from(at)).param("by", by)
+                .param("expected", expected == null ? null : Timestamp.from(expected)).update() == 1;
     }
 
     public Optional<Row> find(UUID id) {
@@ -174,7 +180,7 @@ public class HolderStore {
         return new Row(rs.getObject("id", UUID.class), HolderKind.valueOf(rs.getString("kind")), rs.getString("name"),
                 rs.getString("country"), rs.getObject("birth_date", LocalDate.class), rs.getString("id_document"),
                 rs.getString("address"), rs.getString("phone"), rs.getString("registration_number"), rs.getString("role"),
-                rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
+                rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"), rs.getTimestamp("updated_at").toInstant());
     }
 
     static Licence licence(ResultSet rs, int i) throws SQLException {

@@ -1,6 +1,7 @@
 package org.opensalw.registry.web;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Locale;
@@ -94,6 +95,7 @@ class HoldersController {
         values.put("phone", h.phone());
         values.put("registrationNumber", h.registrationNumber());
         values.put("role", h.role());
+        values.put("version", h.updatedAt().toString()); // sent back, so a change made meanwhile by someone else is not undone
         model.addAttribute("values", values);
         return formPage(h, model);
     }
@@ -103,7 +105,8 @@ class HoldersController {
             RedirectAttributes redirect) {
         HolderId holderId = HolderId.parse(id);
         try {
-            registry.updateHolder(holderId, RegistryForms.holder(params));
+            String version = params.get("version");
+            registry.updateHolder(holderId, RegistryForms.holder(params), version == null || version.isBlank() ? null : Instant.parse(version));
             redirect.addFlashAttribute("notice", messages.getMessage("holder.updated", null, locale));
             return "redirect:/holders/" + holderId;
         } catch (UserFacingException | jakarta.validation.ConstraintViolationException e) {

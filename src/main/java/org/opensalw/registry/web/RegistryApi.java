@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -150,9 +151,11 @@ class RegistryApi {
 
     @PutMapping("/api/holders/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Update a holder (REGISTRAR); the earlier values stay in the ledger")
-    void updateHolder(@PathVariable String id, @RequestBody HolderForm form) {
-        registry.updateHolder(HolderId.parse(id), form);
+    @Operation(summary = "Update a holder (REGISTRAR); the earlier values stay in the ledger", description = "Give `version`, the"
+            + " holder's `updatedAt` as read, and the update is refused with 409 if someone changed the holder since (without it, the"
+            + " last write wins).")
+    void updateHolder(@PathVariable String id, @RequestBody HolderForm form, @RequestParam(required = false) Instant version) {
+        registry.updateHolder(HolderId.parse(id), form, version);
     }
 
     @PostMapping("/api/holders/{id}/licences")
