@@ -1,5 +1,6 @@
 package org.opensalw.tracing.internal;
 
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import org.opensalw.identity.AuditTrail;
 import org.opensalw.network.MessageDelivered;
 import org.opensalw.network.MessageReceived;
 import org.opensalw.network.MessageUndeliverable;
+import org.opensalw.network.NodeId;
 import org.opensalw.network.NodeInfo;
 import org.opensalw.network.NodeNetwork;
 import org.opensalw.network.NodeRole;
@@ -33,24 +35,33 @@ import org.springframework.stereotype.Component;
  * Tracing's input from the network: requests, acknowledgements, answers, thread messages and closings from peers, and
  * the delivery reports of what this node sent. Each message is processed once (by its message id; a request also by
  * its request id), and only from the node the conversation is with: an answer from anyone else is refused. Requests
- * are taken from national nodes only, with photos of image types only ({@link PhotoTypes}).
+ * are taken from national nodes only, with photos of image types only ({@link PhotoTypes}). Messages are processed
+ * in any order, so a question or a closing processed before its request is parked ({@link ParkedMessages}) and taken
+ * in when the request is stored.
  */
 @Component
 class Inbound {
 
     private static final Logger log = LoggerFactory.getLogger(Inbound.class);
     private static final String SUBJECT = "TRACE_REQUEST";
+    /**
+     * What a requester sends after its request, so may be processed before it: a question, a reminder, a closing. An
+     * acknowledgement or an answer is about a request this node stored before sending it: without one, it is refused.
+     */
+    private static final List<String> PARKABLE = List.of(Payloads.MESSAGE, Payloads.CLOSE);
 
     private final TraceStore store;
+    private final ParkedMessages parked;
     private final Payloads payloads;
     private final NodeNetwork network;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final int reasonableDays;
 
-    Inbound(TraceStore store, Payloads payloads, NodeNetwork network, AuditTrail audit, ApplicationEventPublisher events,
-            @Value("${opensalw.tracing.reasonable-days:30}") int reasonableDays) {
+    Inbound(TraceStore store, ParkedMessages parked, Payloads payloads, NodeNetwork network, AuditTrail audit,
+            ApplicationEventPublisher events, @Value("${opensalw.tracing.reasonable-days:30}") int reasonableDays) {
         this.store = store;
+        this.parked = parked;
         this.payloads = payloads;
         this.network = network;
         this.audit = audit;
@@ -60,9 +71,13 @@ class Inbound {
 
     @ApplicationModuleListener
     void on(MessageReceived m) {
-        if (!Payloads.TYPES.contains(m.type()) || !store.firstSight(m.id().value())) {
-            return;
+        if (Payloads.TYPES.contains(m.type()) && store.firstSight(m.id().value())) {
+            take(m);
         }
+    }
+
+    /** Processes a message as it comes, or when it is replayed from the parked ones after its request. */
+    private void take(MessageReceived m) {
         String from = "node:" + m.sender().value();
         try {
             process(m, from);
@@ -118,9 +133,12 @@ class Inbound {
      */
     private void request(MessageReceived m, String from) {
         Payloads.Request r = payloads.read(m.payload(), Payloads.Request.class);
+        parked.lockConversation(named(r.requestId()));
         NodeInfo requester = network.peer(m.sender()).orElse(null);
         if (requester == null || requester.role() != NodeRole.NATIONAL) {
-            refuse(m, r.requestId(), requester == null ? "not a peer of this node" : "a " + requester.role() + " node makes no requests");
+            String why = requester == null ? "not a peer of this node" : "a " + requester.role() + " node makes no requests";
+            refuse(m, r.requestId(), why);
+            refuseParked(m.sender(), r.requestId(), "its request was refused: " + why);
             return;
         }
         List<Payloads.PhotoData> offered = r.photos() == null ? List.of() : r.photos().stream().filter(Objects::nonNull).toList();
@@ -159,6 +177,41 @@ class Inbound {
                 payloads.write(new Payloads.Ack(Payloads.VERSION, r.requestId(), store.now(), due, network.self().name()))));
         store.advance(id, TraceState.ACKNOWLEDGED);
         store.step(id, TraceStepKind.ACKNOWLEDGED, "system", due.toString(), null);
+        replayParked(r.requestId());
+    }
+
+    /**
+     * Takes in the messages of this conversation processed before its request, in the order they were sent, each once
+     * (its parked row is deleted in this transaction). Those of another node than the requester are refused as they
+     * would have been after the request.
+     */
+    private void replayParked(UUID requestId) {
+        for (MessageReceived p : parked.of(requestId)) {
+            if (parked.remove(p.id().value())) {
+                log.info("Tracing message {} ({}) from {} taken in after its request {}", p.id().value(), p.type(), p.sender(), requestId);
+                audit.record("node:" + p.sender().value(), AuditKind.WRITE, "tracing.parked.replayed", SUBJECT, requestId, p.type());
+                take(p);
+            }
+        }
+    }
+
+    /** The sender's messages parked for a request that is refused: refused too, rather than left waiting. */
+    private void refuseParked(NodeId sender, UUID requestId, String why) {
+        for (MessageReceived p : parked.of(requestId)) {
+            if (p.sender().equals(sender) && parked.remove(p.id().value())) {
+                refuse(p, requestId, why);
+            }
+        }
+    }
+
+    /** A message about a request not stored yet: kept, logged and audited, until the request comes. */
+    private void park(MessageReceived m, UUID requestId) {
+        if (parked.park(m, requestId)) {
+            log.warn("Tracing message {} ({}) from {} is about request {}, not received yet: parked until it is",
+                    m.id().value(), m.type(), m.sender(), requestId);
+            audit.record("node:" + m.sender().value(), AuditKind.WRITE, "tracing.parked", SUBJECT, requestId,
+                    m.type() + ": waits for its request");
+        }
     }
 
     private static byte[] decode(Payloads.PhotoData p) {
@@ -204,13 +257,31 @@ class Inbound {
         });
     }
 
-    /** The request this message belongs to, if the sender is the node the conversation is with. */
+    /**
+     * The request this message belongs to, if the sender is the node the conversation is with. A message that may come
+     * before its request ({@link #PARKABLE}) is parked when this node holds no request of that id at all; otherwise a
+     * message without its request is refused.
+     */
     private Optional<TraceStore.Row> withConversation(MessageReceived m, UUID requestId, Direction direction) {
+        parked.lockConversation(named(requestId));
         Optional<TraceStore.Row> row = find(requestId.toString(), m.sender().value(), direction);
         if (row.isEmpty()) {
-            refuse(m, requestId, "no such request with that node");
+            boolean none = Arrays.stream(Direction.values()).allMatch(d -> store.find(d, requestId).isEmpty());
+            if (none && PARKABLE.contains(m.type())) {
+                park(m, requestId);
+            } else {
+                refuse(m, requestId, "no such request with that node");
+            }
         }
         return row;
+    }
+
+    /** The request id a payload names; a payload without one is unreadable. */
+    private static UUID named(UUID requestId) {
+        if (requestId == null) {
+            throw new IllegalArgumentException("no requestId");
+        }
+        return requestId;
     }
 
     private Optional<TraceStore.Row> find(String conversation, String node, Direction direction) {
