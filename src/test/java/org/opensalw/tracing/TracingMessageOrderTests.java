@@ -3,6 +3,8 @@ package org.opensalw.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opensalw.tracing.TracingFixtures.audited;
 import static org.opensalw.tracing.TracingFixtures.awaitProcessed;
+import static org.opensalw.tracing.TracingFixtures.complete;
+import static org.opensalw.tracing.TracingFixtures.receive;
 import static org.opensalw.tracing.TracingFixtures.receiveSentAt;
 import static org.opensalw.tracing.TracingFixtures.requestPayload;
 import static org.opensalw.tracing.TracingFixtures.unique;
@@ -25,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Messages of one conversation processed in another order than they were sent: the network takes them in order, but
- * tracing's listeners run each on its own, so a closing may be processed while its request is still being stored.
+ * tracing's listeners run each on its own, so a closing may be processed while its request is still being stored, and
+ * an answer given again before the first one.
  */
 @TestDatabase
 @WithMockUser(username = "officer", roles = {"REGISTRAR", "INVESTIGATOR"})
@@ -98,6 +101,40 @@ class TracingMessageOrderTests {
         assertThat(refusals.get(0)).contains("tracing.close", "no such request with that node");
     }
 
+    @Test
+    void shouldKeepTheLaterAnswerWhenAnEarlierOneIsProcessedAfterIt() {
+        TraceId id = tracing.draft(complete(null, "RU-NCB", unique("LA")));
+        tracing.send(id);
+        UUID conversation = tracing.request(id).conversationId();
+        awaitProcessed(jdbc, receive(events, tx, "RU-NCB", conversation, "tracing.answer",
+                answer(conversation, "FULL", "Exported in 1990 to a dealer, stolen in 1995", "2025-06-05T10:00:00Z")));
+        awaitProcessed(jdbc, receive(events, tx, "RU-NCB", conversation, "tracing.answer",
+                answer(conversation, "PARTIAL", "Exported in 1990", "2025-06-03T10:00:00Z")));
+
+        TraceRequest answered = tracing.request(id);
+        assertThat(answered.answer().outcome()).isEqualTo(Outcome.FULL);
+        assertThat(answered.answer().findings()).isEqualTo("Exported in 1990 to a dealer, stolen in 1995");
+        assertThat(TracingFixtures.row(jdbc, id.value())).containsEntry("answer_outcome", "FULL");
+        assertThat(answered.steps()).filteredOn(s -> s.kind() == TraceStepKind.ANSWER_RECEIVED).hasSize(1);
+        assertThat(audited(jdbc, "tracing.answer.outdated", id.value())).singleElement()
+                .satisfies(d -> assertThat(d).contains("PARTIAL", "2025-06-03T10:00:00Z"));
+    }
+
+    @Test
+    void shouldKeepAClosedRequestClosedWhenItsAnswerComesAfterTheClosing() {
+        TraceId id = tracing.draft(complete(null, "RU-NCB", unique("CA")));
+        tracing.send(id);
+        UUID conversation = tracing.request(id).conversationId();
+        tracing.close(id, "Traced by other means");
+        awaitProcessed(jdbc, receive(events, tx, "RU-NCB", conversation, "tracing.answer",
+                answer(conversation, "PARTIAL", "Exported in 1990", "2025-06-03T10:00:00Z")));
+
+        TraceRequest closed = tracing.request(id);
+        assertThat(closed.state()).isEqualTo(TraceState.CLOSED);
+        assertThat(closed.answer().findings()).as("the answer is kept for the record").isEqualTo("Exported in 1990");
+        assertThat(closed.steps()).extracting(TraceStep::kind).endsWith(TraceStepKind.CLOSED, TraceStepKind.ANSWER_RECEIVED);
+    }
+
     private TraceId incoming(UUID conversation) {
         return new TraceId(jdbc.sql("SELECT id FROM trace_request WHERE conversation_id = :c AND direction = 'INCOMING'")
                 .param("c", conversation).query(UUID.class).single());
@@ -109,6 +146,13 @@ class TracingMessageOrderTests {
 
     private static String close(UUID conversation) {
         return "{\"v\":1,\"requestId\":\"" + conversation + "\",\"reason\":\"Traced by other means\",\"at\":\"2025-06-02T10:00:02Z\"}";
+    }
+
+    private static String answer(UUID conversation, String outcome, String findings, String answeredAt) {
+        return """
+                {"v":1,"requestId":"%s","answer":{"outcome":"%s","originEstablished":true,"findings":"%s",
+                 "permittedUse":"Criminal proceedings CASE-1","history":[],"answeredAt":"%s","answeredBy":"Russia NCB"}}"""
+                .formatted(conversation, outcome, findings, answeredAt);
     }
 
     private static String question(UUID conversation, String body) {

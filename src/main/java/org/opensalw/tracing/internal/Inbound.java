@@ -19,6 +19,7 @@ import org.opensalw.network.OutgoingMessage;
 import org.opensalw.reference.WeaponType;
 import org.opensalw.registry.EventKind;
 import org.opensalw.tracing.Direction;
+import org.opensalw.tracing.TraceAnswer;
 import org.opensalw.tracing.TraceId;
 import org.opensalw.tracing.TraceRequestAnswered;
 import org.opensalw.tracing.TraceRequestForm;
@@ -101,13 +102,7 @@ class Inbound {
             }
             case Payloads.ANSWER -> {
                 Payloads.Answer answer = payloads.read(m.payload(), Payloads.Answer.class);
-                withConversation(m, answer.requestId(), Direction.OUTGOING).ifPresent(r -> {
-                    store.setAnswer(r.id(), answer.answer(), null);
-                    store.step(r.id(), TraceStepKind.ANSWER_RECEIVED, from, answer.answer().outcome().name(), m.id().value());
-                    audit.record(from, AuditKind.WRITE, "tracing.answer.received", SUBJECT, r.id(), answer.answer().outcome().name());
-                    events.publishEvent(new TraceRequestAnswered(new TraceId(r.id()), r.form().weaponId(), answer.answer().outcome(),
-                            answer.answer().originEstablished()));
-                });
+                withConversation(m, answer.requestId(), Direction.OUTGOING).ifPresent(r -> answered(m, from, r, answer.answer()));
             }
             case Payloads.MESSAGE -> {
                 Payloads.Message msg = payloads.read(m.payload(), Payloads.Message.class);
@@ -124,6 +119,27 @@ class Inbound {
             }
             default -> throw new IllegalStateException(m.type());
         }
+    }
+
+    /**
+     * An answer from the requested node, kept unless the one held was answered later (an older answer processed after
+     * a newer one changes nothing but the audit trail). A closed request stays closed.
+     */
+    private void answered(MessageReceived m, String from, TraceStore.Row r, TraceAnswer answer) {
+        if (answer == null || answer.outcome() == null) {
+            throw new IllegalArgumentException("an answer without its outcome");
+        }
+        if (!store.receiveAnswer(r.id(), answer)) {
+            log.info("Tracing answer {} from {} for {} was given at {}, before the answer held: not kept", m.id().value(), m.sender(),
+                    r.reference(), answer.answeredAt());
+            audit.record(from, AuditKind.WRITE, "tracing.answer.outdated", SUBJECT, r.id(),
+                    answer.outcome().name() + " answered at " + answer.answeredAt() + ", before the answer held");
+            return;
+        }
+        store.step(r.id(), TraceStepKind.ANSWER_RECEIVED, from, answer.outcome().name(), m.id().value());
+        audit.record(from, AuditKind.WRITE, "tracing.answer.received", SUBJECT, r.id(), answer.outcome().name());
+        events.publishEvent(new TraceRequestAnswered(new TraceId(r.id()), r.form().weaponId(), answer.outcome(),
+                answer.originEstablished()));
     }
 
     /**

@@ -128,13 +128,34 @@ public class TraceStore {
         jdbc.sql("UPDATE trace_request SET due_on = :due WHERE id = :id").param("due", dueOn).param("id", id).update();
     }
 
+    /** Keeps the answer; a closed request stays closed (an answer that comes after the closing is kept for the record). */
     public void setAnswer(UUID id, TraceAnswer answer, UUID weaponId) {
         jdbc.sql("""
                 UPDATE trace_request SET answer = :answer, answer_outcome = :outcome, origin_established = :established,
-                  state = 'ANSWERED', updated_at = :now, weapon_id = COALESCE(:weaponId, weapon_id) WHERE id = :id""")
+                  state = CASE WHEN state = 'CLOSED' THEN state ELSE 'ANSWERED' END, updated_at = :now,
+                  weapon_id = COALESCE(:weaponId, weapon_id) WHERE id = :id""")
                 .param("answer", json.write(answer)).param("outcome", answer.outcome().name())
                 .param("established", answer.originEstablished()).param("now", Timestamp.from(now()))
                 .param("weaponId", weaponId).param("id", id).update();
+    }
+
+    /**
+     * Keeps an answer received from the requested node unless the one held was answered later: answers (an answer given
+     * again, a partial one completed) may be processed in any order. False when the answer is older and not kept.
+     */
+    public boolean receiveAnswer(UUID id, TraceAnswer answer) {
+        List<String> held = jdbc.sql("SELECT answer FROM trace_request WHERE id = :id FOR UPDATE").param("id", id)
+                .query(String.class).list();
+        if (held.isEmpty() || held.get(0) != null && !later(answer, json.readPlain(held.get(0), TraceAnswer.class))) {
+            return false;
+        }
+        setAnswer(id, answer, null);
+        return true;
+    }
+
+    /** An answer without its time cannot be placed: it never replaces one with a time. */
+    private static boolean later(TraceAnswer answer, TraceAnswer held) {
+        return held.answeredAt() == null || answer.answeredAt() != null && answer.answeredAt().isAfter(held.answeredAt());
     }
 
     public void setUndeliverable(UUID id, String error) {
