@@ -151,7 +151,7 @@ public class TracingManagement {
 
     @Transactional
     public void update(TraceId id, TraceRequestForm form) {
-        TraceStore.Row row = row(id);
+        TraceStore.Row row = locked(id);
         if (row.direction() != Direction.OUTGOING || row.state() != TraceState.DRAFT) {
             throw conflict("tracing.notDraft", row.reference());
         }
@@ -165,7 +165,7 @@ public class TracingManagement {
     /** Checks the draft against every rule (all failures reported together) and queues it for its recipient. */
     @Transactional
     public void send(TraceId id) {
-        TraceStore.Row row = row(id);
+        TraceStore.Row row = locked(id);
         if (row.direction() != Direction.OUTGOING || row.state() != TraceState.DRAFT) {
             throw conflict("tracing.notDraft", row.reference());
         }
@@ -264,7 +264,7 @@ public class TracingManagement {
     /** Answers an incoming request from the record, once confirmed; the answer goes only to the requesting node. */
     @Transactional
     public void answer(TraceId id, AnswerForm form) {
-        TraceStore.Row row = row(id);
+        TraceStore.Row row = locked(id);
         if (row.direction() != Direction.INCOMING || row.state() == TraceState.CLOSED) {
             throw conflict("tracing.notAnswerable", row.reference());
         }
@@ -318,7 +318,7 @@ public class TracingManagement {
     /** Closes a request (the requester is satisfied, or gives up); the other node is told. */
     @Transactional
     public void close(TraceId id, String reason) {
-        TraceStore.Row row = row(id);
+        TraceStore.Row row = locked(id);
         if (row.state() == TraceState.CLOSED) {
             return;
         }
@@ -333,6 +333,14 @@ public class TracingManagement {
 
     private TraceStore.Row row(TraceId id) {
         return store.find(id.value()).orElseThrow(() -> UserFacingException.notFound("tracing request", id));
+    }
+
+    /**
+     * The request for a change of its state, locked until the change commits: a double click, or an edit and a send at
+     * once, are done one after the other, the second seeing the state the first left (and refused if it no longer fits).
+     */
+    private TraceStore.Row locked(TraceId id) {
+        return store.locked(id.value()).orElseThrow(() -> UserFacingException.notFound("tracing request", id));
     }
 
     private void copyPhotos(UUID requestId, WeaponId weaponId) {

@@ -227,6 +227,14 @@ public class TraceStore {
         return jdbc.sql("SELECT * FROM trace_request WHERE id = :id").param("id", id).query(this::map).optional();
     }
 
+    /**
+     * The request, its row locked until the end of the transaction: a change of state waits for one under way, then
+     * reads the state it left (a second click on Send sees SENT).
+     */
+    public Optional<Row> locked(UUID id) {
+        return jdbc.sql("SELECT * FROM trace_request WHERE id = :id FOR UPDATE").param("id", id).query(this::map).optional();
+    }
+
     public Optional<Row> find(Direction direction, UUID conversationId) {
         return jdbc.sql("SELECT * FROM trace_request WHERE direction = :d AND conversation_id = :c")
                 .param("d", direction.name()).param("c", conversationId).query(this::map).optional();
