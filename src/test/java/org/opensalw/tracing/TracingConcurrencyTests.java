@@ -95,6 +95,32 @@ class TracingConcurrencyTests {
         assertThat(tracing.request(id).steps()).filteredOn(s -> s.kind() == TraceStepKind.SENT).hasSize(1);
     }
 
+    @Test
+    void shouldClaimNoReminderForARequestAnsweredSinceTheOverdueListWasRead() {
+        TraceId answered = tracing.draft(complete(null, "RU-NCB", unique("RA")));
+        tracing.send(answered);
+        TraceId unanswered = tracing.draft(complete(null, "RU-NCB", unique("RU")));
+        tracing.send(unanswered);
+        for (TraceId id : List.of(answered, unanswered)) {
+            jdbc.sql("UPDATE trace_request SET due_on = :d WHERE id = :id").param("d", LocalDate.now().minusDays(1))
+                    .param("id", id.value()).update();
+        }
+        // the reminders read the overdue list...
+        assertThat(store.overdue()).extracting(TraceStore.Row::id).contains(answered.value(), unanswered.value());
+        // ...and the answer is processed before they claim the reminder
+        UUID conversation = tracing.request(answered).conversationId();
+        awaitProcessed(jdbc, receive(events, tx, "RU-NCB", conversation, "tracing.answer", """
+                {"v":1,"requestId":"%s","answer":{"outcome":"NOT_FOUND","originEstablished":false,"findings":"No record",
+                 "permittedUse":"Criminal proceedings CASE-1","history":[],"answeredAt":"2025-06-03T10:00:00Z","answeredBy":"Russia NCB"}}"""
+                .formatted(conversation)));
+        assertThat(tracing.request(answered).state()).isEqualTo(TraceState.ANSWERED);
+
+        Instant again = Instant.now().minus(Duration.ofDays(tracing.reasonableDays()));
+        assertThat(store.claimReminder(answered.value(), again)).isFalse();
+        assertThat(store.claimReminder(unanswered.value(), again)).isTrue();
+        assertThat(TracingFixtures.row(jdbc, answered.value()).get("reminded_at")).isNull();
+    }
+
     private static void hold(CountDownLatch latch) {
         try {
             if (!latch.await(WAIT.toSeconds(), TimeUnit.SECONDS)) {

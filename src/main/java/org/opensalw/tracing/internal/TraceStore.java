@@ -165,11 +165,15 @@ public class TraceStore {
 
     /**
      * Claims a reminder: true for the one caller (of all instances sharing the database) that marks the request
-     * reminded now, false when it was reminded since {@code again}.
+     * reminded now, false when it was reminded since {@code again}, or is no longer open and overdue: the overdue list
+     * it was picked from was read before, and an answer or a closing may have come since.
      */
     public boolean claimReminder(UUID id, Instant again) {
-        return jdbc.sql("UPDATE trace_request SET reminded_at = :now WHERE id = :id AND (reminded_at IS NULL OR reminded_at <= :again)")
-                .param("now", Timestamp.from(now())).param("id", id).param("again", Timestamp.from(again)).update() == 1;
+        return jdbc.sql("""
+                UPDATE trace_request SET reminded_at = :now WHERE id = :id AND (reminded_at IS NULL OR reminded_at <= :again)
+                  AND state = ANY(:open) AND due_on < :today""")
+                .param("now", Timestamp.from(now())).param("id", id).param("again", Timestamp.from(again))
+                .param("open", OPEN_STATES).param("today", today()).update() == 1;
     }
 
     public void step(UUID requestId, TraceStepKind kind, String user, String body, UUID messageId) {
