@@ -367,6 +367,44 @@ class TracingTests {
     }
 
     @Test
+    void shouldClearTheUndeliverableMarkWhenAFollowUpIsDeliveredOnRetry() {
+        TraceId id = tracing.draft(complete(null, "RU-NCB", unique("UR")));
+        tracing.send(id);
+        UUID conversation = tracing.request(id).conversationId();
+        tracing.post(id, "Any photo of the receiver?");
+        MessageId question = new MessageId(outbox(jdbc, conversation).get(1).id());
+        tx.executeWithoutResult(s -> events.publishEvent(new MessageUndeliverable(question, new NodeId("RU-NCB"), conversation.toString(),
+                "tracing.message", "connection refused after 30 attempts")));
+        await().pollInSameThread().atMost(WAIT).until(() -> tracing.request(id).undeliverable() != null);
+
+        // an administrator's retry goes through
+        tx.executeWithoutResult(s -> events.publishEvent(new MessageDelivered(question, new NodeId("RU-NCB"), conversation.toString(),
+                "tracing.message", Instant.now())));
+        await().pollInSameThread().atMost(WAIT).until(() -> tracing.request(id).steps().stream()
+                .anyMatch(s -> s.kind() == TraceStepKind.DELIVERED && "tracing.message".equals(s.body())));
+        assertThat(tracing.request(id).undeliverable()).isNull();
+    }
+
+    @Test
+    void shouldKeepShowingAnUndeliveredRequestWhenALaterMessageIsDelivered() {
+        TraceId id = tracing.draft(complete(null, "RU-NCB", unique("UL")));
+        tracing.send(id);
+        UUID conversation = tracing.request(id).conversationId();
+        MessageId request = new MessageId(outbox(jdbc, conversation).get(0).id());
+        tx.executeWithoutResult(s -> events.publishEvent(new MessageUndeliverable(request, new NodeId("RU-NCB"), conversation.toString(),
+                "tracing.request", "413 Payload Too Large")));
+        await().pollInSameThread().atMost(WAIT).until(() -> tracing.request(id).undeliverable() != null);
+        tracing.post(id, "Did the request arrive?");
+        MessageId question = new MessageId(outbox(jdbc, conversation).get(1).id());
+        tx.executeWithoutResult(s -> events.publishEvent(new MessageDelivered(question, new NodeId("RU-NCB"), conversation.toString(),
+                "tracing.message", Instant.now())));
+        await().pollInSameThread().atMost(WAIT).until(() -> tracing.request(id).steps().stream()
+                .anyMatch(s -> s.kind() == TraceStepKind.DELIVERED));
+
+        assertThat(tracing.request(id).undeliverable()).isEqualTo("tracing.request: 413 Payload Too Large");
+    }
+
+    @Test
     void shouldGiveDraftsSavedAtOnceDistinctReferences() throws Exception {
         var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {

@@ -254,11 +254,12 @@ class Inbound {
             return;
         }
         find(d.conversationId(), d.recipient().value(), null).ifPresent(r -> {
+            store.locked(r.id()); // reports of one request one at a time: the mark is worked out from the steps of both
             if (Payloads.REQUEST.equals(d.type())) {
                 store.advance(r.id(), TraceState.DELIVERED);
-                store.setUndeliverable(r.id(), null);
             }
             store.step(r.id(), TraceStepKind.DELIVERED, "node:" + d.recipient().value(), d.type(), d.id().value());
+            store.markStillUndelivered(r.id());
         });
     }
 
@@ -268,6 +269,7 @@ class Inbound {
             return;
         }
         find(u.conversationId(), u.recipient().value(), null).ifPresent(r -> {
+            store.locked(r.id());
             store.setUndeliverable(r.id(), u.type() + ": " + u.lastError());
             store.step(r.id(), TraceStepKind.UNDELIVERABLE, "system", u.type() + ": " + u.lastError(), u.id().value());
         });

@@ -164,6 +164,22 @@ public class TraceStore {
     }
 
     /**
+     * The undeliverable mark after a delivery (recorded as a step before): cleared once every message of the request
+     * that was undeliverable has been delivered since (a retry), of whatever type; else the latest one still undelivered.
+     * A later message delivered does not hide an earlier one that never was.
+     */
+    public void markStillUndelivered(UUID id) {
+        jdbc.sql("""
+                UPDATE trace_request SET updated_at = :now, undeliverable = (
+                  SELECT u.body FROM trace_step u WHERE u.request_id = :id AND u.step = 'UNDELIVERABLE'
+                    AND NOT EXISTS (SELECT 1 FROM trace_step d WHERE d.request_id = :id AND d.step = 'DELIVERED'
+                                      AND d.message_id = u.message_id AND d.id > u.id)
+                  ORDER BY u.id DESC LIMIT 1)
+                WHERE id = :id AND undeliverable IS NOT NULL""")
+                .param("now", Timestamp.from(now())).param("id", id).update();
+    }
+
+    /**
      * Claims a reminder: true for the one caller (of all instances sharing the database) that marks the request
      * reminded now, false when it was reminded since {@code again}, or is no longer open and overdue: the overdue list
      * it was picked from was read before, and an answer or a closing may have come since.
