@@ -1,5 +1,6 @@
 package org.opensalw.tracing;
 
+import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -37,6 +38,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Tracing requests as an investigator works them: drafts prefilled from a recovered weapon, checked and sent to the
@@ -44,6 +46,7 @@ import org.springframework.transaction.annotation.Transactional;
  * follow-up questions; closing. Every step is recorded with time and user, every write in the audit trail.
  */
 @Service
+@Validated
 @PreAuthorize("hasRole('INVESTIGATOR')")
 public class TracingManagement {
 
@@ -124,9 +127,12 @@ public class TracingManagement {
         return node(nodeId) != null;
     }
 
-    /** Saves a draft; nothing is checked but the sizes, nothing leaves the node. */
+    /**
+     * Saves a draft; nothing is checked but the sizes (a field too long: {@code ConstraintViolationException} naming it,
+     * 422 in the API), nothing leaves the node.
+     */
     @Transactional
-    public TraceId draft(TraceRequestForm form) {
+    public TraceId draft(@Valid TraceRequestForm form) {
         refuseOnHub();
         UUID id = UUID.randomUUID();
         NodeInfo to = node(form.recipient());
@@ -150,7 +156,7 @@ public class TracingManagement {
     }
 
     @Transactional
-    public void update(TraceId id, TraceRequestForm form) {
+    public void update(TraceId id, @Valid TraceRequestForm form) {
         TraceStore.Row row = locked(id);
         if (row.direction() != Direction.OUTGOING || row.state() != TraceState.DRAFT) {
             throw conflict("tracing.notDraft", row.reference());
@@ -263,7 +269,7 @@ public class TracingManagement {
 
     /** Answers an incoming request from the record, once confirmed; the answer goes only to the requesting node. */
     @Transactional
-    public void answer(TraceId id, AnswerForm form) {
+    public void answer(TraceId id, @Valid AnswerForm form) {
         TraceStore.Row row = locked(id);
         if (row.direction() != Direction.INCOMING || row.state() == TraceState.CLOSED) {
             throw conflict("tracing.notAnswerable", row.reference());
