@@ -1,5 +1,6 @@
 package org.opensalw.tracing;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,7 +30,7 @@ public record TraceRequestForm(
         @Size(max = 100) String serial,
         @Size(max = 2) String countryOfManufacture,
         Integer yearOfManufacture,
-        List<TraceMarking> markings) {
+        List<@Valid TraceMarking> markings) {
 
     public TraceRequestForm {
         markings = markings == null ? List.of() : List.copyOf(markings);

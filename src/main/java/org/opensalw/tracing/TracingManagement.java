@@ -1,5 +1,6 @@
 package org.opensalw.tracing;
 
+import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -37,6 +38,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Tracing requests as an investigator works them: drafts prefilled from a recovered weapon, checked and sent to the
@@ -44,6 +46,7 @@ import org.springframework.transaction.annotation.Transactional;
  * follow-up questions; closing. Every step is recorded with time and user, every write in the audit trail.
  */
 @Service
+@Validated
 @PreAuthorize("hasRole('INVESTIGATOR')")
 public class TracingManagement {
 
@@ -124,9 +127,12 @@ public class TracingManagement {
         return node(nodeId) != null;
     }
 
-    /** Saves a draft; nothing is checked but the sizes, nothing leaves the node. */
+    /**
+     * Saves a draft; nothing is checked but the sizes (a field too long: {@code ConstraintViolationException} naming it,
+     * 422 in the API), nothing leaves the node.
+     */
     @Transactional
-    public TraceId draft(TraceRequestForm form) {
+    public TraceId draft(@Valid TraceRequestForm form) {
         refuseOnHub();
         UUID id = UUID.randomUUID();
         NodeInfo to = node(form.recipient());
@@ -150,8 +156,8 @@ public class TracingManagement {
     }
 
     @Transactional
-    public void update(TraceId id, TraceRequestForm form) {
-        TraceStore.Row row = row(id);
+    public void update(TraceId id, @Valid TraceRequestForm form) {
+        TraceStore.Row row = locked(id);
         if (row.direction() != Direction.OUTGOING || row.state() != TraceState.DRAFT) {
             throw conflict("tracing.notDraft", row.reference());
         }
@@ -165,7 +171,7 @@ public class TracingManagement {
     /** Checks the draft against every rule (all failures reported together) and queues it for its recipient. */
     @Transactional
     public void send(TraceId id) {
-        TraceStore.Row row = row(id);
+        TraceStore.Row row = locked(id);
         if (row.direction() != Direction.OUTGOING || row.state() != TraceState.DRAFT) {
             throw conflict("tracing.notDraft", row.reference());
         }
@@ -263,8 +269,8 @@ public class TracingManagement {
 
     /** Answers an incoming request from the record, once confirmed; the answer goes only to the requesting node. */
     @Transactional
-    public void answer(TraceId id, AnswerForm form) {
-        TraceStore.Row row = row(id);
+    public void answer(TraceId id, @Valid AnswerForm form) {
+        TraceStore.Row row = locked(id);
         if (row.direction() != Direction.INCOMING || row.state() == TraceState.CLOSED) {
             throw conflict("tracing.notAnswerable", row.reference());
         }
@@ -318,7 +324,7 @@ public class TracingManagement {
     /** Closes a request (the requester is satisfied, or gives up); the other node is told. */
     @Transactional
     public void close(TraceId id, String reason) {
-        TraceStore.Row row = row(id);
+        TraceStore.Row row = locked(id);
         if (row.state() == TraceState.CLOSED) {
             return;
         }
@@ -333,6 +339,14 @@ public class TracingManagement {
 
     private TraceStore.Row row(TraceId id) {
         return store.find(id.value()).orElseThrow(() -> UserFacingException.notFound("tracing request", id));
+    }
+
+    /**
+     * The request for a change of its state, locked until the change commits: a double click, or an edit and a send at
+     * once, are done one after the other, the second seeing the state the first left (and refused if it no longer fits).
+     */
+    private TraceStore.Row locked(TraceId id) {
+        return store.locked(id.value()).orElseThrow(() -> UserFacingException.notFound("tracing request", id));
     }
 
     private void copyPhotos(UUID requestId, WeaponId weaponId) {

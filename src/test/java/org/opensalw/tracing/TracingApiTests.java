@@ -15,7 +15,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
-/** The JSON API: a draft refused with every missing field, completed, sent; the indicator for every role. */
+/**
+ * The JSON API: a draft refused with every missing field, completed, sent; a field too long refused; the indicator for
+ * every role.
+ */
 @TestDatabase
 class TracingApiTests {
 
@@ -36,6 +39,17 @@ class TracingApiTests {
             spec.contentType(MediaType.APPLICATION_JSON).body(json);
         }
         return spec.exchange((req, res) -> new Answer(res.getStatusCode().value(), new String(res.getBody().readAllBytes())));
+    }
+
+    @Test
+    void shouldRefuseAFieldTooLongWith422NamingIt() {
+        String investigator = unique("api-long-").toLowerCase();
+        accounts.createUnchecked(new NewUser(investigator, "Investigator", Set.of(Role.INVESTIGATOR), "en", PASSWORD));
+
+        Answer refused = call(investigator, "POST", "/api/tracing/requests", """
+                {"recipient":"RU-NCB","type":"ASSAULT_RIFLE","serial":"API 2","circumstances":"%s"}""".formatted("x".repeat(4001)));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("\"field\":\"circumstances\"");
     }
 
     @Test

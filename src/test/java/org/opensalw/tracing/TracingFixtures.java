@@ -49,6 +49,15 @@ final class TracingFixtures {
                 payload, Instant.now())));
     }
 
+    /** A message its sender queued at {@code sentAt} (its place in the conversation), whenever it is processed. */
+    static MessageId receiveSentAt(ApplicationEventPublisher events, TransactionTemplate tx, String sender, UUID conversation,
+            String type, String payload, Instant sentAt) {
+        MessageId id = MessageId.random();
+        tx.executeWithoutResult(s -> events.publishEvent(new MessageReceived(id, new NodeId(sender), conversation.toString(), type,
+                payload, sentAt)));
+        return id;
+    }
+
     /**
      * This node trusts the peer, as its administrator would make it (messages from a node that is not a peer never
      * reach tracing). A national peer is also a suggested recipient: tests that add one remove it ({@link #forget}).

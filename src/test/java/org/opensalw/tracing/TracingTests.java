@@ -11,6 +11,7 @@ import static org.opensalw.tracing.TracingFixtures.receive;
 import static org.opensalw.tracing.TracingFixtures.requestPayload;
 import static org.opensalw.tracing.TracingFixtures.unique;
 
+import jakarta.validation.ConstraintViolationException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -108,6 +109,35 @@ class TracingTests {
                         "recoveredPlace", "illicitNature", "legalBasis", "intendedUse", "type", "calibre", "serial", "maker"));
         assertThat(tracing.request(id).state()).isEqualTo(TraceState.DRAFT);
         assertThat(outbox(jdbc, tracing.request(id).conversationId())).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAFieldTooLongNamingItAndKeepNothingOfIt() {
+        TraceRequestForm fine = complete(null, "RU-NCB", unique("TL"));
+        TraceRequestForm longCircumstances = new TraceRequestForm(null, "RU-NCB", fine.recoveryKind(), fine.recoveredOn(),
+                fine.recoveredPlace(), "x".repeat(4001), fine.illicitNature(), fine.legalBasis(), fine.intendedUse(), fine.type(),
+                fine.maker(), fine.model(), fine.calibre(), fine.serial(), fine.countryOfManufacture(), fine.yearOfManufacture(),
+                fine.markings());
+        assertThatThrownBy(() -> tracing.draft(longCircumstances)).isInstanceOfSatisfying(ConstraintViolationException.class, e ->
+                assertThat(e.getConstraintViolations()).extracting(v -> v.getPropertyPath().toString())
+                        .singleElement().satisfies(path -> assertThat(path).endsWith(".circumstances")));
+
+        TraceId id = tracing.draft(fine);
+        TraceRequestForm longMarking = new TraceRequestForm(null, "RU-NCB", fine.recoveryKind(), fine.recoveredOn(),
+                fine.recoveredPlace(), fine.circumstances(), fine.illicitNature(), fine.legalBasis(), fine.intendedUse(), fine.type(),
+                fine.maker(), fine.model(), fine.calibre(), fine.serial(), fine.countryOfManufacture(), fine.yearOfManufacture(),
+                List.of(new TraceMarking("SERIAL", "x".repeat(301), null, null)));
+        assertThatThrownBy(() -> tracing.update(id, longMarking)).isInstanceOfSatisfying(ConstraintViolationException.class, e ->
+                assertThat(e.getConstraintViolations()).extracting(v -> v.getPropertyPath().toString())
+                        .singleElement().satisfies(path -> assertThat(path).endsWith("markings[0].text")));
+        assertThat(tracing.request(id).form().markings()).isEqualTo(fine.markings());
+
+        TraceId incoming = incoming("KE-NFP", unique("TL"));
+        assertThatThrownBy(() -> tracing.answer(incoming, new AnswerForm(Outcome.NOT_FOUND, null, "x".repeat(4001), null,
+                "Criminal investigation CASE-9", null, false))).isInstanceOfSatisfying(ConstraintViolationException.class, e ->
+                        assertThat(e.getConstraintViolations()).extracting(v -> v.getPropertyPath().toString())
+                                .singleElement().satisfies(path -> assertThat(path).endsWith(".findings")));
+        assertThat(tracing.request(incoming).state()).isEqualTo(TraceState.ACKNOWLEDGED);
     }
 
     @Test
@@ -364,6 +394,44 @@ class TracingTests {
         await().pollInSameThread().atMost(WAIT).until(() -> tracing.request(id).undeliverable() != null);
         assertThat(tracing.request(id).undeliverable()).contains("connection refused");
         assertThat(tracing.request(id).steps()).extracting(TraceStep::kind).contains(TraceStepKind.UNDELIVERABLE);
+    }
+
+    @Test
+    void shouldClearTheUndeliverableMarkWhenAFollowUpIsDeliveredOnRetry() {
+        TraceId id = tracing.draft(complete(null, "RU-NCB", unique("UR")));
+        tracing.send(id);
+        UUID conversation = tracing.request(id).conversationId();
+        tracing.post(id, "Any photo of the receiver?");
+        MessageId question = new MessageId(outbox(jdbc, conversation).get(1).id());
+        tx.executeWithoutResult(s -> events.publishEvent(new MessageUndeliverable(question, new NodeId("RU-NCB"), conversation.toString(),
+                "tracing.message", "connection refused after 30 attempts")));
+        await().pollInSameThread().atMost(WAIT).until(() -> tracing.request(id).undeliverable() != null);
+
+        // an administrator's retry goes through
+        tx.executeWithoutResult(s -> events.publishEvent(new MessageDelivered(question, new NodeId("RU-NCB"), conversation.toString(),
+                "tracing.message", Instant.now())));
+        await().pollInSameThread().atMost(WAIT).until(() -> tracing.request(id).steps().stream()
+                .anyMatch(s -> s.kind() == TraceStepKind.DELIVERED && "tracing.message".equals(s.body())));
+        assertThat(tracing.request(id).undeliverable()).isNull();
+    }
+
+    @Test
+    void shouldKeepShowingAnUndeliveredRequestWhenALaterMessageIsDelivered() {
+        TraceId id = tracing.draft(complete(null, "RU-NCB", unique("UL")));
+        tracing.send(id);
+        UUID conversation = tracing.request(id).conversationId();
+        MessageId request = new MessageId(outbox(jdbc, conversation).get(0).id());
+        tx.executeWithoutResult(s -> events.publishEvent(new MessageUndeliverable(request, new NodeId("RU-NCB"), conversation.toString(),
+                "tracing.request", "413 Payload Too Large")));
+        await().pollInSameThread().atMost(WAIT).until(() -> tracing.request(id).undeliverable() != null);
+        tracing.post(id, "Did the request arrive?");
+        MessageId question = new MessageId(outbox(jdbc, conversation).get(1).id());
+        tx.executeWithoutResult(s -> events.publishEvent(new MessageDelivered(question, new NodeId("RU-NCB"), conversation.toString(),
+                "tracing.message", Instant.now())));
+        await().pollInSameThread().atMost(WAIT).until(() -> tracing.request(id).steps().stream()
+                .anyMatch(s -> s.kind() == TraceStepKind.DELIVERED));
+
+        assertThat(tracing.request(id).undeliverable()).isEqualTo("tracing.request: 413 Payload Too Large");
     }
 
     @Test

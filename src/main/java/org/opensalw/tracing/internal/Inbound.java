@@ -1,5 +1,6 @@
 package org.opensalw.tracing.internal;
 
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import org.opensalw.identity.AuditTrail;
 import org.opensalw.network.MessageDelivered;
 import org.opensalw.network.MessageReceived;
 import org.opensalw.network.MessageUndeliverable;
+import org.opensalw.network.NodeId;
 import org.opensalw.network.NodeInfo;
 import org.opensalw.network.NodeNetwork;
 import org.opensalw.network.NodeRole;
@@ -17,6 +19,7 @@ import org.opensalw.network.OutgoingMessage;
 import org.opensalw.reference.WeaponType;
 import org.opensalw.registry.EventKind;
 import org.opensalw.tracing.Direction;
+import org.opensalw.tracing.TraceAnswer;
 import org.opensalw.tracing.TraceId;
 import org.opensalw.tracing.TraceRequestAnswered;
 import org.opensalw.tracing.TraceRequestForm;
@@ -33,24 +36,33 @@ import org.springframework.stereotype.Component;
  * Tracing's input from the network: requests, acknowledgements, answers, thread messages and closings from peers, and
  * the delivery reports of what this node sent. Each message is processed once (by its message id; a request also by
  * its request id), and only from the node the conversation is with: an answer from anyone else is refused. Requests
- * are taken from national nodes only, with photos of image types only ({@link PhotoTypes}).
+ * are taken from national nodes only, with photos of image types only ({@link PhotoTypes}). Messages are processed
+ * in any order, so a question or a closing processed before its request is parked ({@link ParkedMessages}) and taken
+ * in when the request is stored.
  */
 @Component
 class Inbound {
 
     private static final Logger log = LoggerFactory.getLogger(Inbound.class);
     private static final String SUBJECT = "TRACE_REQUEST";
+    /**
+     * What a requester sends after its request, so may be processed before it: a question, a reminder, a closing. An
+     * acknowledgement or an answer is about a request this node stored before sending it: without one, it is refused.
+     */
+    private static final List<String> PARKABLE = List.of(Payloads.MESSAGE, Payloads.CLOSE);
 
     private final TraceStore store;
+    private final ParkedMessages parked;
     private final Payloads payloads;
     private final NodeNetwork network;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final int reasonableDays;
 
-    Inbound(TraceStore store, Payloads payloads, NodeNetwork network, AuditTrail audit, ApplicationEventPublisher events,
-            @Value("${opensalw.tracing.reasonable-days:30}") int reasonableDays) {
+    Inbound(TraceStore store, ParkedMessages parked, Payloads payloads, NodeNetwork network, AuditTrail audit,
+            ApplicationEventPublisher events, @Value("${opensalw.tracing.reasonable-days:30}") int reasonableDays) {
         this.store = store;
+        this.parked = parked;
         this.payloads = payloads;
         this.network = network;
         this.audit = audit;
@@ -60,9 +72,13 @@ class Inbound {
 
     @ApplicationModuleListener
     void on(MessageReceived m) {
-        if (!Payloads.TYPES.contains(m.type()) || !store.firstSight(m.id().value())) {
-            return;
+        if (Payloads.TYPES.contains(m.type()) && store.firstSight(m.id().value())) {
+            take(m);
         }
+    }
+
+    /** Processes a message as it comes, or when it is replayed from the parked ones after its request. */
+    private void take(MessageReceived m) {
         String from = "node:" + m.sender().value();
         try {
             process(m, from);
@@ -86,13 +102,7 @@ class Inbound {
             }
             case Payloads.ANSWER -> {
                 Payloads.Answer answer = payloads.read(m.payload(), Payloads.Answer.class);
-                withConversation(m, answer.requestId(), Direction.OUTGOING).ifPresent(r -> {
-                    store.setAnswer(r.id(), answer.answer(), null);
-                    store.step(r.id(), TraceStepKind.ANSWER_RECEIVED, from, answer.answer().outcome().name(), m.id().value());
-                    audit.record(from, AuditKind.WRITE, "tracing.answer.received", SUBJECT, r.id(), answer.answer().outcome().name());
-                    events.publishEvent(new TraceRequestAnswered(new TraceId(r.id()), r.form().weaponId(), answer.answer().outcome(),
-                            answer.answer().originEstablished()));
-                });
+                withConversation(m, answer.requestId(), Direction.OUTGOING).ifPresent(r -> answered(m, from, r, answer.answer()));
             }
             case Payloads.MESSAGE -> {
                 Payloads.Message msg = payloads.read(m.payload(), Payloads.Message.class);
@@ -112,15 +122,39 @@ class Inbound {
     }
 
     /**
+     * An answer from the requested node, kept unless the one held was answered later (an older answer processed after
+     * a newer one changes nothing but the audit trail). A closed request stays closed.
+     */
+    private void answered(MessageReceived m, String from, TraceStore.Row r, TraceAnswer answer) {
+        if (answer == null || answer.outcome() == null) {
+            throw new IllegalArgumentException("an answer without its outcome");
+        }
+        if (!store.receiveAnswer(r.id(), answer)) {
+            log.info("Tracing answer {} from {} for {} was given at {}, before the answer held: not kept", m.id().value(), m.sender(),
+                    r.reference(), answer.answeredAt());
+            audit.record(from, AuditKind.WRITE, "tracing.answer.outdated", SUBJECT, r.id(),
+                    answer.outcome().name() + " answered at " + answer.answeredAt() + ", before the answer held");
+            return;
+        }
+        store.step(r.id(), TraceStepKind.ANSWER_RECEIVED, from, answer.outcome().name(), m.id().value());
+        audit.record(from, AuditKind.WRITE, "tracing.answer.received", SUBJECT, r.id(), answer.outcome().name());
+        events.publishEvent(new TraceRequestAnswered(new TraceId(r.id()), r.form().weaponId(), answer.outcome(),
+                answer.originEstablished()));
+    }
+
+    /**
      * A new incoming request: kept with its photos, then acknowledged at once to the requesting node. The requester is
      * the verified sender, named and placed as this node's peer list has it (not as the payload says), and must be a
      * national node (ITI para 14: states make requests; a hub relays them).
      */
     private void request(MessageReceived m, String from) {
         Payloads.Request r = payloads.read(m.payload(), Payloads.Request.class);
+        parked.lockConversation(named(r.requestId()));
         NodeInfo requester = network.peer(m.sender()).orElse(null);
         if (requester == null || requester.role() != NodeRole.NATIONAL) {
-            refuse(m, r.requestId(), requester == null ? "not a peer of this node" : "a " + requester.role() + " node makes no requests");
+            String why = requester == null ? "not a peer of this node" : "a " + requester.role() + " node makes no requests";
+            refuse(m, r.requestId(), why);
+            refuseParked(m.sender(), r.requestId(), "its request was refused: " + why);
             return;
         }
         List<Payloads.PhotoData> offered = r.photos() == null ? List.of() : r.photos().stream().filter(Objects::nonNull).toList();
@@ -159,6 +193,41 @@ class Inbound {
                 payloads.write(new Payloads.Ack(Payloads.VERSION, r.requestId(), store.now(), due, network.self().name()))));
         store.advance(id, TraceState.ACKNOWLEDGED);
         store.step(id, TraceStepKind.ACKNOWLEDGED, "system", due.toString(), null);
+        replayParked(r.requestId());
+    }
+
+    /**
+     * Takes in the messages of this conversation processed before its request, in the order they were sent, each once
+     * (its parked row is deleted in this transaction). Those of another node than the requester are refused as they
+     * would have been after the request.
+     */
+    private void replayParked(UUID requestId) {
+        for (MessageReceived p : parked.of(requestId)) {
+            if (parked.remove(p.id().value())) {
+                log.info("Tracing message {} ({}) from {} taken in after its request {}", p.id().value(), p.type(), p.sender(), requestId);
+                audit.record("node:" + p.sender().value(), AuditKind.WRITE, "tracing.parked.replayed", SUBJECT, requestId, p.type());
+                take(p);
+            }
+        }
+    }
+
+    /** The sender's messages parked for a request that is refused: refused too, rather than left waiting. */
+    private void refuseParked(NodeId sender, UUID requestId, String why) {
+        for (MessageReceived p : parked.of(requestId)) {
+            if (p.sender().equals(sender) && parked.remove(p.id().value())) {
+                refuse(p, requestId, why);
+            }
+        }
+    }
+
+    /** A message about a request not stored yet: kept, logged and audited, until the request comes. */
+    private void park(MessageReceived m, UUID requestId) {
+        if (parked.park(m, requestId)) {
+            log.warn("Tracing message {} ({}) from {} is about request {}, not received yet: parked until it is",
+                    m.id().value(), m.type(), m.sender(), requestId);
+            audit.record("node:" + m.sender().value(), AuditKind.WRITE, "tracing.parked", SUBJECT, requestId,
+                    m.type() + ": waits for its request");
+        }
     }
 
     private static byte[] decode(Payloads.PhotoData p) {
@@ -185,11 +254,12 @@ class Inbound {
             return;
         }
         find(d.conversationId(), d.recipient().value(), null).ifPresent(r -> {
+            store.locked(r.id()); // reports of one request one at a time: the mark is worked out from the steps of both
             if (Payloads.REQUEST.equals(d.type())) {
                 store.advance(r.id(), TraceState.DELIVERED);
-                store.setUndeliverable(r.id(), null);
             }
             store.step(r.id(), TraceStepKind.DELIVERED, "node:" + d.recipient().value(), d.type(), d.id().value());
+            store.markStillUndelivered(r.id());
         });
     }
 
@@ -199,18 +269,37 @@ class Inbound {
             return;
         }
         find(u.conversationId(), u.recipient().value(), null).ifPresent(r -> {
+            store.locked(r.id());
             store.setUndeliverable(r.id(), u.type() + ": " + u.lastError());
             store.step(r.id(), TraceStepKind.UNDELIVERABLE, "system", u.type() + ": " + u.lastError(), u.id().value());
         });
     }
 
-    /** The request this message belongs to, if the sender is the node the conversation is with. */
+    /**
+     * The request this message belongs to, if the sender is the node the conversation is with. A message that may come
+     * before its request ({@link #PARKABLE}) is parked when this node holds no request of that id at all; otherwise a
+     * message without its request is refused.
+     */
     private Optional<TraceStore.Row> withConversation(MessageReceived m, UUID requestId, Direction direction) {
+        parked.lockConversation(named(requestId));
         Optional<TraceStore.Row> row = find(requestId.toString(), m.sender().value(), direction);
         if (row.isEmpty()) {
-            refuse(m, requestId, "no such request with that node");
+            boolean none = Arrays.stream(Direction.values()).allMatch(d -> store.find(d, requestId).isEmpty());
+            if (none && PARKABLE.contains(m.type())) {
+                park(m, requestId);
+            } else {
+                refuse(m, requestId, "no such request with that node");
+            }
         }
         return row;
+    }
+
+    /** The request id a payload names; a payload without one is unreadable. */
+    private static UUID named(UUID requestId) {
+        if (requestId == null) {
+            throw new IllegalArgumentException("no requestId");
+        }
+        return requestId;
     }
 
     private Optional<TraceStore.Row> find(String conversation, String node, Direction direction) {

@@ -128,13 +128,34 @@ public class TraceStore {
         jdbc.sql("UPDATE trace_request SET due_on = :due WHERE id = :id").param("due", dueOn).param("id", id).update();
     }
 
+    /** Keeps the answer; a closed request stays closed (an answer that comes after the closing is kept for the record). */
     public void setAnswer(UUID id, TraceAnswer answer, UUID weaponId) {
         jdbc.sql("""
                 UPDATE trace_request SET answer = :answer, answer_outcome = :outcome, origin_established = :established,
-                  state = 'ANSWERED', updated_at = :now, weapon_id = COALESCE(:weaponId, weapon_id) WHERE id = :id""")
+                  state = CASE WHEN state = 'CLOSED' THEN state ELSE 'ANSWERED' END, updated_at = :now,
+                  weapon_id = COALESCE(:weaponId, weapon_id) WHERE id = :id""")
                 .param("answer", json.write(answer)).param("outcome", answer.outcome().name())
                 .param("established", answer.originEstablished()).param("now", Timestamp.from(now()))
                 .param("weaponId", weaponId).param("id", id).update();
+    }
+
+    /**
+     * Keeps an answer received from the requested node unless the one held was answered later: answers (an answer given
+     * again, a partial one completed) may be processed in any order. False when the answer is older and not kept.
+     */
+    public boolean receiveAnswer(UUID id, TraceAnswer answer) {
+        List<String> held = jdbc.sql("SELECT answer FROM trace_request WHERE id = :id FOR UPDATE").param("id", id)
+                .query(String.class).list();
+        if (held.isEmpty() || held.get(0) != null && !later(answer, json.readPlain(held.get(0), TraceAnswer.class))) {
+            return false;
+        }
+        setAnswer(id, answer, null);
+        return true;
+    }
+
+    /** An answer without its time cannot be placed: it never replaces one with a time. */
+    private static boolean later(TraceAnswer answer, TraceAnswer held) {
+        return held.answeredAt() == null || answer.answeredAt() != null && answer.answeredAt().isAfter(held.answeredAt());
     }
 
     public void setUndeliverable(UUID id, String error) {
@@ -143,12 +164,32 @@ public class TraceStore {
     }
 
     /**
+     * The undeliverable mark after a delivery (recorded as a step before): cleared once every message of the request
+     * that was undeliverable has been delivered since (a retry), of whatever type; else the latest one still undelivered.
+     * A later message delivered does not hide an earlier one that never was.
+     */
+    public void markStillUndelivered(UUID id) {
+        jdbc.sql("""
+                UPDATE trace_request SET updated_at = :now, undeliverable = (
+                  SELECT u.body FROM trace_step u WHERE u.request_id = :id AND u.step = 'UNDELIVERABLE'
+                    AND NOT EXISTS (SELECT 1 FROM trace_step d WHERE d.request_id = :id AND d.step = 'DELIVERED'
+                                      AND d.message_id = u.message_id AND d.id > u.id)
+                  ORDER BY u.id DESC LIMIT 1)
+                WHERE id = :id AND undeliverable IS NOT NULL""")
+                .param("now", Timestamp.from(now())).param("id", id).update();
+    }
+
+    /**
      * Claims a reminder: true for the one caller (of all instances sharing the database) that marks the request
-     * reminded now, false when it was reminded since {@code again}.
+     * reminded now, false when it was reminded since {@code again}, or is no longer open and overdue: the overdue list
+     * it was picked from was read before, and an answer or a closing may have come since.
      */
     public boolean claimReminder(UUID id, Instant again) {
-        return jdbc.sql("UPDATE trace_request SET reminded_at = :now WHERE id = :id AND (reminded_at IS NULL OR reminded_at <= :again)")
-                .param("now", Timestamp.from(now())).param("id", id).param("again", Timestamp.from(again)).update() == 1;
+        return jdbc.sql("""
+                UPDATE trace_request SET reminded_at = :now WHERE id = :id AND (reminded_at IS NULL OR reminded_at <= :again)
+                  AND state = ANY(:open) AND due_on < :today""")
+                .param("now", Timestamp.from(now())).param("id", id).param("again", Timestamp.from(again))
+                .param("open", OPEN_STATES).param("today", today()).update() == 1;
     }
 
     public void step(UUID requestId, TraceStepKind kind, String user, String body, UUID messageId) {
@@ -204,6 +245,14 @@ public class TraceStore {
 
     public Optional<Row> find(UUID id) {
         return jdbc.sql("SELECT * FROM trace_request WHERE id = :id").param("id", id).query(this::map).optional();
+    }
+
+    /**
+     * The request, its row locked until the end of the transaction: a change of state waits for one under way, then
+     * reads the state it left (a second click on Send sees SENT).
+     */
+    public Optional<Row> locked(UUID id) {
+        return jdbc.sql("SELECT * FROM trace_request WHERE id = :id FOR UPDATE").param("id", id).query(this::map).optional();
     }
 
     public Optional<Row> find(Direction direction, UUID conversationId) {

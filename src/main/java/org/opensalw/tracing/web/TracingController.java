@@ -1,6 +1,7 @@
 package org.opensalw.tracing.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -86,13 +87,14 @@ class TracingController {
     @PostMapping("/tracing")
     String create(@RequestParam Map<String, String> params, Model model, Locale locale, RedirectAttributes redirect) {
         TraceRequestForm form;
+        TraceId id;
         try {
             form = TracingForms.request(params);
-        } catch (UserFacingException e) {
+            id = tracing.draft(form);
+        } catch (UserFacingException | ConstraintViolationException e) { // a field too long: said beside it
             model.addAttribute("errors", FormErrors.of(e, messages, locale));
             return form(null, emptyForm(), params, model);
         }
-        TraceId id = tracing.draft(form);
         return sendOrShow(id, form, params, model, locale, redirect);
     }
 
@@ -104,7 +106,7 @@ class TracingController {
             TraceRequestForm form = TracingForms.request(params);
             tracing.update(traceId, form);
             return sendOrShow(traceId, form, params, model, locale, redirect);
-        } catch (UserFacingException e) {
+        } catch (UserFacingException | ConstraintViolationException e) {
             model.addAttribute("errors", FormErrors.of(e, messages, locale));
             return form(traceId, emptyForm(), params, model);
         }
@@ -172,7 +174,7 @@ class TracingController {
             tracing.answer(traceId, form);
             redirect.addFlashAttribute("notice", messages.getMessage("tracing.answered", null, locale));
             return "redirect:/tracing/" + id;
-        } catch (UserFacingException e) {
+        } catch (UserFacingException | ConstraintViolationException e) {
             model.addAttribute("errors", FormErrors.of(e, messages, locale));
             String weapon = params.get("weaponId");
             return answerScreen(id, weapon, "true".equals(params.get("includeHolderName")), model);
