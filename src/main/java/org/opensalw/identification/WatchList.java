@@ -95,11 +95,7 @@ public class WatchList {
     /** The signed-in user's alerts not opened yet; opening them marks them read (not acknowledged). */
     @Transactional
     public List<UUID> openMine() {
-        List<UUID> unread = store.unread(currentUser.username());
-        if (!unread.isEmpty()) {
-            store.markRead(currentUser.username(), clock.instant());
-        }
-        return unread;
+        return store.markRead(currentUser.username(), clock.instant());
     }
 
     @Transactional

@@ -62,20 +62,18 @@ public class WatchListStore {
         }
     }
 
-    /** The alerts delivered to this user that they have not opened yet. */
-    public List<UUID> unread(String username) {
-        return jdbc.sql("SELECT alert_id FROM ident_alert_recipient WHERE username = :user AND read_at IS NULL")
-                .param("user", username).query(UUID.class).list();
-    }
-
     public int unreadCount(String username) {
         return jdbc.sql("SELECT count(*) FROM ident_alert_recipient WHERE username = :user AND read_at IS NULL")
                 .param("user", username).query(Integer.class).single();
     }
 
-    public void markRead(String username, Instant at) {
-        jdbc.sql("UPDATE ident_alert_recipient SET read_at = :at WHERE username = :user AND read_at IS NULL")
-                .param("at", Timestamp.from(at)).param("user", username).update();
+    /**
+     * Marks read the alerts delivered to this user and not opened yet, and returns them: in one statement, so that an
+     * alert delivered meanwhile is either returned or left unread, never marked read unseen.
+     */
+    public List<UUID> markRead(String username, Instant at) {
+        return jdbc.sql("UPDATE ident_alert_recipient SET read_at = :at WHERE username = :user AND read_at IS NULL RETURNING alert_id")
+                .param("at", Timestamp.from(at)).param("user", username).query(UUID.class).list();
     }
 
     public List<Alert> alerts(boolean openOnly) {
