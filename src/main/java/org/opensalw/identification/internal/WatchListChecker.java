@@ -5,6 +5,7 @@ import org.opensalw.identity.SystemActor;
 import org.opensalw.identity.UserAccounts;
 import org.springframework.beans.factory.annotation.Value;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +33,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks each weapon recorded as found, seized or surrendered against the weapons reported lost or stolen, in this
- * register and in the imported lists, at once (on the registry's event), and raises an alert with the evidence.
+ * register and in the imported lists, at once (on the registry's event), and raises an alert with the evidence. Each
+ * alert is raised once: its id comes from what raised it, so a check run again (an event delivered again after a
+ * restart) stores, delivers and announces nothing new.
  */
 @Component
 @Order(21)
 public class WatchListChecker implements ApplicationRunner {
 
+    /** The trigger of the check of a weapon registered as recovered (a weapon is registered once). */
+    public static final long REGISTRATION = 0;
     private static final Set<WeaponStatus> MISSING = Set.of(WeaponStatus.LOST, WeaponStatus.STOLEN);
 
     private final IdentificationIndex register;
@@ -80,7 +85,7 @@ public class WatchListChecker implements ApplicationRunner {
     void on(WeaponEventsRecorded recorded) {
         for (WeaponEventRecorded event : recorded.events()) {
             if (EventKind.RECOVERIES.contains(event.kind())) {
-                check(event.weaponId(), event.previousStatus());
+                check(event.weaponId(), event.previousStatus(), event.seq());
             }
         }
     }
@@ -88,19 +93,23 @@ public class WatchListChecker implements ApplicationRunner {
     @ApplicationModuleListener
     void on(WeaponRegistered event) {
         if (event.status() == WeaponStatus.IN_STATE_CUSTODY) {
-            check(event.weaponId(), null);
+            check(event.weaponId(), null, REGISTRATION);
         }
     }
 
-    /** Returns the alerts raised. */
-    public List<Alert> check(WeaponId id, WeaponStatus previous) {
+    /**
+     * Checks the weapon as recovered by the ledger record {@code trigger} ({@link #REGISTRATION} when it was registered
+     * as recovered) and returns the alerts raised now (none when this check ran before).
+     */
+    public List<Alert> check(WeaponId id, WeaponStatus previous, long trigger) {
         WeaponIdentity w = SystemActor.run("identification-index", Role.INVESTIGATOR, () -> queries.weaponIdentity(id)).orElse(null);
         if (w == null) {
             return List.of();
         }
-        List<Alert> raised = new ArrayList<>();
+        List<Alert> found = new ArrayList<>();
         if (previous != null && MISSING.contains(previous)) {
-            raised.add(alert(w, "REGISTER", id, null, w.serialAsMarked(), 100, "The weapon itself was reported " + previous + " before this recovery."));
+            found.add(alert(w, trigger, "REGISTER", id, null, w.serialAsMarked(), 100,
+                    "The weapon itself was reported " + previous + " before this recovery."));
         }
         Reading reading = new Reading(w.serialAsMarked(), w.makerCode() != null ? w.makerCode() : w.makerAsMarked(), w.model(), w.calibre(),
                 w.type(), w.countryOfManufacture(), w.yearOfManufacture());
@@ -109,19 +118,23 @@ public class WatchListChecker implements ApplicationRunner {
         List<Candidate> others = register.identify(reading, 11).candidates().stream().filter(c -> !c.weaponId().equals(id)).toList();
         if (!others.isEmpty() && clearLead(others) && MISSING.contains(others.get(0).status())) {
             Candidate c = others.get(0);
-            raised.add(alert(w, "REGISTER", c.weaponId(), null, c.serial(), c.score(), evidence(c)));
+            found.add(alert(w, trigger, "REGISTER", c.weaponId(), null, c.serial(), c.score(), evidence(c)));
         }
         for (Candidate c : imported.identify(reading, 10).candidates()) {
             if (c.confident()) {
-                raised.add(alert(w, "IMPORTED", null, c.weaponId().value(), c.serial(), c.score(), evidence(c)));
+                found.add(alert(w, trigger, "IMPORTED", null, c.weaponId().value(), c.serial(), c.score(), evidence(c)));
             }
         }
-        List<String> recipients = raised.isEmpty() ? List.of() : accounts.usernamesWithAnyRole(alertRoles);
-        raised.forEach(a -> {
-            store.insert(a);
-            store.deliver(a.id(), recipients, a.raisedAt());
-            events.publishEvent(new WatchListHit(a.id(), a.weaponId(), a.matchedWeaponId(), a.matchedEntryId(), a.score()));
-        });
+        List<Alert> raised = new ArrayList<>();
+        List<String> recipients = null;
+        for (Alert a : found) {
+            if (store.insert(a)) {
+                recipients = recipients != null ? recipients : accounts.usernamesWithAnyRole(alertRoles);
+                store.deliver(a.id(), recipients, a.raisedAt());
+                events.publishEvent(new WatchListHit(a.id(), a.weaponId(), a.matchedWeaponId(), a.matchedEntryId(), a.score()));
+                raised.add(a);
+            }
+        }
         return raised;
     }
 
@@ -132,9 +145,12 @@ public class WatchListChecker implements ApplicationRunner {
                 && (ranked.size() == 1 || ranked.get(1).score() <= top.score() - IdentificationIndex.CONFIDENT_LEAD);
     }
 
-    private Alert alert(WeaponIdentity w, String origin, WeaponId matched, UUID entry, String matchedSerial, int score, String evidence) {
-        return new Alert(UUID.randomUUID(), w.id(), w.serialAsMarked(), origin, matched, entry, matchedSerial, score, evidence,
-                clock.instant(), null, null);
+    /** The same recovery matched with the same record gives the same id, so the alert is stored once however often checked. */
+    private Alert alert(WeaponIdentity w, long trigger, String origin, WeaponId matched, UUID entry, String matchedSerial, int score,
+            String evidence) {
+        String raisedBy = w.id().value() + "/" + trigger + "/" + origin + "/" + (matched != null ? matched.value() : entry);
+        return new Alert(UUID.nameUUIDFromBytes(raisedBy.getBytes(StandardCharsets.UTF_8)), w.id(), w.serialAsMarked(), origin, matched,
+                entry, matchedSerial, score, evidence, clock.instant(), null, null);
     }
 
     private static String evidence(Candidate c) {

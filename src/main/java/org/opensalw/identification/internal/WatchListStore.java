@@ -42,15 +42,17 @@ public class WatchListStore {
         return jdbc.sql("SELECT * FROM ident_watch_entry ORDER BY imported_at, reference").query(WatchListStore::entry).list();
     }
 
-    public void insert(Alert a) {
-        jdbc.sql("""
+    /** Stores the alert unless one with its id is stored already (the same check run again); true when stored. */
+    public boolean insert(Alert a) {
+        return jdbc.sql("""
                 INSERT INTO ident_alert (id, weapon_id, recovered_serial, origin, matched_weapon_id, matched_entry_id, matched_serial,
                   score, evidence, raised_at)
                 VALUES (:id, :weapon, :serial, :origin, :matchedWeapon, :matchedEntry, :matchedSerial, :score, :evidence, :at)
+                ON CONFLICT (id) DO NOTHING
                 """).param("id", a.id()).param("weapon", a.weaponId().value()).param("serial", a.recoveredSerial())
                 .param("origin", a.origin()).param("matchedWeapon", a.matchedWeaponId() == null ? null : a.matchedWeaponId().value())
                 .param("matchedEntry", a.matchedEntryId()).param("matchedSerial", a.matchedSerial()).param("score", a.score())
-                .param("evidence", a.evidence()).param("at", Timestamp.from(a.raisedAt())).update();
+                .param("evidence", a.evidence()).param("at", Timestamp.from(a.raisedAt())).update() == 1;
     }
 
     /** Delivers an alert to each recipient (once: delivering again changes nothing). */
