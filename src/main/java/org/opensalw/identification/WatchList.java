@@ -69,6 +69,7 @@ public class WatchList {
             throw new UserFacingException(UserFacingException.Kind.INVALID, errors);
         }
         int added = 0;
+        store.lockForImport(); // other instances follow the entries by their numbers: see WatchListStore.lockForImport
         for (WatchEntry e : entries) {
             if (store.insert(e, currentUser.username(), clock.instant())) {
                 checker.index(e);

@@ -24,6 +24,19 @@ public class WatchListStore {
         this.jdbc = jdbc;
     }
 
+    /** An entry with its number, in the order entries become visible (see {@link #lockForImport}). */
+    public record Numbered(long seq, WatchEntry entry) {
+    }
+
+    /**
+     * Holds imports one after the other until this transaction commits, so that entries become visible in the order of
+     * their numbers: an instance that has read entry n has every entry before it, and may follow from n. Alerts and
+     * reads are not held (this mode lets row locks and plain reads through).
+     */
+    public void lockForImport() {
+        jdbc.sql("LOCK TABLE ident_watch_entry IN SHARE ROW EXCLUSIVE MODE").update();
+    }
+
     /** Adds the entry unless the list already has its reference; true when added. */
     public boolean insert(WatchEntry e, String by, Instant at) {
         return jdbc.sql("""
@@ -40,6 +53,12 @@ public class WatchListStore {
 
     public List<WatchEntry> entries() {
         return jdbc.sql("SELECT * FROM ident_watch_entry ORDER BY imported_at, reference").query(WatchListStore::entry).list();
+    }
+
+    /** The entries numbered after {@code seq}, in order, at most {@code limit}. */
+    public List<Numbered> entriesAfter(long seq, int limit) {
+        return jdbc.sql("SELECT * FROM ident_watch_entry WHERE seq > :seq ORDER BY seq LIMIT :limit").param("seq", seq).param("limit", limit)
+                .query((rs, i) -> new Numbered(rs.getLong("seq"), entry(rs, i))).list();
     }
 
     /** Stores the alert unless one with its id is stored already (the same check run again); true when stored. */
