@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.opensalw.identification.internal.IdentificationIndex;
+import org.opensalw.identification.internal.SerialForms;
 import org.opensalw.registry.EventCommand;
 import org.opensalw.registry.EventKind;
 import org.opensalw.registry.MarkingInput;
@@ -64,6 +65,11 @@ public class Identification {
         checkKind(recovery);
         if (reading.type() == null) {
             throw UserFacingException.invalid("type", "identification.type.required");
+        }
+        // '?' and '*' (and their other spellings) stand for what could not be read: registered, they would be dropped
+        // from the normalised serial and leave another weapon's serial
+        if (SerialForms.hasWildcards(SerialForms.clean(reading.serial()))) {
+            throw UserFacingException.invalid("serial", "identification.serial.wildcard", reading.serial());
         }
         String mark = recovery.nationalMark() == null || recovery.nationalMark().isBlank()
                 ? "NM-" + recovery.occurredOn().getYear() + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT)

@@ -69,6 +69,7 @@ public class WatchList {
             throw new UserFacingException(UserFacingException.Kind.INVALID, errors);
         }
         int added = 0;
+        store.lockForImport(); // other instances follow the entries by their numbers: see WatchListStore.lockForImport
         for (WatchEntry e : entries) {
             if (store.insert(e, currentUser.username(), clock.instant())) {
                 checker.index(e);
@@ -95,11 +96,7 @@ public class WatchList {
     /** The signed-in user's alerts not opened yet; opening them marks them read (not acknowledged). */
     @Transactional
     public List<UUID> openMine() {
-        List<UUID> unread = store.unread(currentUser.username());
-        if (!unread.isEmpty()) {
-            store.markRead(currentUser.username(), clock.instant());
-        }
-        return unread;
+        return store.markRead(currentUser.username(), clock.instant());
     }
 
     @Transactional

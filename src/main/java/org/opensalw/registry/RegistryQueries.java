@@ -183,6 +183,18 @@ public class RegistryQueries {
                 .query((rs, i) -> new WeaponId(rs.getObject(1, UUID.class))).list();
     }
 
+    /**
+     * The weapons with a ledger record after {@code afterSeq} up to {@code upToSeq} included (see {@link #ledgerHead()}),
+     * for indexes kept by other modules to follow what other instances write. Records become visible in sequence order
+     * (an append holds the head until it commits), so none can appear later at or below a head already read.
+     */
+    public List<WeaponId> weaponsChangedBetween(long afterSeq, long upToSeq) {
+        return jdbc.sql("""
+                SELECT DISTINCT subject_id FROM ledger_entry WHERE seq > :after AND seq <= :upTo AND subject_type = 'WEAPON'""")
+                .param("after", afterSeq).param("upTo", upToSeq)
+                .query((rs, i) -> new WeaponId(rs.getObject(1, UUID.class))).list();
+    }
+
     /** Of the weapons given, those with a recovery in their history, with their standing lifecycle events (one query). */
     @Transactional(readOnly = true)
     public List<RecoveredWeapon> recoveredWeapons(java.util.Collection<WeaponId> ids) {

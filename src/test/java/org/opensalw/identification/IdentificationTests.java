@@ -16,9 +16,12 @@ import org.opensalw.registry.MarkingKind;
 import org.opensalw.registry.Registration;
 import org.opensalw.registry.RegistryManagement;
 import org.opensalw.registry.RegistryQueries;
+import org.opensalw.registry.SerialNumbers;
 import org.opensalw.registry.WeaponDescription;
+import org.opensalw.registry.WeaponFilter;
 import org.opensalw.registry.WeaponId;
 import org.opensalw.registry.WeaponStatus;
+import org.opensalw.shared.PageRequest;
 import org.opensalw.shared.UserFacingException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -64,7 +67,7 @@ class IdentificationTests {
 
     @Test
     void shouldRegisterAnUnregisteredWeaponWithANationalMark() {
-        Reading reading = new Reading("ZZ-9?41", "Norinco", "Type 56", "7.62x39mm", WeaponType.ASSAULT_RIFLE, null, null);
+        Reading reading = new Reading("ZZ-9441", "Norinco", "Type 56", "7.62x39mm", WeaponType.ASSAULT_RIFLE, null, null);
         WeaponId id = identification.recordAsUnregistered(reading, new Recovery(EventKind.FOUND, LocalDate.now(), "River district", null, null, null));
         var weapon = queries.weapon(id).orElseThrow();
         assertThat(weapon.status()).isEqualTo(WeaponStatus.IN_STATE_CUSTODY);
@@ -73,6 +76,23 @@ class IdentificationTests {
             assertThat(m.kind()).isEqualTo(MarkingKind.NATIONAL);
             assertThat(m.text()).startsWith("NM-");
         });
+    }
+
+    @Test
+    void shouldRefuseToRegisterAReadingWithUnreadCharactersAsTheSerial() {
+        for (String partial : List.of("WC?8813", "*WD77881", "WE_5512")) {
+            Reading reading = new Reading(partial, "Norinco", "Type 56", "7.62x39mm", WeaponType.ASSAULT_RIFLE, null, null);
+            assertThatThrownBy(() -> identification.recordAsUnregistered(reading,
+                    new Recovery(EventKind.FOUND, LocalDate.now(), "River district", null, null, null)))
+                    .isInstanceOfSatisfying(UserFacingException.class, e -> {
+                        assertThat(e.violations()).hasSize(1);
+                        assertThat(e.violations().get(0).field()).isEqualTo("serial");
+                        assertThat(e.violations().get(0).code()).isEqualTo("identification.serial.wildcard");
+                    });
+            // what would have been registered: the reading without its unread characters, another serial
+            assertThat(queries.weapons(new WeaponFilter(SerialNumbers.normalise(partial), null, null, null, null), new PageRequest(0, 10))
+                    .items()).isEmpty();
+        }
     }
 
     @Test

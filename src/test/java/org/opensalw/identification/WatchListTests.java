@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opensalw.TestDatabase;
+import org.opensalw.identification.internal.WatchListChecker;
 import org.opensalw.reference.WeaponType;
 import org.opensalw.registry.EventCommand;
 import org.opensalw.registry.EventKind;
@@ -17,6 +18,7 @@ import org.opensalw.registry.Registration;
 import org.opensalw.registry.RegistryManagement;
 import org.opensalw.registry.WeaponDescription;
 import org.opensalw.registry.WeaponId;
+import org.opensalw.registry.WeaponStatus;
 import org.opensalw.shared.UserFacingException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -31,6 +33,8 @@ class WatchListTests {
     Identification identification;
     @Autowired
     RegistryManagement registry;
+    @Autowired
+    WatchListChecker checker;
 
     private WeaponId register(String serial) {
         return registry.register(new Registration(new WeaponDescription(WeaponType.ASSAULT_RIFLE, "KALASHNIKOV", null, "AKM", "7.62x39mm", "RU",
@@ -66,6 +70,21 @@ class WatchListTests {
         identification.recordAsMatched(lost, new Recovery(EventKind.SEIZED, LocalDate.now(), null, null, null, null));
         await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> !alertsFor(lost).isEmpty());
         assertThat(alertsFor(lost).get(0).evidence()).contains("LOST");
+    }
+
+    @Test
+    void shouldRaiseAnAlertOnceWhenTheCheckOfARecoveryRunsAgain() {
+        WeaponId lost = register("WL 777002");
+        registry.recordEvent(lost, EventCommand.of(EventKind.REPORTED_LOST, LocalDate.now()));
+        long seized = identification.recordAsMatched(lost, new Recovery(EventKind.SEIZED, LocalDate.now(), null, null, null, null));
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> !alertsFor(lost).isEmpty());
+        List<Alert> raised = alertsFor(lost);
+
+        // as when the event is delivered again after a restart (its publication was not marked complete)
+        List<Alert> again = checker.check(lost, WeaponStatus.LOST, seized);
+
+        assertThat(again).isEmpty();
+        assertThat(alertsFor(lost)).extracting(Alert::id).containsExactlyInAnyOrderElementsOf(raised.stream().map(Alert::id).toList());
     }
 
     @Test

@@ -24,6 +24,19 @@ public class WatchListStore {
         this.jdbc = jdbc;
     }
 
+    /** An entry with its number, in the order entries become visible (see {@link #lockForImport}). */
+    public record Numbered(long seq, WatchEntry entry) {
+    }
+
+    /**
+     * Holds imports one after the other until this transaction commits, so that entries become visible in the order of
+     * their numbers: an instance that has read entry n has every entry before it, and may follow from n. Alerts and
+     * reads are not held (this mode lets row locks and plain reads through).
+     */
+    public void lockForImport() {
+        jdbc.sql("LOCK TABLE ident_watch_entry IN SHARE ROW EXCLUSIVE MODE").update();
+    }
+
     /** Adds the entry unless the list already has its reference; true when added. */
     public boolean insert(WatchEntry e, String by, Instant at) {
         return jdbc.sql("""
@@ -42,15 +55,23 @@ public class WatchListStore {
         return jdbc.sql("SELECT * FROM ident_watch_entry ORDER BY imported_at, reference").query(WatchListStore::entry).list();
     }
 
-    public void insert(Alert a) {
-        jdbc.sql("""
+    /** The entries numbered after {@code seq}, in order, at most {@code limit}. */
+    public List<Numbered> entriesAfter(long seq, int limit) {
+        return jdbc.sql("SELECT * FROM ident_watch_entry WHERE seq > :seq ORDER BY seq LIMIT :limit").param("seq", seq).param("limit", limit)
+                .query((rs, i) -> new Numbered(rs.getLong("seq"), entry(rs, i))).list();
+    }
+
+    /** Stores the alert unless one with its id is stored already (the same check run again); true when stored. */
+    public boolean insert(Alert a) {
+        return jdbc.sql("""
                 INSERT INTO ident_alert (id, weapon_id, recovered_serial, origin, matched_weapon_id, matched_entry_id, matched_serial,
                   score, evidence, raised_at)
                 VALUES (:id, :weapon, :serial, :origin, :matchedWeapon, :matchedEntry, :matchedSerial, :score, :evidence, :at)
+                ON CONFLICT (id) DO NOTHING
                 """).param("id", a.id()).param("weapon", a.weaponId().value()).param("serial", a.recoveredSerial())
                 .param("origin", a.origin()).param("matchedWeapon", a.matchedWeaponId() == null ? null : a.matchedWeaponId().value())
                 .param("matchedEntry", a.matchedEntryId()).param("matchedSerial", a.matchedSerial()).param("score", a.score())
-                .param("evidence", a.evidence()).param("at", Timestamp.from(a.raisedAt())).update();
+                .param("evidence", a.evidence()).param("at", Timestamp.from(a.raisedAt())).update() == 1;
     }
 
     /** Delivers an alert to each recipient (once: delivering again changes nothing). */
@@ -62,20 +83,18 @@ public class WatchListStore {
         }
     }
 
-    /** The alerts delivered to this user that they have not opened yet. */
-    public List<UUID> unread(String username) {
-        return jdbc.sql("SELECT alert_id FROM ident_alert_recipient WHERE username = :user AND read_at IS NULL")
-                .param("user", username).query(UUID.class).list();
-    }
-
     public int unreadCount(String username) {
         return jdbc.sql("SELECT count(*) FROM ident_alert_recipient WHERE username = :user AND read_at IS NULL")
                 .param("user", username).query(Integer.class).single();
     }
 
-    public void markRead(String username, Instant at) {
-        jdbc.sql("UPDATE ident_alert_recipient SET read_at = :at WHERE username = :user AND read_at IS NULL")
-                .param("at", Timestamp.from(at)).param("user", username).update();
+    /**
+     * Marks read the alerts delivered to this user and not opened yet, and returns them: in one statement, so that an
+     * alert delivered meanwhile is either returned or left unread, never marked read unseen.
+     */
+    public List<UUID> markRead(String username, Instant at) {
+        return jdbc.sql("UPDATE ident_alert_recipient SET read_at = :at WHERE username = :user AND read_at IS NULL RETURNING alert_id")
+                .param("at", Timestamp.from(at)).param("user", username).query(UUID.class).list();
     }
 
     public List<Alert> alerts(boolean openOnly) {
