@@ -110,6 +110,16 @@ class AccessTests {
     }
 
     @Test
+    void shouldKeepAPersonsDataHiddenAfterTheHolderBecomesACompany() {
+        assertThat(call(Role.REGISTRAR, "PUT", "/api/holders/" + personId,
+                "{\"kind\":\"COMPANY\",\"name\":\"Now A Company " + suffix + "\",\"registrationNumber\":\"RC-" + suffix + "\"}").status())
+                .isEqualTo(204);
+        Answer readOnly = call(Role.READ_ONLY, "GET", "/api/holders/" + personId, null);
+        assertThat(readOnly.body()).contains("Now A Company").doesNotContain("Secret Person", "DOC-" + suffix, "Hidden street");
+        assertThat(call(Role.REGISTRAR, "GET", "/api/holders/" + personId, null).body()).contains("DOC-" + suffix, "Hidden street");
+    }
+
+    @Test
     void shouldKeepLedgerAuditAndUsersToTheirRoles() {
         assertThat(call(Role.AUDITOR, "GET", "/api/ledger/verify", null).body()).contains("\"intact\":true");
         assertThat(call(Role.ADMIN, "GET", "/api/ledger/verify", null).status()).isEqualTo(200);

@@ -104,8 +104,9 @@ public class RegistryQueries {
                 audit.recordPersonalDataRead("holder.view", "HOLDER", id);
             }
             boolean show = personal || !isPerson;
+            // a holder recorded as a person and later as a company keeps the person's data in its earlier snapshots
             List<TimelineEntry> history = timeline(ledger.forSubject(id.value()), Map.of(h.id(), h), personal).stream()
-                    .map(e -> show ? e : withoutDetails(e)).toList();
+                    .map(e -> personal || (show && !describesAPerson(e)) ? e : withoutDetails(e)).toList();
             return new HolderDetails(id, h.kind(), visibleName(h, personal), h.country(), show ? h.birthDate() : null,
                     show ? h.idDocument() : null, show ? h.address() : null, show ? h.phone() : null,
                     h.registrationNumber(), h.role(), show, h.createdAt(), h.createdBy(), holders.licences(id.value()),
@@ -322,6 +323,12 @@ public class RegistryQueries {
                     v == null ? null : new TimelineEntry.Voiding(v.seq(), v.recordedAt(), v.recordedBy(), v.notes())));
         }
         return out;
+    }
+
+    /** A holder snapshot (HOLDER_REGISTERED, HOLDER_UPDATED) of a person: its details are personal data. */
+    private static boolean describesAPerson(TimelineEntry e) {
+        String d = e.details() == null ? "" : e.details();
+        return d.startsWith("kind=" + HolderKind.PERSON.name() + "\n") || d.contains("\nkind=" + HolderKind.PERSON.name() + "\n");
     }
 
     private static TimelineEntry withoutDetails(TimelineEntry e) {

@@ -90,7 +90,7 @@ class IdentificationTests {
                         assertThat(e.violations().get(0).code()).isEqualTo("identification.serial.wildcard");
                     });
             // what would have been registered: the reading without its unread characters, another serial
-            assertThat(queries.weapons(new WeaponFilter(SerialNumbers.normalise(partial), null, null, null, null), new PageRequest(0, 10))
+            assertThat(queries.weapons(new WeaponFilter(SerialNumbers.normalise(partial), null, null, null, null, null), new PageRequest(0, 10))
                     .items()).isEmpty();
         }
     }

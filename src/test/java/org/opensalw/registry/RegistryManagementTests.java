@@ -159,6 +159,24 @@ class RegistryManagementTests {
     }
 
     @Test
+    void shouldListTheWeaponsOfAHolderPageByPage() {
+        HolderId armoury = registry.registerHolder(new HolderForm(HolderKind.STATE_BODY, "Armoury " + RegistryFixtures.uniqueSerial(), "FR",
+                null, null, null, null, null, "police"));
+        List<WeaponId> held = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            WeaponId w = registry.register(RegistryFixtures.importedRifle(RegistryFixtures.uniqueSerial()));
+            registry.recordEvent(w, EventCommand.of(EventKind.TRANSFERRED, LocalDate.of(2005, 1, 1)).withHolder(armoury.value()));
+            held.add(w);
+        }
+        var first = queries.weapons(new WeaponFilter(null, null, null, null, null, armoury.value()), new org.opensalw.shared.PageRequest(0, 2));
+        var second = queries.weapons(new WeaponFilter(null, null, null, null, null, armoury.value()), new org.opensalw.shared.PageRequest(1, 2));
+        assertThat(first.hasNext()).isTrue();
+        assertThat(second.hasNext()).isFalse();
+        assertThat(java.util.stream.Stream.concat(first.items().stream(), second.items().stream()).map(WeaponSummary::id))
+                .containsExactlyInAnyOrderElementsOf(held);
+    }
+
+    @Test
     void shouldSearchHoldersByTheLettersTypedNotAsWildcards() {
         String p = "Q" + RegistryFixtures.uniqueSerial();
         registry.registerHolder(new HolderForm(HolderKind.COMPANY, p + "50% Arms", "FR", null, null, null, null, "R-" + p + "-1", "dealer"));
@@ -253,7 +271,7 @@ class RegistryManagementTests {
         String serial = RegistryFixtures.uniqueSerial();
         WeaponId id = registry.register(RegistryFixtures.importedRifle(serial));
         registry.recordEvent(id, EventCommand.of(EventKind.REPORTED_STOLEN, LocalDate.of(2010, 1, 1)));
-        var page = queries.weapons(new WeaponFilter(serial.substring(0, 6).toLowerCase(), WeaponStatus.STOLEN, null, null, null),
+        var page = queries.weapons(new WeaponFilter(serial.substring(0, 6).toLowerCase(), WeaponStatus.STOLEN, null, null, null, null),
                 new org.opensalw.shared.PageRequest(0, 10));
         assertThat(page.items()).extracting(WeaponSummary::id).containsExactly(id);
     }

@@ -210,6 +210,10 @@ public class WeaponStore {
             where.add("country_of_manufacture = :country");
             params.put("country", f.country().toUpperCase(java.util.Locale.ROOT));
         }
+        if (f.holderId() != null) {
+            where.add("holder_id = :holder");
+            params.put("holder", f.holderId());
+        }
         String sql = "SELECT * FROM weapon" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY registered_at DESC, id LIMIT :limit OFFSET :offset";
         return jdbc.sql(sql).params(params).param("limit", page.size() + 1).param("offset", page.offset())

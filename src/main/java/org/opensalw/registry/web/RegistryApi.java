@@ -79,12 +79,12 @@ class RegistryApi {
     }
 
     @GetMapping("/api/weapons")
-    @Operation(summary = "List weapons, newest first", description = "serial matches the start of the normalised serial (case, separators and Cyrillic look-alikes ignored)")
+    @Operation(summary = "List weapons, newest first", description = "serial matches the start of the normalised serial (case, separators and Cyrillic look-alikes ignored); holder: the weapons a holder holds")
     Page<WeaponSummary> weapons(@RequestParam(required = false) String serial, @RequestParam(required = false) WeaponStatus status,
             @RequestParam(required = false) WeaponType type, @RequestParam(required = false) String maker,
-            @RequestParam(required = false) String country, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
-        return queries.weapons(new WeaponFilter(serial, status, type, maker, country), new PageRequest(page, size));
+            @RequestParam(required = false) String country, @RequestParam(required = false) java.util.UUID holder,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return queries.weapons(new WeaponFilter(serial, status, type, maker, country, holder), new PageRequest(page, size));
     }
 
     @PostMapping("/api/weapons")

@@ -59,9 +59,9 @@ class WeaponsController {
     @GetMapping("/weapons")
     String list(@RequestParam(required = false) String serial, @RequestParam(required = false) WeaponStatus status,
             @RequestParam(required = false) WeaponType type, @RequestParam(required = false) String maker,
-            @RequestParam(required = false) String country, @RequestParam(defaultValue = "0") int page,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        model.addAttribute("weapons", queries.weapons(new WeaponFilter(serial, status, type, maker, country), new PageRequest(page, 50)));
+            @RequestParam(required = false) String country, @RequestParam(required = false) java.util.UUID holder,
+            @RequestParam(defaultValue = "0") int page, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        model.addAttribute("weapons", queries.weapons(new WeaponFilter(serial, status, type, maker, country, holder), new PageRequest(page, 50)));
         if (htmx != null) {
             return "weapons/list :: results";
         }
