@@ -250,6 +250,22 @@ class ImportTests {
     }
 
     @Test
+    void shouldNameTheLineOfTheFileWhereABadRowStartsAndSkipRowsOfSeparatorsOnly() {
+        String t = tag();
+        ImportBatch b = load(HEADER
+                + "\nASSAULT_RIFLE,Izhmash,AKM,7.62x39mm,RU,1978," + t + "-1,,PERSON,\"Ets Dupont\nSecond line of the name\",D-1,IMPORTED,12/03/1992,RU,,,"
+                + "\n"
+                + "\n,,,,,,,,,,,,,,,,"
+                + "\nCANNON,Izhmash,AKM,7.62x39mm,RU,1978," + t + "-2,,,,,IMPORTED,12/03/1992,RU,,,\n");
+        assertThat(b.rowsAccepted()).isEqualTo(1);
+        assertThat(b.rowsRejected()).as("the row of separators is no row").isEqualTo(1);
+        assertThat(errors(b.id())).singleElement().satisfies(e -> {
+            assertThat(e[0]).as("line 6 of the file (record 3)").isEqualTo("6");
+            assertThat(e[1]).isEqualTo("weapon_type");
+        });
+    }
+
+    @Test
     void shouldWriteCellsThatLookLikeFormulasAsTextInTheErrorReport() {
         String t = tag();
         ImportBatch b = load(HEADER + "\n=HYPERLINK(\"http://x\"),Izhmash,AKM,7.62x39mm,RU,1978," + t + "-1,,,,,IMPORTED,12/03/1992,RU,,,\n");

@@ -134,15 +134,17 @@ public final class RowSource {
                     if (e.getCause() instanceof CharacterCodingException) {
                         throw new Unreadable(line + 1, "encoding", e);
                     }
-                    brokenQuote(e, lastEndedOnLine, parser.getCurrentLineNumber(), handler, line);
+                    brokenQuote(e, lastEndedOnLine, parser.getCurrentLineNumber(), handler);
                     break;
                 }
                 lastEndedOnLine = parser.getCurrentLineNumber();
-                line = record.getRecordNumber();
+                // the file's line where the record starts (what a person finds in an editor), not its record number: they
+                // differ after blank lines and values holding line breaks
+                line = lastEndedOnLine - lineBreaks(record);
                 if (header) {
                     handler.header(clean(record.toList()));
                     header = false;
-                } else if (!(record.size() == 1 && record.get(0).isBlank())) {
+                } else if (!record.stream().allMatch(String::isBlank)) { // a blank line, or only separators (";;;;"), as a workbook's empty row
                     handler.row(new Row(line, record.toList(), false));
                 }
             }
@@ -154,6 +156,19 @@ public final class RowSource {
         }
     }
 
+    private static long lineBreaks(CSVRecord record) {
+        long breaks = 0;
+        for (String value : record) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '\n' || (c == '\r' && (i + 1 == value.length() || value.charAt(i + 1) != '\n'))) {
+                    breaks++;
+                }
+            }
+        }
+        return breaks;
+    }
+
     /** How many physical lines a record cut by the end of the file may span (a quoted value may hold line breaks). */
     private static final long CUT_RECORD_LINES = 3;
 
@@ -163,10 +178,10 @@ public final class RowSource {
      * opened a value that was not closed (or closed one followed by more text): everything after it would be read as one
      * value or not at all, so the batch fails and names the line, rather than leaving rows out silently.
      */
-    private static void brokenQuote(RuntimeException e, long lastEndedOnLine, long atLine, Handler handler, long record) {
+    private static void brokenQuote(RuntimeException e, long lastEndedOnLine, long atLine, Handler handler) {
         boolean endOfFile = String.valueOf(e.getMessage()).contains("EOF");
         if (endOfFile && atLine - lastEndedOnLine <= CUT_RECORD_LINES) {
-            handler.row(new Row(record + 1, List.of(), true));
+            handler.row(new Row(lastEndedOnLine + 1, List.of(), true));
             return;
         }
         throw new Unreadable(lastEndedOnLine + 1, "quote", e);
