@@ -32,8 +32,15 @@ class FirstAdministrator implements ApplicationRunner {
         if (accounts.anyUserExists()) {
             return;
         }
-        NewCredential admin = accounts.createUnchecked(new NewUser("admin", "Administrator", Set.of(Role.ADMIN), "en",
-                configuredPassword.isBlank() ? null : configuredPassword));
+        NewCredential admin;
+        try {
+            admin = accounts.createUnchecked(new NewUser("admin", "Administrator", Set.of(Role.ADMIN), "en",
+                    configuredPassword.isBlank() ? null : configuredPassword));
+        } catch (org.opensalw.shared.UserFacingException e) {
+            // two instances started at once on an empty database: the other one created it (and printed its password)
+            log.info("The first administrator was created by another instance starting at the same time");
+            return;
+        }
         if (configuredPassword.isBlank()) {
             log.warn("""
 

@@ -67,16 +67,20 @@ public class UserAccounts {
         String password = user.password() == null || user.password().isBlank() ? generateSecret(12) : user.password();
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("""
-                INSERT INTO app_user (id, username, display_name, password_hash, roles, locale, enabled,
-                                      created_at, created_by, updated_at, updated_by)
-                VALUES (:id, :username, :displayName, :hash, :roles, :locale, TRUE, :now, :by, :now, :by)
-                """)
-                .param("id", id).param("username", user.username()).param("displayName", user.displayName())
-                .param("hash", passwords.encode(password)).param("roles", joinRoles(user.roles()))
-                .param("locale", user.locale() == null || user.locale().isBlank() ? "en" : user.locale())
-                .param("now", now).param("by", currentUser.username())
-                .update();
+        try {
+            jdbc.sql("""
+                    INSERT INTO app_user (id, username, display_name, password_hash, roles, locale, enabled,
+                                          created_at, created_by, updated_at, updated_by)
+                    VALUES (:id, :username, :displayName, :hash, :roles, :locale, TRUE, :now, :by, :now, :by)
+                    """)
+                    .param("id", id).param("username", user.username()).param("displayName", user.displayName())
+                    .param("hash", passwords.encode(password)).param("roles", joinRoles(user.roles()))
+                    .param("locale", user.locale() == null || user.locale().isBlank() ? "en" : user.locale())
+                    .param("now", now).param("by", currentUser.username())
+                    .update();
+        } catch (org.springframework.dao.DuplicateKeyException e) { // created a moment ago by someone else (or another instance)
+            throw UserFacingException.invalid("username", "user.username.taken", user.username());
+        }
         audit.recordWrite("user.create", "USER", id, "username=" + user.username() + " roles=" + joinRoles(user.roles()));
         return new NewCredential(id, user.username(), password);
     }
