@@ -84,8 +84,14 @@ public class WatchList {
         return store.entries();
     }
 
+    /** The newest 500 alerts (open ones only, or all). */
     public List<Alert> alerts(boolean openOnly) {
-        return store.alerts(openOnly);
+        return alerts(openOnly, new org.opensalw.shared.PageRequest(0, 500)).items();
+    }
+
+    /** Alerts, newest first, a page at a time. */
+    public org.opensalw.shared.Page<Alert> alerts(boolean openOnly, org.opensalw.shared.PageRequest page) {
+        return store.alerts(openOnly, page);
     }
 
     /** How many alerts were delivered to the signed-in user and not opened yet. */

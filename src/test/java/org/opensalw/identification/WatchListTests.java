@@ -64,6 +64,22 @@ class WatchListTests {
     }
 
     @Test
+    void shouldListAlertsPageByPageNewestFirst() {
+        for (String serial : List.of("WL 880001", "WL 880002")) {
+            WeaponId lost = register(serial + "-" + java.util.UUID.randomUUID().toString().substring(0, 4));
+            registry.recordEvent(lost, EventCommand.of(EventKind.REPORTED_LOST, LocalDate.now()));
+            identification.recordAsMatched(lost, new Recovery(EventKind.SEIZED, LocalDate.now(), null, null, null, null));
+            await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> !alertsFor(lost).isEmpty());
+        }
+        var first = watchList.alerts(false, new org.opensalw.shared.PageRequest(0, 1));
+        var second = watchList.alerts(false, new org.opensalw.shared.PageRequest(1, 1));
+        assertThat(first.hasNext()).isTrue();
+        assertThat(first.items()).hasSize(1);
+        assertThat(second.items()).hasSize(1).doesNotContainAnyElementsOf(first.items());
+        assertThat(first.items().get(0).raisedAt()).isAfterOrEqualTo(second.items().get(0).raisedAt());
+    }
+
+    @Test
     void shouldAlertWhenTheRecoveredWeaponItselfWasReportedLost() {
         WeaponId lost = register("WL 777000");
         registry.recordEvent(lost, EventCommand.of(EventKind.REPORTED_LOST, LocalDate.now()));

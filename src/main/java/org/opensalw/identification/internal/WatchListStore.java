@@ -97,9 +97,12 @@ public class WatchListStore {
                 .param("at", Timestamp.from(at)).param("user", username).query(UUID.class).list();
     }
 
-    public List<Alert> alerts(boolean openOnly) {
-        return jdbc.sql("SELECT * FROM ident_alert WHERE (:all OR acknowledged_at IS NULL) ORDER BY raised_at DESC LIMIT 500")
-                .param("all", !openOnly).query(WatchListStore::alert).list();
+    public org.opensalw.shared.Page<Alert> alerts(boolean openOnly, org.opensalw.shared.PageRequest page) {
+        return org.opensalw.shared.Page.of(jdbc.sql("""
+                        SELECT * FROM ident_alert WHERE (:all OR acknowledged_at IS NULL) ORDER BY raised_at DESC, id
+                        LIMIT :limit OFFSET :offset""")
+                .param("all", !openOnly).param("limit", page.size() + 1).param("offset", page.offset())
+                .query(WatchListStore::alert).list(), page);
     }
 
     public boolean acknowledge(UUID id, String by, Instant at) {

@@ -38,9 +38,11 @@ class WatchListApi {
     }
 
     @GetMapping("/api/identification/alerts")
-    @Operation(summary = "Watch-list alerts, newest first (open ones only unless all=true), with their evidence")
-    List<Alert> alerts(@RequestParam(defaultValue = "false") boolean all) {
-        return watchList.alerts(!all);
+    @Operation(summary = "Watch-list alerts, newest first (open ones only unless all=true), with their evidence",
+            description = "A page at a time: page (from 0) and size (at most 500)")
+    List<Alert> alerts(@RequestParam(defaultValue = "false") boolean all, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "500") int size) {
+        return watchList.alerts(!all, new org.opensalw.shared.PageRequest(page, size)).items(); // size: at most 500
     }
 
     @GetMapping("/api/identification/alerts/mine")

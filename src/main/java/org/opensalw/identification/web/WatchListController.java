@@ -31,9 +31,11 @@ class WatchListController {
     }
 
     @GetMapping("/identification/alerts")
-    String alerts(@RequestParam(defaultValue = "false") boolean all, Model model) {
+    String alerts(@RequestParam(defaultValue = "false") boolean all, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("unread", java.util.Set.copyOf(watchList.openMine()));
-        model.addAttribute("alerts", watchList.alerts(!all));
+        var alerts = watchList.alerts(!all, new org.opensalw.shared.PageRequest(page, 100));
+        model.addAttribute("alerts", alerts.items());
+        model.addAttribute("alertsPage", alerts);
         model.addAttribute("entries", watchList.entries().size());
         model.addAttribute("all", all);
         return "identification/alerts";
