@@ -321,20 +321,26 @@ public class TracingManagement {
         audit.recordWrite("tracing.message", SUBJECT, id, row.reference());
     }
 
-    /** Closes a request (the requester is satisfied, or gives up); the other node is told. */
+    /**
+     * Closes a request. One this node made (the requester is satisfied, or gives up) is closed on the requested node
+     * too: it is told. One this node was asked is closed here only: a closing goes from requester to requested, and the
+     * requester refuses one from the node it asked; to tell it, answer the request or write in the thread first.
+     */
     @Transactional
     public void close(TraceId id, String reason) {
         TraceStore.Row row = locked(id);
         if (row.state() == TraceState.CLOSED) {
             return;
         }
-        if (row.counterpartNode() != null && row.state() != TraceState.DRAFT) {
+        boolean tell = row.direction() == Direction.OUTGOING && row.counterpartNode() != null && row.state() != TraceState.DRAFT;
+        if (tell) {
             network.send(new OutgoingMessage(new NodeId(row.counterpartNode()), row.conversationId().toString(), Payloads.CLOSE,
                     payloads.write(new Payloads.Close(Payloads.VERSION, row.conversationId(), reason, store.now()))));
         }
         store.setState(id.value(), TraceState.CLOSED);
         store.step(id.value(), TraceStepKind.CLOSED, currentUser.username(), reason, null);
-        audit.recordWrite("tracing.close", SUBJECT, id, row.reference());
+        audit.recordWrite("tracing.close", SUBJECT, id, row.reference()
+                + (row.direction() == Direction.INCOMING ? " (on this node only: the requester is not told)" : ""));
     }
 
     private TraceStore.Row row(TraceId id) {
