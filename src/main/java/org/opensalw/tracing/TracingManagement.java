@@ -301,10 +301,13 @@ public class TracingManagement {
         audit.recordWrite("tracing.answer", SUBJECT, id, row.reference() + " " + form.outcome());
     }
 
-    /** A follow-up question or reply in the request's thread, sent to the other node. */
+    /**
+     * A follow-up question or reply in the request's thread, sent to the other node; none once the request is closed
+     * (the row is locked, so a closing under way is waited for, and the message refused after it).
+     */
     @Transactional
     public void post(TraceId id, String body) {
-        TraceStore.Row row = row(id);
+        TraceStore.Row row = locked(id);
         if (body == null || body.isBlank()) {
             throw UserFacingException.invalid("body", "tracing.message.required");
         }
@@ -313,6 +316,9 @@ public class TracingManagement {
         }
         if (row.state() == TraceState.DRAFT || row.counterpartNode() == null) {
             throw conflict("tracing.notSent", row.reference());
+        }
+        if (row.state() == TraceState.CLOSED) {
+            throw conflict("tracing.message.closed", row.reference());
         }
         String kind = row.direction() == Direction.OUTGOING ? "QUESTION" : "REPLY";
         network.send(new OutgoingMessage(new NodeId(row.counterpartNode()), row.conversationId().toString(), Payloads.MESSAGE,

@@ -1,6 +1,7 @@
 package org.opensalw.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opensalw.tracing.TracingFixtures.audited;
 import static org.opensalw.tracing.TracingFixtures.awaitProcessed;
 import static org.opensalw.tracing.TracingFixtures.complete;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.opensalw.TestDatabase;
 import org.opensalw.network.NodeRole;
 import org.opensalw.network.internal.Peers;
+import org.opensalw.shared.UserFacingException;
+import org.opensalw.shared.Violation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,5 +82,21 @@ class TracingClosingTests {
         assertThat(outbox(jdbc, conversation)).extracting(TracingFixtures.Queued::type, TracingFixtures.Queued::recipient)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("tracing.request", "RU-NCB"),
                         org.assertj.core.groups.Tuple.tuple("tracing.close", "RU-NCB"));
+    }
+
+    @Test
+    void shouldRefuseAMessageInTheThreadOfAClosedRequest() {
+        TraceId id = tracing.draft(complete(null, "RU-NCB", unique("CM")));
+        tracing.send(id);
+        UUID conversation = tracing.request(id).conversationId();
+        tracing.close(id, "Traced by other means");
+
+        assertThatThrownBy(() -> tracing.post(id, "One more question")).isInstanceOfSatisfying(UserFacingException.class, e -> {
+            assertThat(e.kind()).isEqualTo(UserFacingException.Kind.CONFLICT);
+            assertThat(e.violations()).extracting(Violation::code).containsExactly("tracing.message.closed");
+        });
+        assertThat(outbox(jdbc, conversation)).extracting(TracingFixtures.Queued::type)
+                .containsExactly("tracing.request", "tracing.close");
+        assertThat(tracing.request(id).steps()).extracting(TraceStep::kind).doesNotContain(TraceStepKind.MESSAGE_SENT);
     }
 }
