@@ -311,8 +311,8 @@ public class TracingManagement {
         if (body == null || body.isBlank()) {
             throw UserFacingException.invalid("body", "tracing.message.required");
         }
-        if (body.length() > 4000) {
-            throw UserFacingException.invalid("body", "tracing.message.long", 4000);
+        if (body.length() > Payloads.MESSAGE_CHARS) {
+            throw UserFacingException.invalid("body", "tracing.message.long", Payloads.MESSAGE_CHARS);
         }
         if (row.state() == TraceState.DRAFT || row.counterpartNode() == null) {
             throw conflict("tracing.notSent", row.reference());
