@@ -162,7 +162,7 @@ class OutboxSender implements SmartLifecycle {
                     // most often a kept-alive connection the peer had just closed; the inbox is idempotent, so once more
                     response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
                 }
-                // at most 64 KB of the answer (read whole, as before, a body without end held this worker and filled the heap)
+                // at most 64 KB of the answer: read whole (as it was), an answer without end held this worker and filled the heap
                 String body = ResponseBodies.read(response).text();
                 if (response.statusCode() == 200) {
                     outbox.delivered(row);
