@@ -301,18 +301,24 @@ public class TracingManagement {
         audit.recordWrite("tracing.answer", SUBJECT, id, row.reference() + " " + form.outcome());
     }
 
-    /** A follow-up question or reply in the request's thread, sent to the other node. */
+    /**
+     * A follow-up question or reply in the request's thread, sent to the other node; none once the request is closed
+     * (the row is locked, so a closing under way is waited for, and the message refused after it).
+     */
     @Transactional
     public void post(TraceId id, String body) {
-        TraceStore.Row row = row(id);
+        TraceStore.Row row = locked(id);
         if (body == null || body.isBlank()) {
             throw UserFacingException.invalid("body", "tracing.message.required");
         }
-        if (body.length() > 4000) {
-            throw UserFacingException.invalid("body", "tracing.message.long", 4000);
+        if (body.length() > Payloads.MESSAGE_CHARS) {
+            throw UserFacingException.invalid("body", "tracing.message.long", Payloads.MESSAGE_CHARS);
         }
         if (row.state() == TraceState.DRAFT || row.counterpartNode() == null) {
             throw conflict("tracing.notSent", row.reference());
+        }
+        if (row.state() == TraceState.CLOSED) {
+            throw conflict("tracing.message.closed", row.reference());
         }
         String kind = row.direction() == Direction.OUTGOING ? "QUESTION" : "REPLY";
         network.send(new OutgoingMessage(new NodeId(row.counterpartNode()), row.conversationId().toString(), Payloads.MESSAGE,
@@ -321,20 +327,26 @@ public class TracingManagement {
         audit.recordWrite("tracing.message", SUBJECT, id, row.reference());
     }
 
-    /** Closes a request (the requester is satisfied, or gives up); the other node is told. */
+    /**
+     * Closes a request. One this node made (the requester is satisfied, or gives up) is closed on the requested node
+     * too: it is told. One this node was asked is closed here only: a closing goes from requester to requested, and the
+     * requester refuses one from the node it asked; to tell it, answer the request or write in the thread first.
+     */
     @Transactional
     public void close(TraceId id, String reason) {
         TraceStore.Row row = locked(id);
         if (row.state() == TraceState.CLOSED) {
             return;
         }
-        if (row.counterpartNode() != null && row.state() != TraceState.DRAFT) {
+        boolean tell = row.direction() == Direction.OUTGOING && row.counterpartNode() != null && row.state() != TraceState.DRAFT;
+        if (tell) {
             network.send(new OutgoingMessage(new NodeId(row.counterpartNode()), row.conversationId().toString(), Payloads.CLOSE,
                     payloads.write(new Payloads.Close(Payloads.VERSION, row.conversationId(), reason, store.now()))));
         }
         store.setState(id.value(), TraceState.CLOSED);
         store.step(id.value(), TraceStepKind.CLOSED, currentUser.username(), reason, null);
-        audit.recordWrite("tracing.close", SUBJECT, id, row.reference());
+        audit.recordWrite("tracing.close", SUBJECT, id, row.reference()
+                + (row.direction() == Direction.INCOMING ? " (on this node only: the requester is not told)" : ""));
     }
 
     private TraceStore.Row row(TraceId id) {

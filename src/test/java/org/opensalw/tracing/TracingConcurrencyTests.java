@@ -96,6 +96,48 @@ class TracingConcurrencyTests {
     }
 
     @Test
+    void shouldRefuseAMessageWrittenWhileTheRequestIsBeingClosed() throws Exception {
+        TraceId id = tracing.draft(complete(null, "RU-NCB", unique("WC")));
+        tracing.send(id);
+        UUID conversation = tracing.request(id).conversationId();
+        CountDownLatch closed = new CountDownLatch(1);
+        CountDownLatch commitClosing = new CountDownLatch(1);
+        ExecutorService officers = Executors.newFixedThreadPool(2);
+        try {
+            // the closing is done and not committed yet when the message is written
+            Future<Object> closing = officers.submit(() -> SystemActor.run("closer", Role.INVESTIGATOR, () -> tx.execute(s -> {
+                tracing.close(id, "Traced by other means");
+                closed.countDown();
+                hold(commitClosing);
+                return null;
+            })));
+            assertThat(closed.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            Future<Object> message = officers.submit(() -> SystemActor.run("writer", Role.INVESTIGATOR, () -> {
+                tracing.post(id, "One more question");
+                return null;
+            }));
+            // it waits on the closing's row lock
+            await().pollInSameThread().atMost(WAIT).until(() -> jdbc.sql("""
+                    SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%trace_request%'""")
+                    .query(Long.class).single() > 0);
+            commitClosing.countDown();
+            closing.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+            Throwable refused = catchThrowable(() -> message.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+            assertThat(refused).isInstanceOf(ExecutionException.class);
+            assertThat(refused.getCause()).isInstanceOfSatisfying(UserFacingException.class, e -> {
+                assertThat(e.kind()).isEqualTo(UserFacingException.Kind.CONFLICT);
+                assertThat(e.violations()).extracting(Violation::code).containsExactly("tracing.message.closed");
+            });
+        } finally {
+            commitClosing.countDown();
+            officers.shutdown();
+        }
+        assertThat(outbox(jdbc, conversation)).extracting(TracingFixtures.Queued::type)
+                .containsExactly("tracing.request", "tracing.close");
+    }
+
+    @Test
     void shouldClaimNoReminderForARequestAnsweredSinceTheOverdueListWasRead() {
         TraceId answered = tracing.draft(complete(null, "RU-NCB", unique("RA")));
         tracing.send(answered);

@@ -1,6 +1,7 @@
 package org.opensalw.network.internal;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +21,7 @@ import org.opensalw.shared.UserFacingException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** What an administrator does with the network (UI and API alike): status, peers, keys, retries, test messages. */
 @Service
@@ -40,8 +42,10 @@ public class NetworkAdmin {
     private final Pings pings;
     private final AuditTrail audit;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
-    NetworkAdmin(NodeNetwork network, NodeKeys keys, Peers peers, Outbox outbox, Inbox inbox, Pings pings, AuditTrail audit, Clock clock) {
+    NetworkAdmin(NodeNetwork network, NodeKeys keys, Peers peers, Outbox outbox, Inbox inbox, Pings pings, AuditTrail audit, Clock clock,
+            TransactionTemplate tx) {
         this.network = network;
         this.keys = keys;
         this.peers = peers;
@@ -50,6 +54,7 @@ public class NetworkAdmin {
         this.pings = pings;
         this.audit = audit;
         this.clock = clock;
+        this.tx = tx;
     }
 
     public Status status() {
@@ -88,29 +93,43 @@ public class NetworkAdmin {
         audit.recordWrite("network.peer.retireKey", "peer", id, kid);
     }
 
-    /** Fetches the peer's published key set from its endpoint and takes it as the peer's keys. */
-    @Transactional
+    /**
+     * Fetches the peer's published key set from its endpoint and takes it as the peer's keys. The fetch is made outside
+     * any transaction (a slow peer would hold a database connection, and locks, for as long); the keys are stored after
+     * it, in one transaction, on the peer as it is then.
+     */
     public Peers.Peer refreshPeerKeys(String id) {
-        Peers.Peer peer = peer(id);
-        String jwks;
+        String jwks = fetchKeys(peer(id).info().endpoint());
+        return tx.execute(status -> {
+            Peers.Peer peer = peer(id);
+            NodeInfo i = peer.info();
+            return savePeer(new Peers.PeerForm(i.id().value(), i.role(), i.country() == null ? null : i.country().value(), i.name(),
+                    i.endpoint().toString(), peer.via() == null ? null : peer.via().value(), jwks));
+        });
+    }
+
+    /** The key set published at the endpoint, at most 64 KB of it (a key set is about 1 KB). */
+    private static String fetchKeys(URI endpoint) {
+        URI uri = URI.create(endpoint.toString().replaceAll("/$", "") + "/network/jwks");
+        ResponseBodies.Body body;
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            URI uri = URI.create(peer.info().endpoint().toString().replaceAll("/$", "") + "/network/jwks");
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            body = ResponseBodies.read(r);
             if (r.statusCode() != 200) {
                 throw UserFacingException.invalid("jwks", "network.peer.jwks.unreachable", uri.toString());
             }
-            jwks = r.body();
         } catch (java.io.IOException e) {
-            throw UserFacingException.invalid("jwks", "network.peer.jwks.unreachable", peer.info().endpoint().toString());
+            throw UserFacingException.invalid("jwks", "network.peer.jwks.unreachable", endpoint.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        NodeInfo i = peer.info();
-        return savePeer(new Peers.PeerForm(i.id().value(), i.role(), i.country() == null ? null : i.country().value(), i.name(),
-                i.endpoint().toString(), peer.via() == null ? null : peer.via().value(), jwks));
+        if (body.cut()) {
+            throw UserFacingException.invalid("jwks", "network.peer.jwks.tooLarge", uri.toString(), ResponseBodies.LIMIT / 1024);
+        }
+        return body.text();
     }
 
     @Transactional

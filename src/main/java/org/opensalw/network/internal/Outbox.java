@@ -42,6 +42,9 @@ public class Outbox {
             boolean inFlight) {
     }
 
+    /** The first key of the advisory locks taken on a (recipient, conversation) (tracing's conversations use 5005003). */
+    private static final int CONVERSATION_LOCKS = 5005004;
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final NetworkProperties properties;
@@ -73,9 +76,17 @@ public class Outbox {
         }
     }
 
-    /** Queues a message this node wrote, in the caller's transaction. */
+    /**
+     * Queues a message this node wrote, in the caller's transaction. Its (recipient, conversation) is locked until that
+     * transaction ends: messages leave in {@code seq} order, and seq is taken at the insert, so without the lock a
+     * transaction that queued first and committed last (a reminder, while an officer closes the request) would have its
+     * message sent after the next one, which the sender saw with no earlier one before it.
+     */
     @Transactional
     public MessageId queue(NodeId recipient, String conversationId, String type, String payload) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:space, hashtext(CAST(:recipient AS text) || '/' || CAST(:conversation AS text)))")
+                .param("space", CONVERSATION_LOCKS).param("recipient", recipient.value()).param("conversation", conversationId)
+                .query().listOfRows();
         MessageId id = MessageId.random();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""

@@ -153,15 +153,17 @@ class OutboxSender implements SmartLifecycle {
                         .timeout(properties.getRequestTimeout())
                         .header("Content-Type", "application/jose")
                         .POST(HttpRequest.BodyPublishers.ofString(envelope)).build();
-                HttpResponse<String> response;
+                HttpResponse<java.io.InputStream> response;
                 try {
-                    response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
                 } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
                     throw e;
                 } catch (java.io.IOException e) {
                     // most often a kept-alive connection the peer had just closed; the inbox is idempotent, so once more
-                    response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
                 }
+                // at most 64 KB of the answer: read whole (as it was), an answer without end held this worker and filled the heap
+                String body = ResponseBodies.read(response).text();
                 if (response.statusCode() == 200) {
                     outbox.delivered(row);
                     peers.touch(hop);
@@ -174,7 +176,6 @@ class OutboxSender implements SmartLifecycle {
                             + " bytes sealed) is too large for the peer's inbox; it is not tried again");
                     return;
                 }
-                String body = response.body() == null ? "" : response.body();
                 error = "HTTP " + response.statusCode() + " from " + hop + ": " + (body.length() > 200 ? body.substring(0, 200) : body);
             }
         } catch (java.io.IOException e) {

@@ -154,7 +154,7 @@ public class Peers {
             throw UserFacingException.invalid("endpoint", "network.peer.endpoint.invalid");
         }
         String via = form.via() == null || form.via().isBlank() ? null : form.via().trim();
-        if (via != null && (via.equals(id.value()) || info(new NodeId(via)).filter(h -> h.role() == NodeRole.HUB).isEmpty())) {
+        if (via != null && (via.equals(id.value()) || info(hub(via)).filter(h -> h.role() == NodeRole.HUB).isEmpty())) {
             throw UserFacingException.invalid("via", "network.peer.via.unknown");
         }
         List<ECKey> keys = parseKeys(form.jwks());
@@ -180,6 +180,15 @@ public class Peers {
             replaceKeys(id, keys, stored);
         }
         return find(id).orElseThrow();
+    }
+
+    /** The hub a peer is reached through, as the form names it: a node id, else the field is refused (not a 500). */
+    private static NodeId hub(String via) {
+        try {
+            return new NodeId(via);
+        } catch (IllegalArgumentException e) {
+            throw UserFacingException.invalid("via", "network.peer.via.invalid", via.length() > 60 ? via.substring(0, 60) + "…" : via);
+        }
     }
 
     private record StoredKey(String kid, String use, String jwk, Instant retireAt) {

@@ -36,9 +36,10 @@ import org.springframework.stereotype.Component;
  * Tracing's input from the network: requests, acknowledgements, answers, thread messages and closings from peers, and
  * the delivery reports of what this node sent. Each message is processed once (by its message id; a request also by
  * its request id), and only from the node the conversation is with: an answer from anyone else is refused. Requests
- * are taken from national nodes only, with photos of image types only ({@link PhotoTypes}). Messages are processed
- * in any order, so a question or a closing processed before its request is parked ({@link ParkedMessages}) and taken
- * in when the request is stored.
+ * are taken from national nodes only, with photos of image types only ({@link PhotoTypes}); a request, answer or
+ * thread message with a field longer than this node's own forms take is refused ({@link PayloadLimits}). Messages
+ * are processed in any order, so a question or a closing processed before its request is parked
+ * ({@link ParkedMessages}) and taken in when the request is stored.
  */
 @Component
 class Inbound {
@@ -53,16 +54,18 @@ class Inbound {
 
     private final TraceStore store;
     private final ParkedMessages parked;
+    private final PayloadLimits limits;
     private final Payloads payloads;
     private final NodeNetwork network;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final int reasonableDays;
 
-    Inbound(TraceStore store, ParkedMessages parked, Payloads payloads, NodeNetwork network, AuditTrail audit,
+    Inbound(TraceStore store, ParkedMessages parked, PayloadLimits limits, Payloads payloads, NodeNetwork network, AuditTrail audit,
             ApplicationEventPublisher events, @Value("${opensalw.tracing.reasonable-days:30}") int reasonableDays) {
         this.store = store;
         this.parked = parked;
+        this.limits = limits;
         this.payloads = payloads;
         this.network = network;
         this.audit = audit;
@@ -104,12 +107,7 @@ class Inbound {
                 Payloads.Answer answer = payloads.read(m.payload(), Payloads.Answer.class);
                 withConversation(m, answer.requestId(), Direction.OUTGOING).ifPresent(r -> answered(m, from, r, answer.answer()));
             }
-            case Payloads.MESSAGE -> {
-                Payloads.Message msg = payloads.read(m.payload(), Payloads.Message.class);
-                withConversation(m, msg.requestId(), null).ifPresent(r -> store.step(r.id(),
-                        "REMINDER".equals(msg.kind()) ? TraceStepKind.REMINDED : TraceStepKind.MESSAGE_RECEIVED,
-                        from + (msg.author() == null ? "" : " (" + msg.author() + ")"), msg.body(), m.id().value()));
-            }
+            case Payloads.MESSAGE -> message(m, from);
             case Payloads.CLOSE -> {
                 Payloads.Close close = payloads.read(m.payload(), Payloads.Close.class);
                 withConversation(m, close.requestId(), Direction.INCOMING).ifPresent(r -> {
@@ -122,12 +120,34 @@ class Inbound {
     }
 
     /**
+     * A question, reply or reminder in the thread. One too long is refused at once, not parked: it would be refused
+     * when its request comes.
+     */
+    private void message(MessageReceived m, String from) {
+        Payloads.Message msg = payloads.read(m.payload(), Payloads.Message.class);
+        List<String> tooLong = limits.message(msg);
+        if (!tooLong.isEmpty()) {
+            refuse(m, named(msg.requestId()), overLimits(tooLong));
+            return;
+        }
+        withConversation(m, msg.requestId(), null).ifPresent(r -> store.step(r.id(),
+                "REMINDER".equals(msg.kind()) ? TraceStepKind.REMINDED : TraceStepKind.MESSAGE_RECEIVED,
+                from + (msg.author() == null ? "" : " (" + msg.author() + ")"), msg.body(), m.id().value()));
+    }
+
+    /**
      * An answer from the requested node, kept unless the one held was answered later (an older answer processed after
-     * a newer one changes nothing but the audit trail). A closed request stays closed.
+     * a newer one changes nothing but the audit trail). A closed request stays closed. One with a text longer than an
+     * answer form takes is refused, and the request waits for another.
      */
     private void answered(MessageReceived m, String from, TraceStore.Row r, TraceAnswer answer) {
         if (answer == null || answer.outcome() == null) {
             throw new IllegalArgumentException("an answer without its outcome");
+        }
+        List<String> tooLong = limits.answer(answer);
+        if (!tooLong.isEmpty()) {
+            refuse(m, r.conversationId(), overLimits(tooLong));
+            return;
         }
         if (!store.receiveAnswer(r.id(), answer)) {
             log.info("Tracing answer {} from {} for {} was given at {}, before the answer held: not kept", m.id().value(), m.sender(),
@@ -145,7 +165,8 @@ class Inbound {
     /**
      * A new incoming request: kept with its photos, then acknowledged at once to the requesting node. The requester is
      * the verified sender, named and placed as this node's peer list has it (not as the payload says), and must be a
-     * national node (ITI para 14: states make requests; a hub relays them).
+     * national node (ITI para 14: states make requests; a hub relays them). A request with a field longer than this
+     * node's request form takes ({@link PayloadLimits}) is refused, nothing of it stored.
      */
     private void request(MessageReceived m, String from) {
         Payloads.Request r = payloads.read(m.payload(), Payloads.Request.class);
@@ -165,6 +186,13 @@ class Inbound {
                 r.recoveredPlace(), r.circumstances(), r.illicitNature(), r.legalBasis(), r.intendedUse(),
                 enumOrNull(WeaponType.class, r.weaponType()), r.maker(), r.model(), r.calibre(), r.serial(),
                 r.countryOfManufacture(), r.yearOfManufacture(), r.markings());
+        List<String> tooLong = limits.request(form, r.reference());
+        if (!tooLong.isEmpty()) {
+            String why = overLimits(tooLong);
+            refuse(m, r.requestId(), why);
+            refuseParked(m.sender(), r.requestId(), "its request was refused: " + why);
+            return;
+        }
         UUID id = UUID.randomUUID();
         var due = store.today().plusDays(reasonableDays);
         boolean fresh = store.insert(id, Direction.INCOMING, r.requestId(), r.reference(), m.sender().value(),
@@ -235,6 +263,11 @@ class Inbound {
             throw new IllegalArgumentException("a photo without content");
         }
         return Base64.getDecoder().decode(p.base64());
+    }
+
+    /** The refusal of fields over this node's limits: which, how long, and the limit (none of what they say). */
+    private static String overLimits(List<String> fields) {
+        return "longer than this node takes: " + String.join("; ", fields);
     }
 
     /** What a peer wrote, cut for a log line or an audit entry. */

@@ -24,6 +24,8 @@ public class Payloads {
     public static final String CLOSE = "tracing.close";
     public static final List<String> TYPES = List.of(REQUEST, ACK, ANSWER, MESSAGE, CLOSE);
     public static final int VERSION = 1;
+    /** The longest body of a thread message, as an officer writes it here and as a peer's is taken. */
+    public static final int MESSAGE_CHARS = 4000;
 
     /** A tracing request (ITI para 17). */
     public record Request(int v, UUID requestId, String reference, String requesterNode, String requesterCountry,

@@ -232,6 +232,18 @@ class NetworkAdminTests {
     }
 
     @Test
+    @WithMockUser(roles = "ADMIN")
+    void shouldRefuseAHubThatIsNoNodeIdNamingTheField() {
+        assertThatThrownBy(() -> admin.savePeer(new Peers.PeerForm("KE-VIA", NodeRole.NATIONAL, "KE", "x", "http://x", "hub-conf",
+                keysOfAPeerThatIsDown()))).isInstanceOfSatisfying(UserFacingException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(UserFacingException.Kind.INVALID);
+                    assertThat(e.violations()).extracting(Violation::field, Violation::code)
+                            .containsExactly(org.assertj.core.groups.Tuple.tuple("via", "network.peer.via.invalid"));
+                });
+        assertThat(peers.info(new NodeId("KE-VIA"))).isEmpty();
+    }
+
+    @Test
     @WithMockUser(roles = "REGISTRAR")
     void shouldKeepTheNetworkToAdministrators() {
         assertThatThrownBy(() -> admin.status()).isInstanceOf(org.springframework.security.authorization.AuthorizationDeniedException.class);
