@@ -100,7 +100,7 @@ class PeerAnswerLimitsTests {
             lockedWhileFetching.set(jdbc.queryForObject("""
                     SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
                     WHERE l.locktype = 'relation' AND l.relation = 'network_peer'::regclass
-                      AND a.state = 'idle in transaction'""", Long.class));
+                      AND a.state = 'idle in transaction' AND a.query ILIKE '%network_peer%'""", Long.class)); // not a sender's
             answer(exchange, NetworkAdminTests.jwks(sig, enc));
         });
         try {
