@@ -39,6 +39,7 @@ class AssistanceConcurrencyTests {
     @Autowired Actors actors;
     @Autowired AssistanceManagement management;
     @Autowired Matching matching;
+    @Autowired FundingCalls calls;
     @Autowired TransactionTemplate tx;
     @Autowired JdbcClient jdbc;
 
@@ -137,6 +138,58 @@ class AssistanceConcurrencyTests {
         race.first().get();
         assertThat(refusal(race.second())).extracting(Violation::field, Violation::code).containsExactly("offerId", "assistance.match.offerNotOpen");
         assertThat(management.offer(offer).committed()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void shouldRecordOneSelectionOfACallSelectedTwiceAtOnce() throws Exception {
+        CallId call = reviewedCall("Selected twice");
+
+        Race<Selection, Selection> race = race(() -> calls.select(call), () -> calls.select(call));
+
+        assertThat(race.first().get().lines()).hasSize(1);
+        assertThat(refusal(race.second())).isEqualTo(Violation.of("status", "assistance.call.selectionDone"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM asst_selection WHERE call_id = :c").param("c", call.value()).query(Integer.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseAProposalSubmittedWhileTheCallIsBeingSelected() throws Exception {
+        CallId call = reviewedCall("Submitted while selected");
+        Actor late = actors.create(new NewActor(ActorKind.CIVIL_SOCIETY, "Late NGO", "NE"));
+
+        Race<Selection, ProposalId> race = race(() -> calls.select(call), () -> calls.submit(call, proposal(late, "Late registers")));
+
+        race.first().get();
+        assertThat(refusal(race.second())).isEqualTo(Violation.of("status", "assistance.call.proposalsClosed"));
+        assertThat(calls.proposals(call)).extracting(Proposal::status).containsExactly(ProposalStatus.SELECTED);
+    }
+
+    @Test
+    void shouldRefuseAReviewGivenWhileTheCallIsBeingSelected() throws Exception {
+        CallId call = reviewedCall("Reviewed while selected");
+        ProposalId reviewed = calls.proposals(call).get(0).id();
+
+        Race<Selection, Boolean> race = race(() -> calls.select(call), () -> {
+            calls.review(call, reviewed, Map.of("RELEVANCE", 1));
+            return true;
+        });
+
+        race.first().get();
+        assertThat(refusal(race.second())).isEqualTo(Violation.of("status", "assistance.call.reviewsClosed"));
+        assertThat(calls.proposal(call, reviewed).reviewedValue()).isEqualTo(70.0);
+    }
+
+    /** An open call with one eligible proposal, reviewed. */
+    private CallId reviewedCall(String title) {
+        CallId call = calls.open(new NewCall(Mechanism.UNSCAR, 2028, title, new BigDecimal("300000"), Set.of(), Set.of(), BigDecimal.ONE));
+        Actor ngo = actors.create(new NewActor(ActorKind.CIVIL_SOCIETY, "NGO of " + title, "NE"));
+        ProposalId p = calls.submit(call, proposal(ngo, "Registers"));
+        calls.review(call, p, Map.of("RELEVANCE", 7));
+        return call;
+    }
+
+    private static NewProposal proposal(Actor applicant, String title) {
+        return new NewProposal(applicant.id(), title, "NE", Area.RECORD_KEEPING, new BigDecimal("100000"), 12, true, null, Set.of(), false, false);
     }
 
     private NewRequest request(String beneficiary) {

@@ -15,6 +15,7 @@ import org.opensalw.shared.PageRequest;
 import org.opensalw.shared.UserFacingException;
 import org.opensalw.shared.Violation;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 
@@ -31,6 +32,7 @@ class AssistanceServiceTests {
     @Autowired BaselineAssessments assessments;
     @Autowired FundingCalls calls;
     @Autowired VoluntaryTargets targets;
+    @Autowired JdbcClient jdbc;
 
     private NewRequest request(String country, Area area, String beneficiary) {
         return new NewRequest(country, area, "Electronic register for " + beneficiary, beneficiary, new BigDecimal("120000"),
@@ -167,6 +169,58 @@ class AssistanceServiceTests {
         assertThat(calls.proposal(call, b).status()).isEqualTo(ProposalStatus.NOT_SELECTED);
         calls.report(call, a, ReportKind.INTERIM, "Half way", new BigDecimal("70000"));
         assertThat(calls.reports(a)).hasSize(1);
+    }
+
+    @Test
+    void shouldSelectOnceSoThatAFundedProposalThatReportsStaysFunded() {
+        CallId call = calls.open(new NewCall(Mechanism.UNSCAR, 2028, "UNSCAR selected once", new BigDecimal("150000"), Set.of(),
+                Set.of(), BigDecimal.ONE));
+        Actor ngo = actors.create(new NewActor(ActorKind.CIVIL_SOCIETY, "NGO selected once", "KE"));
+        ProposalId funded = calls.submit(call, proposal(ngo, "Registers funded once"));
+        ProposalId other = calls.submit(call, proposal(ngo, "Marking left out"));
+        calls.review(call, funded, Map.of("RELEVANCE", 6));
+        calls.review(call, other, Map.of("RELEVANCE", 5));
+        calls.select(call);
+        calls.report(call, funded, ReportKind.INTERIM, "Half way", new BigDecimal("70000"));
+
+        // a better review of the other proposal, then a second run, would have unfunded the one that already reports
+        assertThatThrownBy(() -> calls.review(call, other, Map.of("RELEVANCE", 10))).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.violations()).containsExactly(Violation.of("status", "assistance.call.reviewsClosed")));
+        assertThatThrownBy(() -> calls.select(call)).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.violations()).containsExactly(Violation.of("status", "assistance.call.selectionDone")));
+        assertThatThrownBy(() -> calls.submit(call, proposal(ngo, "Too late"))).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.violations()).containsExactly(Violation.of("status", "assistance.call.proposalsClosed")));
+
+        assertThat(calls.proposal(call, funded).status()).isEqualTo(ProposalStatus.SELECTED);
+        assertThat(calls.proposal(call, other).status()).isEqualTo(ProposalStatus.NOT_SELECTED);
+        assertThat(calls.proposal(call, other).reviewedValue()).isEqualTo(50.0);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM asst_selection WHERE call_id = :c").param("c", call.value()).query(Integer.class).single())
+                .isEqualTo(1);
+        calls.report(call, funded, ReportKind.FINAL, "Registers installed", new BigDecimal("145000"));
+        assertThat(calls.reports(funded)).hasSize(2);
+    }
+
+    @Test
+    void shouldTakeNoProposalReviewOrSelectionOnAClosedCall() {
+        CallId call = calls.open(new NewCall(Mechanism.UNSCAR, 2028, "UNSCAR closed", new BigDecimal("150000"), Set.of(), Set.of(),
+                BigDecimal.ONE));
+        Actor ngo = actors.create(new NewActor(ActorKind.CIVIL_SOCIETY, "NGO of a closed call", "KE"));
+        ProposalId p = calls.submit(call, proposal(ngo, "Submitted before closing"));
+        // no step of the module closes a call yet; the status is there for one
+        jdbc.sql("UPDATE asst_call SET status = 'CLOSED' WHERE id = :id").param("id", call.value()).update();
+
+        Violation closed = Violation.of("status", "assistance.call.closed");
+        assertThatThrownBy(() -> calls.review(call, p, Map.of("RELEVANCE", 8))).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.violations()).containsExactly(closed));
+        assertThatThrownBy(() -> calls.submit(call, proposal(ngo, "After closing"))).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.violations()).containsExactly(closed));
+        assertThatThrownBy(() -> calls.select(call)).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.violations()).containsExactly(closed));
+        assertThat(calls.proposal(call, p).reviewers()).isZero();
+    }
+
+    private static NewProposal proposal(Actor applicant, String title) {
+        return new NewProposal(applicant.id(), title, "KE", Area.RECORD_KEEPING, new BigDecimal("150000"), 12, true, null, Set.of(), false, false);
     }
 
     @Test
