@@ -141,6 +141,19 @@ class AssistanceConcurrencyTests {
     }
 
     @Test
+    void shouldAnswerAConflictToTheSameReportDraftedTwiceAtOnce() throws Exception {
+        Race<NationalReportId, NationalReportId> race = race(() -> reports.draft("TD", Instrument.ITI, 2093, List.of()),
+                () -> reports.draft("TD", Instrument.ITI, 2093, List.of()));
+
+        race.first().get();
+        UserFacingException refused = refused(race.second());
+        assertThat(refused.kind()).isEqualTo(UserFacingException.Kind.CONFLICT);
+        assertThat(refused.violations()).containsExactly(Violation.of("year", "assistance.report.exists", "TD", Instrument.ITI, 2093));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM asst_national_report WHERE country = 'TD' AND instrument = 'ITI' AND year = 2093")
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void shouldRecordOneSelectionOfACallSelectedTwiceAtOnce() throws Exception {
         CallId call = reviewedCall("Selected twice");
 
@@ -266,11 +279,15 @@ class AssistanceConcurrencyTests {
     }
 
     private static Violation refusal(Future<?> outcome) throws InterruptedException {
+        return refused(outcome).violations().get(0);
+    }
+
+    private static UserFacingException refused(Future<?> outcome) throws InterruptedException {
         try {
             outcome.get();
         } catch (ExecutionException e) {
             assertThat(e.getCause()).isInstanceOf(UserFacingException.class);
-            return ((UserFacingException) e.getCause()).violations().get(0);
+            return (UserFacingException) e.getCause();
         }
         throw new AssertionError("the second writer was not refused");
     }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jakarta.validation.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
 import org.opensalw.TestDatabase;
 import org.opensalw.shared.PageRequest;
@@ -221,6 +222,22 @@ class AssistanceServiceTests {
 
     private static NewProposal proposal(Actor applicant, String title) {
         return new NewProposal(applicant.id(), title, "KE", Area.RECORD_KEEPING, new BigDecimal("150000"), 12, true, null, Set.of(), false, false);
+    }
+
+    @Test
+    void shouldRefuseAmountsTooLargeToStoreNamingTheField() {
+        BigDecimal tenTrillion = new BigDecimal("10000000000000");
+        assertThatThrownBy(() -> reports.draft("SS", Instrument.ITI, 2094, List.of(
+                new NationalReport.Section(Area.MARKING, "", "Marking machines", tenTrillion)))).isInstanceOfSatisfying(UserFacingException.class,
+                        e -> assertThat(e.violations()).containsExactly(Violation.of("needCost_MARKING", "assistance.amount.digits")));
+        TargetId t = targets.set("NATIONAL", "SS", "Roadmap of large numbers", "1", "Weapons marked", 2020, BigDecimal.ZERO,
+                new BigDecimal("1000"), LocalDate.of(2030, 12, 31));
+        assertThatThrownBy(() -> targets.recordProgress(t, "2025-H1", tenTrillion, "")).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.violations()).containsExactly(Violation.of("value", "assistance.amount.digits")));
+        assertThatThrownBy(() -> management.fileRequest(new NewRequest("SS", Area.MARKING, "Marking machines", "Police", tenTrillion,
+                null, null, Set.of()))).isInstanceOfSatisfying(ConstraintViolationException.class,
+                        e -> assertThat(e.getConstraintViolations()).extracting(v -> v.getPropertyPath().toString())
+                                .singleElement().satisfies(path -> assertThat(path).endsWith(".estimatedCost")));
     }
 
     @Test
