@@ -154,6 +154,23 @@ class AssistanceConcurrencyTests {
     }
 
     @Test
+    void shouldWithdrawAnActorWithdrawnTwiceAtOnceOnlyOnce() throws Exception {
+        Actor donor = actors.create(new NewActor(ActorKind.DONOR, "Donor leaving twice", "DE"));
+
+        Race<Boolean, Boolean> race = race(() -> {
+            actors.withdraw(donor.id());
+            return true;
+        }, () -> {
+            actors.withdraw(donor.id());
+            return true;
+        });
+
+        race.first().get();
+        assertThat(refusal(race.second())).isEqualTo(Violation.of("status", "assistance.actor.alreadyWithdrawn", "Donor leaving twice"));
+        assertThat(actors.get(donor.id()).status()).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
     void shouldRecordOneSelectionOfACallSelectedTwiceAtOnce() throws Exception {
         CallId call = reviewedCall("Selected twice");
 

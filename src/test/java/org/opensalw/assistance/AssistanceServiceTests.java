@@ -145,6 +145,18 @@ class AssistanceServiceTests {
     }
 
     @Test
+    void shouldWithdrawAnActorOnceAndAddNoExpertToItAfterwards() {
+        Actor institute = actors.create(new NewActor(ActorKind.RESEARCH_INSTITUTE, "Institute that left", "CH"));
+        actors.withdraw(institute.id());
+        assertThatThrownBy(() -> actors.withdraw(institute.id())).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.violations()).containsExactly(Violation.of("status", "assistance.actor.alreadyWithdrawn", "Institute that left")));
+        assertThatThrownBy(() -> actors.addExpert(new NewExpert("Expert of a gone institute", institute.id(), Set.of(Area.MARKING), Set.of("en"),
+                null, null))).isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations())
+                        .containsExactly(Violation.of("actorId", "assistance.actor.withdrawn", "Institute that left")));
+        assertThat(actors.experts(null, null)).extracting(Expert::name).doesNotContain("Expert of a gone institute");
+    }
+
+    @Test
     void shouldCheckReviewAndSelectProposalsWithinTheBudget() {
         CallId call = calls.open(new NewCall(Mechanism.UNSCAR, 2027, "UNSCAR 2027", new BigDecimal("300000"), Set.of(Area.GENDER),
                 Set.of("Africa"), new BigDecimal("0.7")));
