@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.opensalw.assistance.internal.Amounts;
@@ -13,6 +14,8 @@ import org.opensalw.identity.AuditTrail;
 import org.opensalw.identity.CurrentUser;
 import org.opensalw.shared.UserFacingException;
 import org.opensalw.shared.Violation;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,15 +32,17 @@ public class NationalReports {
     private final JdbcClient jdbc;
     private final Geography geography;
     private final AssistanceManagement management;
+    private final MessageSource messages;
     private final CurrentUser currentUser;
     private final AuditTrail audit;
     private final Clock clock;
 
-    NationalReports(JdbcClient jdbc, Geography geography, AssistanceManagement management, CurrentUser currentUser,
-            AuditTrail audit, Clock clock) {
+    NationalReports(JdbcClient jdbc, Geography geography, AssistanceManagement management, MessageSource messages,
+            CurrentUser currentUser, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.geography = geography;
         this.management = management;
+        this.messages = messages;
         this.currentUser = currentUser;
         this.audit = audit;
         this.clock = clock;
@@ -93,9 +98,9 @@ public class NationalReports {
             throw UserFacingException.invalid("status", "assistance.report.submitted");
         }
         NationalReport r = report(id);
+        String beneficiary = beneficiary(r, LocaleContextHolder.getLocale());
         List<RequestId> created = r.sections().stream().filter(s -> !s.need().isBlank())
-                .map(s -> management.insertRequest(new NewRequest(r.country(), s.area(), s.need(),
-                        "National authorities (" + r.instrument() + " " + r.year() + ")",
+                .map(s -> management.insertRequest(new NewRequest(r.country(), s.area(), s.need(), beneficiary,
                         s.needCost() == null ? java.math.BigDecimal.ZERO : s.needCost(), LocalDate.of(r.year(), 1, 1),
                         LocalDate.of(r.year() + 1, 12, 31), Set.of()), RequestOrigin.NATIONAL_REPORT, RequestStatus.OPEN, id.value(), null))
                 .toList();
@@ -120,6 +125,15 @@ public class NationalReports {
                         rs.getInt("year"), rs.getString("status"), sections, rs.getString("created_by"),
                         rs.getTimestamp("submitted_at") == null ? null : rs.getTimestamp("submitted_at").toInstant()))
                 .optional().orElseThrow(() -> UserFacingException.notFound("report", id));
+    }
+
+    /**
+     * Who the requests of a report are for, written as data in the language of the person who submits the report,
+     * like the needs the report states; requests already made keep the words they were made with.
+     */
+    private String beneficiary(NationalReport r, Locale locale) {
+        String instrument = messages.getMessage("assistance.instrument." + r.instrument(), null, locale);
+        return messages.getMessage("assistance.generated.reportBeneficiary", new Object[] {instrument, String.valueOf(r.year())}, locale);
     }
 
     /**

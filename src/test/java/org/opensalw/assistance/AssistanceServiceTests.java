@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import jakarta.validation.ConstraintViolationException;
@@ -16,6 +17,7 @@ import org.opensalw.shared.PageRequest;
 import org.opensalw.shared.UserFacingException;
 import org.opensalw.shared.Violation;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -115,6 +117,26 @@ class AssistanceServiceTests {
         assertThat(draft.area()).isEqualTo(Area.RECORD_KEEPING);
         assertThat(draft.status()).isEqualTo(RequestStatus.DRAFT);
         assertThat(management.changeRequestStatus(draft.id(), RequestStatus.OPEN).status()).isEqualTo(RequestStatus.OPEN);
+    }
+
+    @Test
+    void shouldWriteTheTextsItDraftsInTheLanguageOfThePersonActing() {
+        LocaleContextHolder.setLocale(Locale.FRENCH);
+        try {
+            NationalReportId report = reports.draft("SS", Instrument.POA, 2095, List.of(
+                    new NationalReport.Section(Area.MARKING, "", "Machines de marquage", null)));
+            assertThat(management.request(reports.submit(report).get(0)).beneficiary())
+                    .isEqualTo("Autorités nationales — Programme d'action, 2095");
+
+            AssessmentId assessment = assessments.start("SS", " ");
+            assertThat(assessments.assessment(assessment).title()).isEqualTo("Évaluation de base SS");
+            assessments.answer(assessment, Map.of("RECORD_1", 0));
+            AssistanceRequest gap = management.request(assessments.score(assessment).get(0));
+            assertThat(gap.description()).isEqualTo("Lacune de l'évaluation de base : Tenue des registres obtient 0 % (Évaluation de base SS)");
+            assertThat(gap.beneficiary()).isEqualTo("Autorités nationales");
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
     }
 
     @Test
