@@ -78,7 +78,7 @@ public class VoluntaryTargets {
     public void recordProgress(TargetId id, String period, BigDecimal value, String note) {
         target(id);
         if (period == null || !PERIOD.matcher(period.trim()).matches()) {
-            throw UserFacingException.invalid("period", "assistance.target.period", period);
+            throw UserFacingException.invalid("period", "assistance.target.periodInvalid", period);
         }
         if (value == null) {
             throw UserFacingException.invalid("value", "form.required");
