@@ -85,12 +85,19 @@ public class Actors {
         return get(id);
     }
 
-    /** Nothing is deleted: an actor that leaves is withdrawn and stays in the history of its projects. */
+    /**
+     * Nothing is deleted: an actor that leaves is withdrawn and stays in the history of its projects. Only an active
+     * actor is withdrawn: of two withdrawals at once, the second waits for the first's row lock and is refused.
+     */
     @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
     @Transactional
     public void withdraw(ActorId id) {
-        get(id);
-        jdbc.sql("UPDATE asst_actor SET status = 'WITHDRAWN' WHERE id = :id").param("id", id.value()).update();
+        int withdrawn = jdbc.sql("UPDATE asst_actor SET status = 'WITHDRAWN' WHERE id = :id AND status = 'ACTIVE'")
+                .param("id", id.value()).update();
+        if (withdrawn == 0) {
+            Actor actor = get(id); // not found, or withdrawn already
+            throw UserFacingException.invalid("status", "assistance.actor.alreadyWithdrawn", actor.name());
+        }
         audit.recordWrite("assistance.actor.withdraw", "ASSISTANCE_ACTOR", id, null);
     }
 
@@ -111,7 +118,7 @@ public class Actors {
     @Transactional
     public ExpertId addExpert(@Valid NewExpert expert) {
         if (expert.actorId() != null) {
-            get(expert.actorId());
+            active(expert.actorId(), "actorId"); // an expert does not join an organisation that has left
         }
         if (expert.availableFrom() != null && expert.availableTo() != null && expert.availableTo().isBefore(expert.availableFrom())) {
             throw UserFacingException.invalid("availableTo", "assistance.period.reversed");

@@ -20,6 +20,8 @@ import org.opensalw.assistance.internal.Geography;
 import org.opensalw.identity.AuditTrail;
 import org.opensalw.identity.CurrentUser;
 import org.opensalw.shared.UserFacingException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,16 +35,18 @@ public class BaselineAssessments {
     private final JdbcClient jdbc;
     private final Geography geography;
     private final AssistanceManagement management;
+    private final MessageSource messages;
     private final CurrentUser currentUser;
     private final AuditTrail audit;
     private final Clock clock;
     private final List<Assessment.Question> questions;
 
-    BaselineAssessments(JdbcClient jdbc, Geography geography, AssistanceManagement management, CurrentUser currentUser,
-            AuditTrail audit, Clock clock) {
+    BaselineAssessments(JdbcClient jdbc, Geography geography, AssistanceManagement management, MessageSource messages,
+            CurrentUser currentUser, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.geography = geography;
         this.management = management;
+        this.messages = messages;
         this.currentUser = currentUser;
         this.audit = audit;
         this.clock = clock;
@@ -60,7 +64,7 @@ public class BaselineAssessments {
         geography.require("country", code);
         AssessmentId id = AssessmentId.random();
         jdbc.sql("INSERT INTO asst_assessment (id, country, title, status, created_by, created_at) VALUES (:id, :c, :t, 'OPEN', :by, :at)")
-                .param("id", id.value()).param("c", code).param("t", title == null || title.isBlank() ? "Baseline " + code : title.trim())
+                .param("id", id.value()).param("c", code).param("t", title == null || title.isBlank() ? text("assistance.generated.assessmentTitle", code) : title.trim())
                 .param("by", currentUser.username()).param("at", Timestamp.from(clock.instant())).update();
         audit.recordWrite("assistance.assessment.start", "ASSISTANCE_ASSESSMENT", id, code);
         return id;
@@ -108,14 +112,22 @@ public class BaselineAssessments {
         List<RequestId> drafts = new ArrayList<>();
         for (Assessment.AreaScore s : a.scores()) {
             if (s.gap()) {
-                drafts.add(management.insertRequest(new NewRequest(a.country(), s.area(),
-                        "Baseline assessment gap: " + s.area() + " scored " + s.percent() + "% (" + a.title() + ")",
-                        "National authorities", BigDecimal.ZERO, null, null, Set.of()),
+                String gap = text("assistance.generated.gap", text("assistance.area." + s.area()), String.valueOf(s.percent()), a.title());
+                drafts.add(management.insertRequest(new NewRequest(a.country(), s.area(), gap, text("assistance.generated.authorities"),
+                        BigDecimal.ZERO, null, null, Set.of()),
                         RequestOrigin.BASELINE_ASSESSMENT, RequestStatus.DRAFT, null, id.value()));
             }
         }
         audit.recordWrite("assistance.assessment.score", "ASSISTANCE_ASSESSMENT", id, drafts.size() + " gaps");
         return drafts;
+    }
+
+    /**
+     * A text the module writes as data (a default title, a drafted request), in the language of the person acting, as
+     * what they type; rows already written keep their words.
+     */
+    private String text(String code, Object... args) {
+        return messages.getMessage(code, args, LocaleContextHolder.getLocale());
     }
 
     @Transactional(readOnly = true)

@@ -37,6 +37,10 @@ import org.springframework.validation.annotation.Validated;
  * Funding calls of UNSCAR and the Saving Lives Entity (report paras 14, 22-23, 41, 70): proposals checked against
  * the mechanism's eligibility rules (data), reviewed by several reviewers on weighted criteria, and selected to
  * maximise reviewed value within the budget under balance constraints, with the reasons.
+ * <p>
+ * A call takes proposals and reviews while it is {@link CallStatus#OPEN OPEN}. The selection is run once and moves
+ * it to {@link CallStatus#SELECTED SELECTED}: from then on the proposals it funded report on their progress, and
+ * nothing can turn them into unfunded ones. A {@link CallStatus#CLOSED CLOSED} call takes nothing.
  */
 @Service
 @Validated
@@ -103,9 +107,9 @@ public class FundingCalls {
     @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
     @Transactional
     public ProposalId submit(CallId callId, @Valid NewProposal p) {
-        FundingCall call = call(callId);
+        FundingCall call = lockedCall(callId, false);
         if (call.status() != CallStatus.OPEN) {
-            throw UserFacingException.invalid("callId", "assistance.call.notOpen", call.status());
+            throw notOpen(call, "assistance.call.proposalsClosed");
         }
         Actor applicant = actors.active(p.applicantId(), "applicantId");
         String country = p.country().trim().toUpperCase();
@@ -154,7 +158,10 @@ public class FundingCalls {
     @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
     @Transactional
     public void review(CallId callId, ProposalId proposalId, Map<String, Integer> scores) {
-        FundingCall call = call(callId);
+        FundingCall call = lockedCall(callId, false);
+        if (call.status() != CallStatus.OPEN) {
+            throw notOpen(call, "assistance.call.reviewsClosed");
+        }
         Proposal p = proposal(callId, proposalId);
         if (p.status() == ProposalStatus.INELIGIBLE) {
             throw UserFacingException.invalid("proposalId", "assistance.review.ineligible");
@@ -175,13 +182,17 @@ public class FundingCalls {
         audit.recordWrite("assistance.proposal.review", "ASSISTANCE_PROPOSAL", proposalId, scores.toString());
     }
 
-    /** Runs the selection, records it with its explanation and marks each proposal selected or not. */
+    /**
+     * Runs the selection of an open call, records it with its explanation, marks each proposal selected or not and
+     * moves the call to SELECTED. It runs once: run again, it could unfund a proposal that already reports on its
+     * work. Of two selections at once, the second waits for the first's row lock, then finds the call selected.
+     */
     @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
     @Transactional
     public Selection select(CallId callId) {
-        FundingCall call = call(callId);
-        if (call.status() == CallStatus.CLOSED) {
-            throw UserFacingException.invalid("callId", "assistance.call.notOpen", call.status());
+        FundingCall call = lockedCall(callId, true);
+        if (call.status() != CallStatus.OPEN) {
+            throw notOpen(call, "assistance.call.selectionDone");
         }
         List<Proposal> proposals = proposals(callId).stream().filter(p -> p.status() != ProposalStatus.WITHDRAWN).toList();
         Selection selection = SelectionExplainer.select(call, proposals);
@@ -194,7 +205,7 @@ public class FundingCalls {
             jdbc.sql("UPDATE asst_proposal SET status = :s, selection_note = :n WHERE id = :id").param("s", status.name())
                     .param("n", line.outcome() + (line.detail().isEmpty() ? "" : " " + line.detail())).param("id", line.proposalId().value()).update();
         }
-        jdbc.sql("UPDATE asst_call SET status = 'SELECTED' WHERE id = :id").param("id", callId.value()).update();
+        jdbc.sql("UPDATE asst_call SET status = 'SELECTED' WHERE id = :id").param("id", callId.value()).update(); // locked, and OPEN
         jdbc.sql("""
                 INSERT INTO asst_selection (call_id, total_value, total_cost, explanation, created_by, created_at)
                 VALUES (:c, :v, :cost, :e, :by, :at)
@@ -218,6 +229,22 @@ public class FundingCalls {
 
     public List<ProgressReport> reports(ProposalId id) {
         return reports.list(id.value());
+    }
+
+    /**
+     * The call, read after its row is locked until the transaction ends. Proposals and reviews take a shared lock, so
+     * that several reviewers work at once; the selection takes the exclusive one, so that it waits for those under
+     * way, and those that come after it wait for it and then find the call selected.
+     */
+    private FundingCall lockedCall(CallId id, boolean exclusive) {
+        String lock = exclusive ? "SELECT id FROM asst_call WHERE id = :id FOR UPDATE" : "SELECT id FROM asst_call WHERE id = :id FOR SHARE";
+        jdbc.sql(lock).param("id", id.value()).query(UUID.class).optional().orElseThrow(() -> UserFacingException.notFound("call", id));
+        return call(id);
+    }
+
+    /** Why a call that is no longer open refuses: closed, or past its selection (the message says which step is over). */
+    private static UserFacingException notOpen(FundingCall call, String afterSelection) {
+        return UserFacingException.invalid("status", call.status() == CallStatus.CLOSED ? "assistance.call.closed" : afterSelection);
     }
 
     static ProposalFacts facts(Actor applicant, BigDecimal amount, int months, boolean gender, Set<String> un, boolean consent,

@@ -3,13 +3,20 @@ package org.opensalw.assistance;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.opensalw.assistance.internal.Amounts;
 import org.opensalw.assistance.internal.Geography;
 import org.opensalw.identity.AuditTrail;
 import org.opensalw.identity.CurrentUser;
 import org.opensalw.shared.UserFacingException;
+import org.opensalw.shared.Violation;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -25,15 +32,17 @@ public class NationalReports {
     private final JdbcClient jdbc;
     private final Geography geography;
     private final AssistanceManagement management;
+    private final MessageSource messages;
     private final CurrentUser currentUser;
     private final AuditTrail audit;
     private final Clock clock;
 
-    NationalReports(JdbcClient jdbc, Geography geography, AssistanceManagement management, CurrentUser currentUser,
-            AuditTrail audit, Clock clock) {
+    NationalReports(JdbcClient jdbc, Geography geography, AssistanceManagement management, MessageSource messages,
+            CurrentUser currentUser, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.geography = geography;
         this.management = management;
+        this.messages = messages;
         this.currentUser = currentUser;
         this.audit = audit;
         this.clock = clock;
@@ -47,21 +56,25 @@ public class NationalReports {
         if (instrument == null) {
             throw UserFacingException.invalid("instrument", "form.required");
         }
+        List<NationalReport.Section> given = sections == null ? List.of() : sections;
+        checkSections(given);
         Integer exists = jdbc.sql("SELECT COUNT(*) FROM asst_national_report WHERE country = :c AND instrument = :i AND year = :y")
                 .param("c", code).param("i", instrument.name()).param("y", year).query(Integer.class).single();
         if (exists > 0) {
             throw UserFacingException.invalid("year", "assistance.report.exists", code, instrument, year);
         }
         NationalReportId id = NationalReportId.random();
-        jdbc.sql("""
-                INSERT INTO asst_national_report (id, country, instrument, year, status, created_by, created_at)
-                VALUES (:id, :c, :i, :y, 'DRAFT', :by, :at)
-                """).param("id", id.value()).param("c", code).param("i", instrument.name()).param("y", year)
-                .param("by", currentUser.username()).param("at", Timestamp.from(clock.instant())).update();
-        for (NationalReport.Section s : sections) {
-            if (s.needCost() != null && s.needCost().signum() < 0) {
-                throw UserFacingException.invalid("needCost_" + s.area(), "assistance.amount.negative");
-            }
+        try {
+            jdbc.sql("""
+                    INSERT INTO asst_national_report (id, country, instrument, year, status, created_by, created_at)
+                    VALUES (:id, :c, :i, :y, 'DRAFT', :by, :at)
+                    """).param("id", id.value()).param("c", code).param("i", instrument.name()).param("y", year)
+                    .param("by", currentUser.username()).param("at", Timestamp.from(clock.instant())).update();
+        } catch (DuplicateKeyException e) { // UNIQUE (country, instrument, year): the same report drafted meanwhile
+            throw new UserFacingException(UserFacingException.Kind.CONFLICT,
+                    List.of(Violation.of("year", "assistance.report.exists", code, instrument, year)));
+        }
+        for (NationalReport.Section s : given) {
             jdbc.sql("INSERT INTO asst_report_section (report_id, area, narrative, need, need_cost) VALUES (:r, :a, :n, :need, :cost)")
                     .param("r", id.value()).param("a", s.area().name()).param("n", nz(s.narrative())).param("need", nz(s.need()))
                     .param("cost", s.needCost()).update();
@@ -85,9 +98,9 @@ public class NationalReports {
             throw UserFacingException.invalid("status", "assistance.report.submitted");
         }
         NationalReport r = report(id);
+        String beneficiary = beneficiary(r, LocaleContextHolder.getLocale());
         List<RequestId> created = r.sections().stream().filter(s -> !s.need().isBlank())
-                .map(s -> management.insertRequest(new NewRequest(r.country(), s.area(), s.need(),
-                        "National authorities (" + r.instrument() + " " + r.year() + ")",
+                .map(s -> management.insertRequest(new NewRequest(r.country(), s.area(), s.need(), beneficiary,
                         s.needCost() == null ? java.math.BigDecimal.ZERO : s.needCost(), LocalDate.of(r.year(), 1, 1),
                         LocalDate.of(r.year() + 1, 12, 31), Set.of()), RequestOrigin.NATIONAL_REPORT, RequestStatus.OPEN, id.value(), null))
                 .toList();
@@ -112,6 +125,37 @@ public class NationalReports {
                         rs.getInt("year"), rs.getString("status"), sections, rs.getString("created_by"),
                         rs.getTimestamp("submitted_at") == null ? null : rs.getTimestamp("submitted_at").toInstant()))
                 .optional().orElseThrow(() -> UserFacingException.notFound("report", id));
+    }
+
+    /**
+     * Who the requests of a report are for, written as data in the language of the person who submits the report,
+     * like the needs the report states; requests already made keep the words they were made with.
+     */
+    private String beneficiary(NationalReport r, Locale locale) {
+        String instrument = messages.getMessage("assistance.instrument." + r.instrument(), null, locale);
+        return messages.getMessage("assistance.generated.reportBeneficiary", new Object[] {instrument, String.valueOf(r.year())}, locale);
+    }
+
+    /**
+     * One section per area, checked before anything is written: a section without an area, or a second one for the
+     * same area, is refused with its position; so is a cost that is negative or too large for the column.
+     */
+    private static void checkSections(List<NationalReport.Section> sections) {
+        Set<Area> seen = EnumSet.noneOf(Area.class);
+        for (int i = 0; i < sections.size(); i++) {
+            NationalReport.Section s = sections.get(i);
+            if (s == null || s.area() == null) {
+                throw UserFacingException.invalid("sections[" + i + "].area", "form.required");
+            }
+            if (!seen.add(s.area())) {
+                throw UserFacingException.invalid("sections[" + i + "].area", "assistance.nationalReport.areaTwice", s.area());
+            }
+            String cost = "needCost_" + s.area(); // as the form names it
+            if (s.needCost() != null && s.needCost().signum() < 0) {
+                throw UserFacingException.invalid(cost, "assistance.amount.negative");
+            }
+            Amounts.requireStorable(cost, s.needCost());
+        }
     }
 
     private static String nz(String s) {

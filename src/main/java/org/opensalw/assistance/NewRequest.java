@@ -1,6 +1,7 @@
 package org.opensalw.assistance;
 
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
@@ -8,5 +9,6 @@ import java.time.LocalDate;
 import java.util.Set;
 
 public record NewRequest(@NotBlank String country, @NotNull Area area, @NotBlank String description, @NotBlank String beneficiary,
-        @NotNull @DecimalMin("0") BigDecimal estimatedCost, LocalDate startDate, LocalDate endDate, Set<String> languages) {
+        @NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 2, message = "{assistance.amount.digits}") BigDecimal estimatedCost,
+        LocalDate startDate, LocalDate endDate, Set<String> languages) {
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.opensalw.assistance.internal.Amounts;
 import org.opensalw.identity.AuditTrail;
 import org.opensalw.identity.CurrentUser;
 import org.opensalw.shared.UserFacingException;
@@ -54,6 +55,8 @@ public class VoluntaryTargets {
         if (baselineValue == null || targetValue == null || targetDate == null) {
             throw UserFacingException.invalid(baselineValue == null ? "baselineValue" : targetValue == null ? "targetValue" : "targetDate", "form.required");
         }
+        Amounts.requireStorable("baselineValue", baselineValue);
+        Amounts.requireStorable("targetValue", targetValue);
         if (targetDate.getYear() < baselineYear) {
             throw UserFacingException.invalid("targetDate", "assistance.target.beforeBaseline", baselineYear);
         }
@@ -75,11 +78,12 @@ public class VoluntaryTargets {
     public void recordProgress(TargetId id, String period, BigDecimal value, String note) {
         target(id);
         if (period == null || !PERIOD.matcher(period.trim()).matches()) {
-            throw UserFacingException.invalid("period", "assistance.target.period", period);
+            throw UserFacingException.invalid("period", "assistance.target.periodInvalid", period);
         }
         if (value == null) {
             throw UserFacingException.invalid("value", "form.required");
         }
+        Amounts.requireStorable("value", value);
         jdbc.sql("""
                 INSERT INTO asst_target_progress (target_id, period, value, note, created_by, created_at)
                 VALUES (:t, :p, :v, :n, :by, :at)

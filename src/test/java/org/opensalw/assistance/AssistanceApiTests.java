@@ -92,6 +92,56 @@ class AssistanceApiTests {
     }
 
     @Test
+    void shouldExplainAProgressReportWithoutAKind() {
+        String project = project(UUID.randomUUID().toString().substring(0, 6));
+        for (String noKind : new String[] {"{\"summary\":\"Half way\",\"spent\":1000}", "{\"kind\":null,\"summary\":\"Half way\"}"}) {
+            Answer report = admin(HttpMethod.POST, "/api/assistance/projects/" + project + "/reports", noKind);
+            assertThat(report.status()).as(noKind).isEqualTo(422);
+            assertThat(report.body()).as(noKind).contains("\"field\":\"kind\"", "form.required");
+        }
+        assertThat(admin(HttpMethod.GET, "/api/assistance/projects/" + project, null).body()).contains("\"reports\":[]");
+    }
+
+    @Test
+    void shouldRefuseAnAmountTooLargeToStoreNamingTheField() {
+        Answer request = admin(HttpMethod.POST, "/api/assistance/requests", """
+                {"country":"CM","area":"TRACING","description":"Ten trillion","beneficiary":"Police","estimatedCost":10000000000000}""");
+        assertThat(request.status()).isEqualTo(422);
+        assertThat(request.body()).contains("\"field\":\"estimatedCost\"").doesNotContain("assistance.amount.digits");
+    }
+
+    @Test
+    void shouldRefuseANationalReportSectionWithoutAnAreaOrWithAnAreaTwice() {
+        Answer twice = admin(HttpMethod.POST, "/api/assistance/national-reports", """
+                {"country":"TD","instrument":"ITI","year":2092,"sections":[{"area":"MARKING","need":"Marking machines"},{"area":"MARKING"}]}""");
+        assertThat(twice.status()).isEqualTo(422);
+        assertThat(twice.body()).contains("\"field\":\"sections[1].area\"", "assistance.nationalReport.areaTwice");
+        Answer none = admin(HttpMethod.POST, "/api/assistance/national-reports", """
+                {"country":"TD","instrument":"ITI","year":2092,"sections":[{"narrative":"A section of no area"}]}""");
+        assertThat(none.status()).isEqualTo(422);
+        assertThat(none.body()).contains("\"field\":\"sections[0].area\"", "form.required");
+        // nothing was left of the refused drafts
+        assertThat(admin(HttpMethod.POST, "/api/assistance/national-reports", """
+                {"country":"TD","instrument":"ITI","year":2092,"sections":[{"area":"MARKING","need":"Marking machines"}]}""").status())
+                .isEqualTo(201);
+    }
+
+    /** A project from a confirmed match of a new request and a new donor's offer; its id. */
+    private String project(String tag) {
+        Answer donor = admin(HttpMethod.POST, "/api/assistance/actors", "{\"kind\":\"DONOR\",\"name\":\"Reporting Donor " + tag + "\",\"country\":\"NO\"}");
+        Answer request = admin(HttpMethod.POST, "/api/assistance/requests", """
+                {"country":"PE","area":"RECORD_KEEPING","description":"Register %s","beneficiary":"Policia Nacional %s","estimatedCost":150000}"""
+                .formatted(tag, tag));
+        Answer offer = admin(HttpMethod.POST, "/api/assistance/offers", """
+                {"providerId":"%s","kind":"FUNDING","description":"Registers %s","areas":["RECORD_KEEPING"],"amount":400000}"""
+                .formatted(id(donor), tag));
+        Answer project = admin(HttpMethod.POST, "/api/assistance/matches", """
+                {"requestId":"%s","offerId":"%s","title":"Reported %s","budget":150000}""".formatted(id(request), id(offer), tag));
+        assertThat(project.status()).isEqualTo(201);
+        return project.body().replaceAll("(?s)^\\{\"project\":\\{\"id\":\"([^\"]+)\".*", "$1");
+    }
+
+    @Test
     void shouldRefuseWritesToReadOnlyUsersAndExplainBadInput() {
         String user = "assist-reader-" + UUID.randomUUID().toString().substring(0, 6);
         accounts.createUnchecked(new NewUser(user, "Reader", Set.of(Role.READ_ONLY), "en", "reader-password-1"));

@@ -39,6 +39,7 @@ class AssistanceConcurrencyTests {
     @Autowired Actors actors;
     @Autowired AssistanceManagement management;
     @Autowired Matching matching;
+    @Autowired FundingCalls calls;
     @Autowired TransactionTemplate tx;
     @Autowired JdbcClient jdbc;
 
@@ -139,6 +140,88 @@ class AssistanceConcurrencyTests {
         assertThat(management.offer(offer).committed()).isEqualByComparingTo("0");
     }
 
+    @Test
+    void shouldAnswerAConflictToTheSameReportDraftedTwiceAtOnce() throws Exception {
+        Race<NationalReportId, NationalReportId> race = race(() -> reports.draft("TD", Instrument.ITI, 2093, List.of()),
+                () -> reports.draft("TD", Instrument.ITI, 2093, List.of()));
+
+        race.first().get();
+        UserFacingException refused = refused(race.second());
+        assertThat(refused.kind()).isEqualTo(UserFacingException.Kind.CONFLICT);
+        assertThat(refused.violations()).containsExactly(Violation.of("year", "assistance.report.exists", "TD", Instrument.ITI, 2093));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM asst_national_report WHERE country = 'TD' AND instrument = 'ITI' AND year = 2093")
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldWithdrawAnActorWithdrawnTwiceAtOnceOnlyOnce() throws Exception {
+        Actor donor = actors.create(new NewActor(ActorKind.DONOR, "Donor leaving twice", "DE"));
+
+        Race<Boolean, Boolean> race = race(() -> {
+            actors.withdraw(donor.id());
+            return true;
+        }, () -> {
+            actors.withdraw(donor.id());
+            return true;
+        });
+
+        race.first().get();
+        assertThat(refusal(race.second())).isEqualTo(Violation.of("status", "assistance.actor.alreadyWithdrawn", "Donor leaving twice"));
+        assertThat(actors.get(donor.id()).status()).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void shouldRecordOneSelectionOfACallSelectedTwiceAtOnce() throws Exception {
+        CallId call = reviewedCall("Selected twice");
+
+        Race<Selection, Selection> race = race(() -> calls.select(call), () -> calls.select(call));
+
+        assertThat(race.first().get().lines()).hasSize(1);
+        assertThat(refusal(race.second())).isEqualTo(Violation.of("status", "assistance.call.selectionDone"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM asst_selection WHERE call_id = :c").param("c", call.value()).query(Integer.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseAProposalSubmittedWhileTheCallIsBeingSelected() throws Exception {
+        CallId call = reviewedCall("Submitted while selected");
+        Actor late = actors.create(new NewActor(ActorKind.CIVIL_SOCIETY, "Late NGO", "NE"));
+
+        Race<Selection, ProposalId> race = race(() -> calls.select(call), () -> calls.submit(call, proposal(late, "Late registers")));
+
+        race.first().get();
+        assertThat(refusal(race.second())).isEqualTo(Violation.of("status", "assistance.call.proposalsClosed"));
+        assertThat(calls.proposals(call)).extracting(Proposal::status).containsExactly(ProposalStatus.SELECTED);
+    }
+
+    @Test
+    void shouldRefuseAReviewGivenWhileTheCallIsBeingSelected() throws Exception {
+        CallId call = reviewedCall("Reviewed while selected");
+        ProposalId reviewed = calls.proposals(call).get(0).id();
+
+        Race<Selection, Boolean> race = race(() -> calls.select(call), () -> {
+            calls.review(call, reviewed, Map.of("RELEVANCE", 1));
+            return true;
+        });
+
+        race.first().get();
+        assertThat(refusal(race.second())).isEqualTo(Violation.of("status", "assistance.call.reviewsClosed"));
+        assertThat(calls.proposal(call, reviewed).reviewedValue()).isEqualTo(70.0);
+    }
+
+    /** An open call with one eligible proposal, reviewed. */
+    private CallId reviewedCall(String title) {
+        CallId call = calls.open(new NewCall(Mechanism.UNSCAR, 2028, title, new BigDecimal("300000"), Set.of(), Set.of(), BigDecimal.ONE));
+        Actor ngo = actors.create(new NewActor(ActorKind.CIVIL_SOCIETY, "NGO of " + title, "NE"));
+        ProposalId p = calls.submit(call, proposal(ngo, "Registers"));
+        calls.review(call, p, Map.of("RELEVANCE", 7));
+        return call;
+    }
+
+    private static NewProposal proposal(Actor applicant, String title) {
+        return new NewProposal(applicant.id(), title, "NE", Area.RECORD_KEEPING, new BigDecimal("100000"), 12, true, null, Set.of(), false, false);
+    }
+
     private NewRequest request(String beneficiary) {
         return new NewRequest("NE", Area.RECORD_KEEPING, "Weapons register for " + beneficiary, beneficiary, new BigDecimal("120000"),
                 LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31), Set.of("fr"));
@@ -213,11 +296,15 @@ class AssistanceConcurrencyTests {
     }
 
     private static Violation refusal(Future<?> outcome) throws InterruptedException {
+        return refused(outcome).violations().get(0);
+    }
+
+    private static UserFacingException refused(Future<?> outcome) throws InterruptedException {
         try {
             outcome.get();
         } catch (ExecutionException e) {
             assertThat(e.getCause()).isInstanceOf(UserFacingException.class);
-            return ((UserFacingException) e.getCause()).violations().get(0);
+            return (UserFacingException) e.getCause();
         }
         throw new AssertionError("the second writer was not refused");
     }

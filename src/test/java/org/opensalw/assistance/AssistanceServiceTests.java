@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import jakarta.validation.ConstraintViolationException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,8 @@ import org.opensalw.shared.PageRequest;
 import org.opensalw.shared.UserFacingException;
 import org.opensalw.shared.Violation;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 
@@ -31,6 +35,7 @@ class AssistanceServiceTests {
     @Autowired BaselineAssessments assessments;
     @Autowired FundingCalls calls;
     @Autowired VoluntaryTargets targets;
+    @Autowired JdbcClient jdbc;
 
     private NewRequest request(String country, Area area, String beneficiary) {
         return new NewRequest(country, area, "Electronic register for " + beneficiary, beneficiary, new BigDecimal("120000"),
@@ -115,6 +120,26 @@ class AssistanceServiceTests {
     }
 
     @Test
+    void shouldWriteTheTextsItDraftsInTheLanguageOfThePersonActing() {
+        LocaleContextHolder.setLocale(Locale.FRENCH);
+        try {
+            NationalReportId report = reports.draft("SS", Instrument.POA, 2095, List.of(
+                    new NationalReport.Section(Area.MARKING, "", "Machines de marquage", null)));
+            assertThat(management.request(reports.submit(report).get(0)).beneficiary())
+                    .isEqualTo("Autorités nationales — Programme d'action, 2095");
+
+            AssessmentId assessment = assessments.start("SS", " ");
+            assertThat(assessments.assessment(assessment).title()).isEqualTo("Évaluation de base SS");
+            assessments.answer(assessment, Map.of("RECORD_1", 0));
+            AssistanceRequest gap = management.request(assessments.score(assessment).get(0));
+            assertThat(gap.description()).isEqualTo("Lacune de l'évaluation de base : Tenue des registres obtient 0 % (Évaluation de base SS)");
+            assertThat(gap.beneficiary()).isEqualTo("Autorités nationales");
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
+    }
+
+    @Test
     void shouldRefuseARequestStatusChangeThatNamesNoStatus() {
         RequestId id = management.fileRequest(request("CM", Area.TRACING, "Police judiciaire"));
         assertThatThrownBy(() -> management.changeRequestStatus(id, null)).isInstanceOfSatisfying(UserFacingException.class,
@@ -139,6 +164,18 @@ class AssistanceServiceTests {
                         e -> assertThat(e.violations()).extracting(Violation::field, Violation::code)
                                 .containsExactly(tuple("applicantId", "assistance.actor.withdrawn")));
         assertThat(calls.proposals(call)).isEmpty();
+    }
+
+    @Test
+    void shouldWithdrawAnActorOnceAndAddNoExpertToItAfterwards() {
+        Actor institute = actors.create(new NewActor(ActorKind.RESEARCH_INSTITUTE, "Institute that left", "CH"));
+        actors.withdraw(institute.id());
+        assertThatThrownBy(() -> actors.withdraw(institute.id())).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.violations()).containsExactly(Violation.of("status", "assistance.actor.alreadyWithdrawn", "Institute that left")));
+        assertThatThrownBy(() -> actors.addExpert(new NewExpert("Expert of a gone institute", institute.id(), Set.of(Area.MARKING), Set.of("en"),
+                null, null))).isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations())
+                        .containsExactly(Violation.of("actorId", "assistance.actor.withdrawn", "Institute that left")));
+        assertThat(actors.experts(null, null)).extracting(Expert::name).doesNotContain("Expert of a gone institute");
     }
 
     @Test
@@ -167,6 +204,74 @@ class AssistanceServiceTests {
         assertThat(calls.proposal(call, b).status()).isEqualTo(ProposalStatus.NOT_SELECTED);
         calls.report(call, a, ReportKind.INTERIM, "Half way", new BigDecimal("70000"));
         assertThat(calls.reports(a)).hasSize(1);
+    }
+
+    @Test
+    void shouldSelectOnceSoThatAFundedProposalThatReportsStaysFunded() {
+        CallId call = calls.open(new NewCall(Mechanism.UNSCAR, 2028, "UNSCAR selected once", new BigDecimal("150000"), Set.of(),
+                Set.of(), BigDecimal.ONE));
+        Actor ngo = actors.create(new NewActor(ActorKind.CIVIL_SOCIETY, "NGO selected once", "KE"));
+        ProposalId funded = calls.submit(call, proposal(ngo, "Registers funded once"));
+        ProposalId other = calls.submit(call, proposal(ngo, "Marking left out"));
+        calls.review(call, funded, Map.of("RELEVANCE", 6));
+        calls.review(call, other, Map.of("RELEVANCE", 5));
+        calls.select(call);
+        calls.report(call, funded, ReportKind.INTERIM, "Half way", new BigDecimal("70000"));
+
+        // a better review of the other proposal, then a second run, would have unfunded the one that already reports
+        assertThatThrownBy(() -> calls.review(call, other, Map.of("RELEVANCE", 10))).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.violations()).containsExactly(Violation.of("status", "assistance.call.reviewsClosed")));
+        assertThatThrownBy(() -> calls.select(call)).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.violations()).containsExactly(Violation.of("status", "assistance.call.selectionDone")));
+        assertThatThrownBy(() -> calls.submit(call, proposal(ngo, "Too late"))).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.violations()).containsExactly(Violation.of("status", "assistance.call.proposalsClosed")));
+
+        assertThat(calls.proposal(call, funded).status()).isEqualTo(ProposalStatus.SELECTED);
+        assertThat(calls.proposal(call, other).status()).isEqualTo(ProposalStatus.NOT_SELECTED);
+        assertThat(calls.proposal(call, other).reviewedValue()).isEqualTo(50.0);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM asst_selection WHERE call_id = :c").param("c", call.value()).query(Integer.class).single())
+                .isEqualTo(1);
+        calls.report(call, funded, ReportKind.FINAL, "Registers installed", new BigDecimal("145000"));
+        assertThat(calls.reports(funded)).hasSize(2);
+    }
+
+    @Test
+    void shouldTakeNoProposalReviewOrSelectionOnAClosedCall() {
+        CallId call = calls.open(new NewCall(Mechanism.UNSCAR, 2028, "UNSCAR closed", new BigDecimal("150000"), Set.of(), Set.of(),
+                BigDecimal.ONE));
+        Actor ngo = actors.create(new NewActor(ActorKind.CIVIL_SOCIETY, "NGO of a closed call", "KE"));
+        ProposalId p = calls.submit(call, proposal(ngo, "Submitted before closing"));
+        // no step of the module closes a call yet; the status is there for one
+        jdbc.sql("UPDATE asst_call SET status = 'CLOSED' WHERE id = :id").param("id", call.value()).update();
+
+        Violation closed = Violation.of("status", "assistance.call.closed");
+        assertThatThrownBy(() -> calls.review(call, p, Map.of("RELEVANCE", 8))).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.violations()).containsExactly(closed));
+        assertThatThrownBy(() -> calls.submit(call, proposal(ngo, "After closing"))).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.violations()).containsExactly(closed));
+        assertThatThrownBy(() -> calls.select(call)).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.violations()).containsExactly(closed));
+        assertThat(calls.proposal(call, p).reviewers()).isZero();
+    }
+
+    private static NewProposal proposal(Actor applicant, String title) {
+        return new NewProposal(applicant.id(), title, "KE", Area.RECORD_KEEPING, new BigDecimal("150000"), 12, true, null, Set.of(), false, false);
+    }
+
+    @Test
+    void shouldRefuseAmountsTooLargeToStoreNamingTheField() {
+        BigDecimal tenTrillion = new BigDecimal("10000000000000");
+        assertThatThrownBy(() -> reports.draft("SS", Instrument.ITI, 2094, List.of(
+                new NationalReport.Section(Area.MARKING, "", "Marking machines", tenTrillion)))).isInstanceOfSatisfying(UserFacingException.class,
+                        e -> assertThat(e.violations()).containsExactly(Violation.of("needCost_MARKING", "assistance.amount.digits")));
+        TargetId t = targets.set("NATIONAL", "SS", "Roadmap of large numbers", "1", "Weapons marked", 2020, BigDecimal.ZERO,
+                new BigDecimal("1000"), LocalDate.of(2030, 12, 31));
+        assertThatThrownBy(() -> targets.recordProgress(t, "2025-H1", tenTrillion, "")).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.violations()).containsExactly(Violation.of("value", "assistance.amount.digits")));
+        assertThatThrownBy(() -> management.fileRequest(new NewRequest("SS", Area.MARKING, "Marking machines", "Police", tenTrillion,
+                null, null, Set.of()))).isInstanceOfSatisfying(ConstraintViolationException.class,
+                        e -> assertThat(e.getConstraintViolations()).extracting(v -> v.getPropertyPath().toString())
+                                .singleElement().satisfies(path -> assertThat(path).endsWith(".estimatedCost")));
     }
 
     @Test

@@ -27,9 +27,13 @@ public class ProgressReports {
     }
 
     public UUID add(String subjectType, UUID subjectId, ReportKind kind, String summary, BigDecimal spent) {
+        if (kind == null) { // an API call without a kind, or with null
+            throw UserFacingException.invalid("kind", "form.required");
+        }
         if (summary == null || summary.isBlank()) {
             throw UserFacingException.invalid("summary", "form.required");
         }
+        Amounts.requireStorable("spent", spent);
         if (list(subjectId).stream().anyMatch(r -> r.kind() == ReportKind.FINAL)) {
             throw UserFacingException.invalid("kind", "assistance.report.afterFinal");
         }

@@ -109,20 +109,20 @@ class PlanningApi {
 
     @PostMapping("/api/assistance/calls/{id}/proposals")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Submit a proposal; eligibility is checked against the mechanism's rules (ADMIN, REGISTRAR)")
+    @Operation(summary = "Submit a proposal to an open call; eligibility is checked against the mechanism's rules (ADMIN, REGISTRAR)")
     Proposal submit(@PathVariable UUID id, @RequestBody NewProposal proposal) {
         return calls.proposal(new CallId(id), calls.submit(new CallId(id), proposal));
     }
 
     @PostMapping("/api/assistance/calls/{id}/proposals/{proposal}/reviews")
-    @Operation(summary = "The caller's review scores (0-10) by criterion code (ADMIN, REGISTRAR)")
+    @Operation(summary = "The caller's review scores (0-10) by criterion code, while the call is open (ADMIN, REGISTRAR)")
     Proposal review(@PathVariable UUID id, @PathVariable UUID proposal, @RequestBody Map<String, Integer> scores) {
         calls.review(new CallId(id), new ProposalId(proposal), scores);
         return calls.proposal(new CallId(id), new ProposalId(proposal));
     }
 
     @PostMapping("/api/assistance/calls/{id}/selection")
-    @Operation(summary = "Select proposals maximising reviewed value within budget and balance constraints, with reasons (ADMIN, REGISTRAR)")
+    @Operation(summary = "Select proposals maximising reviewed value within budget and balance constraints, with reasons; made once, it moves the call from OPEN to SELECTED (ADMIN, REGISTRAR)")
     Selection select(@PathVariable UUID id) {
         return calls.select(new CallId(id));
     }
