@@ -39,4 +39,20 @@ class MessageBundlesTests {
             }
         });
     }
+
+    /** Messages always go through MessageFormat, where a single ' starts a quoted part and vanishes: it must be written ''. */
+    @Test
+    void shouldWriteEveryApostropheTwice() throws IOException {
+        java.util.List<String> single = new java.util.ArrayList<>();
+        java.util.regex.Pattern lone = java.util.regex.Pattern.compile("(?<!')'(?!')");
+        for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath:i18n/*.properties")) {
+            Properties p = new Properties();
+            try (InputStreamReader in = new InputStreamReader(r.getInputStream(), StandardCharsets.UTF_8)) {
+                p.load(in);
+            }
+            p.stringPropertyNames().stream().filter(k -> lone.matcher(p.getProperty(k)).find())
+                    .forEach(k -> single.add(r.getFilename() + ": " + k));
+        }
+        assertThat(single).isEmpty();
+    }
 }

@@ -105,6 +105,12 @@ public class WatchList {
         return store.markRead(currentUser.username(), clock.instant());
     }
 
+    /** Of these alerts (a page the signed-in user is shown), those not opened yet; they are marked read, the others stay. */
+    @Transactional
+    public List<UUID> openMine(java.util.Collection<UUID> shown) {
+        return store.markRead(currentUser.username(), shown, clock.instant());
+    }
+
     @Transactional
     public void acknowledge(UUID alertId) {
         if (!store.acknowledge(alertId, currentUser.username(), clock.instant())) {

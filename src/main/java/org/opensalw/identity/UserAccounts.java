@@ -23,6 +23,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -122,9 +124,10 @@ public class UserAccounts {
                 .param("roles", joinRoles(roles)).param("enabled", enabled)
                 .param("now", Timestamp.from(clock.instant())).param("by", currentUser.username()).param("id", userId)
                 .query(String.class).optional().orElseThrow(() -> UserFacingException.notFound("user", userId));
-        // a web session keeps the roles it was opened with: the user's open sessions end, so the change holds at once
-        int ended = endSessions(username, null);
-        audit.recordWrite("user.update", "USER", userId, "roles=" + joinRoles(roles) + " enabled=" + enabled + " sessions ended=" + ended);
+        // a web session keeps the roles it was opened with: the user's open sessions end once the change is committed (ended
+        // before, a request in between could sign in again with the old roles)
+        afterCommit(() -> endSessions(username, null));
+        audit.recordWrite("user.update", "USER", userId, "roles=" + joinRoles(roles) + " enabled=" + enabled + "; the user's sessions end");
     }
 
     /** The signed-in user changes their own password, proving they know the current one. */
@@ -143,8 +146,23 @@ public class UserAccounts {
                 .param("h", passwords.encode(replacement)).param("now", Timestamp.from(clock.instant()))
                 .param("u", currentUser.username()).update();
         // whoever else holds a session opened with the old password is signed out; this one stays
-        int ended = endSessions(currentUser.username(), currentSessionId());
-        audit.recordWrite("account.password", "USER", currentUser.username(), "other sessions ended=" + ended);
+        String username = currentUser.username();
+        String keep = currentSessionId();
+        afterCommit(() -> endSessions(username, keep));
+        audit.recordWrite("account.password", "USER", username, "the user's other sessions end");
+    }
+
+    private static void afterCommit(Runnable work) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    work.run();
+                }
+            });
+        } else {
+            work.run();
+        }
     }
 
     /** Ends the user's web sessions (on every instance: they are kept in the database) but {@code keep}; returns how many. */

@@ -89,6 +89,7 @@ class EventRecorder {
         LocalDate today = LocalDate.now(clock);
         Set<UUID> ids = new LinkedHashSet<>();
         batch.forEach(b -> ids.add(b.weaponId().value()));
+        ledger.lockHead(); // before the weapon rows, as every writer of the register does (voids and photos too): no deadlock
         Map<UUID, WeaponStore.Row> rows = weapons.lock(ids);
         Map<UUID, WeaponStore.StateUpdate> current = new HashMap<>();
         rows.forEach((id, r) -> current.put(id, new WeaponStore.StateUpdate(id, r.state(), r.holderId(), r.location())));

@@ -120,6 +120,16 @@ public class RegistryManagement {
      * written by COPY and chained into the ledger with the head locked until commit; one audit record and one
      * {@link WeaponsRegisteredInBatch} event for the whole batch.
      */
+    /**
+     * Takes the ledger head for the rest of the caller's transaction: no registration commits until it ends. An import
+     * confirmation takes it before checking the rows against what was registered since they were read, so that nothing
+     * (a second confirmation included) is registered between that check and its own registration.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void holdLedgerHead() {
+        ledger.lockHead();
+    }
+
     @Transactional
     public BulkResult registerBulk(@NotNull UUID batchId, @NotNull java.util.Iterator<BulkWeapon> weapons) {
         return registerBulk(batchId, 0, weapons);
@@ -167,7 +177,7 @@ public class RegistryManagement {
         if (reason == null || reason.isBlank()) {
             throw UserFacingException.invalid("reason", "correction.reason.required");
         }
-        ledger.lockHead(); // before the weapon row, in the order group commits take them
+        ledger.lockHead(); // before the weapon row, as every writer of the register takes them
         WeaponStore.Row row = weapons.lock(List.of(weaponId.value())).get(weaponId.value());
         if (row == null) {
             throw UserFacingException.notFound("weapon", weaponId);
@@ -223,7 +233,7 @@ public class RegistryManagement {
         if (contentType == null || !Set.of("image/jpeg", "image/png", "image/webp").contains(contentType)) {
             throw UserFacingException.invalid("photo", "photo.type", contentType);
         }
-        ledger.lockHead(); // before the weapon row, in the order group commits take them
+        ledger.lockHead(); // before the weapon row, as every writer of the register takes them
         if (weapons.lock(List.of(weaponId.value())).isEmpty()) {
             throw UserFacingException.notFound("weapon", weaponId);
         }

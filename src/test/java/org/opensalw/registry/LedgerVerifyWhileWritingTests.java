@@ -32,16 +32,17 @@ class LedgerVerifyWhileWritingTests {
                 RegistryFixtures.importedRifle(RegistryFixtures.uniqueSerial()), List.of(), null)).iterator());
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger written = new AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
         CompletableFuture<Void> writer = CompletableFuture.runAsync(new DelegatingSecurityContextRunnable(() -> {
             while (!stop.get()) {
                 registry.register(RegistryFixtures.importedRifle(RegistryFixtures.uniqueSerial()));
                 written.incrementAndGet();
             }
-        }));
+        }), pool);
         try {
-            while (written.get() < 3) {
-                Thread.sleep(10);
-            }
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                    .until(() -> written.get() >= 3 || writer.isDone());
+            assertThat(writer).as("the writer keeps writing").isNotDone();
             int before = written.get();
             for (int i = 0; i < 5; i++) {
                 LedgerReport report = queries.verifyLedger();
@@ -51,6 +52,7 @@ class LedgerVerifyWhileWritingTests {
         } finally {
             stop.set(true);
             writer.get(30, TimeUnit.SECONDS);
+            pool.shutdown();
         }
         assertThat(queries.verifyLedger().intact()).isTrue();
     }

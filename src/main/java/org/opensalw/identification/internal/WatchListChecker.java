@@ -34,6 +34,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Checks each weapon recorded as found, seized or surrendered against the weapons reported lost or stolen, in this
@@ -65,13 +68,16 @@ public class WatchListChecker implements ApplicationRunner {
     /** How long a check waits for the indexes at start before it fails, to run again later. */
     private final long readyWaitMillis;
     private final CountDownLatch loaded = new CountDownLatch(1);
+    private final TransactionTemplate transactions;
     /** The number of the last imported entry indexed; entries are indexed before it moves past them. */
     private final AtomicLong importedUpTo = new AtomicLong();
 
     WatchListChecker(RegisterFollower follower, MakerDirectory makers, WatchListStore store, RegistryQueries queries,
             ApplicationEventPublisher events, Clock clock, UserAccounts accounts,
             @Value("${opensalw.identification.alert-roles:INVESTIGATOR}") List<Role> alertRoles,
-            @Value("${opensalw.identification.ready-wait-millis:600000}") long readyWaitMillis) {
+            @Value("${opensalw.identification.ready-wait-millis:600000}") long readyWaitMillis,
+            PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.follower = follower;
         this.register = follower.index();
         this.imported = new IdentificationIndex(makers::code);
@@ -121,7 +127,8 @@ public class WatchListChecker implements ApplicationRunner {
         }
     }
 
-    @ApplicationModuleListener
+    // no transaction while a check waits for the indexes (minutes at start on a large register): it opens its own after
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(WeaponEventsRecorded recorded) {
         for (WeaponEventRecorded event : recorded.events()) {
             if (EventKind.RECOVERIES.contains(event.kind())) {
@@ -130,7 +137,7 @@ public class WatchListChecker implements ApplicationRunner {
         }
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(WeaponRegistered event) {
         if (event.status() == WeaponStatus.IN_STATE_CUSTODY) {
             check(event.weaponId(), null, REGISTRATION);
@@ -144,7 +151,11 @@ public class WatchListChecker implements ApplicationRunner {
      * instead of being found clear against empty indexes.
      */
     public List<Alert> check(WeaponId id, WeaponStatus previous, long trigger) {
-        awaitReady();
+        awaitReady(); // holding no connection meanwhile
+        return transactions.execute(status -> checkReady(id, previous, trigger));
+    }
+
+    private List<Alert> checkReady(WeaponId id, WeaponStatus previous, long trigger) {
         // as the register and the lists are now, whichever instance wrote them
         follower.catchUp();
         readImported();

@@ -92,6 +92,14 @@ public class WatchListStore {
      * Marks read the alerts delivered to this user and not opened yet, and returns them: in one statement, so that an
      * alert delivered meanwhile is either returned or left unread, never marked read unseen.
      */
+    public List<UUID> markRead(String username, java.util.Collection<UUID> alerts, Instant at) {
+        return jdbc.sql("""
+                UPDATE ident_alert_recipient SET read_at = :at WHERE username = :user AND read_at IS NULL AND alert_id = ANY(:ids)
+                RETURNING alert_id""")
+                .param("at", Timestamp.from(at)).param("user", username).param("ids", alerts.toArray(UUID[]::new))
+                .query(UUID.class).list();
+    }
+
     public List<UUID> markRead(String username, Instant at) {
         return jdbc.sql("UPDATE ident_alert_recipient SET read_at = :at WHERE username = :user AND read_at IS NULL RETURNING alert_id")
                 .param("at", Timestamp.from(at)).param("user", username).query(UUID.class).list();

@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
+import org.opensalw.identification.Alert;
 import org.opensalw.identification.WatchList;
 import org.opensalw.shared.FormErrors;
 import org.opensalw.shared.UserFacingException;
@@ -32,8 +33,9 @@ class WatchListController {
 
     @GetMapping("/identification/alerts")
     String alerts(@RequestParam(defaultValue = "false") boolean all, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("unread", java.util.Set.copyOf(watchList.openMine()));
         var alerts = watchList.alerts(!all, new org.opensalw.shared.PageRequest(page, 100));
+        // only the alerts on this page count as seen: the others stay new until their page is opened
+        model.addAttribute("unread", java.util.Set.copyOf(watchList.openMine(alerts.items().stream().map(Alert::id).toList())));
         model.addAttribute("alerts", alerts.items());
         model.addAttribute("alertsPage", alerts);
         model.addAttribute("entries", watchList.entries().size());

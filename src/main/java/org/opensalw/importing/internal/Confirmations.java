@@ -142,6 +142,7 @@ public class Confirmations {
 
     private ImportBatch register(ImportBatch b, Locale locale) {
         UUID id = b.id();
+        registry.holdLedgerHead(); // no registration between the check below and this batch's own (another confirmation waits)
         int flaggedNow = flagRegisteredSinceRead(id, locale);
         RegistryManagement.BulkResult result = StagedRows.readAccepted(dataSource, id,
                 rows -> registry.registerBulk(id, b.rowsAccepted(), rows)); // accepted: ACCEPTED and DISTINCT rows
@@ -161,7 +162,7 @@ public class Confirmations {
      * weapons registered meanwhile (by hand, or by another batch: a corrected copy of the same file) are checked now. Rows
      * matching one are flagged for a person to decide, like those found when reading, and stay out of this confirmation
      * (rows identical to ones an earlier confirmed batch registered are marked already imported). Returns the rows flagged.
-     * A registration committed between this check and the ledger head lock taken by the bulk registration is not seen.
+     * The caller holds the ledger head, so no registration commits between this check and the batch's registration.
      */
     private int flagRegisteredSinceRead(UUID id, Locale locale) {
         Long since = store.registerSeq(id);

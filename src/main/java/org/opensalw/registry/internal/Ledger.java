@@ -74,8 +74,9 @@ public class Ledger {
     }
 
     /**
-     * Locks the chain head for the rest of the transaction, as an append would. Writers that lock weapon rows before
-     * appending take it first: a group commit holds the head, then locks weapon rows, so the other order could deadlock.
+     * Locks the chain head for the rest of the transaction, as an append would. Every writer that locks weapon rows and
+     * then appends (events, voids, photos) takes the head first, so no two of them can wait for each other in opposite
+     * orders (a deadlock PostgreSQL would end by failing one of them).
      */
     public void lockHead() {
         head(true);

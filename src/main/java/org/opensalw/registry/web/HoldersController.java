@@ -105,14 +105,24 @@ class HoldersController {
             RedirectAttributes redirect) {
         HolderId holderId = HolderId.parse(id);
         try {
-            String version = params.get("version");
-            registry.updateHolder(holderId, RegistryForms.holder(params), version == null || version.isBlank() ? null : Instant.parse(version));
+            registry.updateHolder(holderId, RegistryForms.holder(params), version(params.get("version")));
             redirect.addFlashAttribute("notice", messages.getMessage("holder.updated", null, locale));
             return "redirect:/holders/" + holderId;
         } catch (UserFacingException | jakarta.validation.ConstraintViolationException e) {
             model.addAttribute("errors", FormErrors.of(e, messages, locale));
             model.addAttribute("values", params);
             return formPage(holder(id), model);
+        }
+    }
+
+    private static Instant version(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw UserFacingException.invalid("version", "holder.version.invalid", text);
         }
     }
 

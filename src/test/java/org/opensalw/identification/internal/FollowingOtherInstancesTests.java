@@ -53,6 +53,8 @@ class FollowingOtherInstancesTests {
     Clock clock;
     @Autowired
     UserAccounts accounts;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
 
     private WeaponId register(String serial) {
         return registry.register(new Registration(new WeaponDescription(WeaponType.ASSAULT_RIFLE, "KALASHNIKOV", null, "AKM", "7.62x39mm", "RU",
@@ -70,7 +72,8 @@ class FollowingOtherInstancesTests {
     }
 
     private WatchListChecker otherChecker(RegisterFollower follower, long readyWaitMillis) {
-        return new WatchListChecker(follower, makers, store, queries, events, clock, accounts, List.of(Role.INVESTIGATOR), readyWaitMillis);
+        return new WatchListChecker(follower, makers, store, queries, events, clock, accounts, List.of(Role.INVESTIGATOR), readyWaitMillis,
+                transactionManager);
     }
 
     @Test

@@ -109,7 +109,10 @@ class RecoveryProjectionTests {
                 lock.executeQuery().close();
             }
             var rebuild = java.util.concurrent.CompletableFuture.runAsync(() -> projection.resync(List.of(weapon)));
-            Thread.sleep(500);
+            // it waits for the other rebuild: its request for the weapon's lock is seen, not granted
+            await().atMost(Duration.ofSeconds(30)).until(() -> rebuild.isDone() || jdbc.sql("""
+                    SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = 5005002 AND NOT granted""")
+                    .query(Long.class).single() > 0);
             assertThat(rebuild).as("waits for the other rebuild").isNotDone();
             registry.voidEntry(weapon, seizure, "Seized in error"); // its own listener waits too
             try (var stale = other.prepareStatement("""
