@@ -15,6 +15,7 @@ import org.opensalw.assistance.internal.ProgressReports;
 import org.opensalw.assistance.internal.Rows;
 import org.opensalw.identity.AuditTrail;
 import org.opensalw.identity.CurrentUser;
+import org.opensalw.shared.Texts;
 import org.opensalw.shared.UserFacingException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -226,7 +227,7 @@ public class Matching {
 
     /** A LIKE pattern matching one code in a '|'-separated list; the code's own wildcards are escaped. */
     private static String like(String code) {
-        return "%|" + code.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "|%";
+        return "%|" + Texts.likeEscaped(code) + "|%";
     }
 
     private MatchScorer.Need need(AssistanceRequest r) {

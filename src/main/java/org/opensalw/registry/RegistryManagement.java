@@ -21,6 +21,7 @@ import org.opensalw.registry.internal.HolderStore;
 import org.opensalw.registry.internal.Ledger;
 import org.opensalw.registry.internal.Lifecycle;
 import org.opensalw.registry.internal.WeaponStore;
+import org.opensalw.shared.ImageTypes;
 import org.opensalw.shared.UserFacingException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -230,9 +231,7 @@ public class RegistryManagement {
         if (content == null || content.length == 0) {
             throw UserFacingException.invalid("photo", "photo.empty");
         }
-        if (contentType == null || !Set.of("image/jpeg", "image/png", "image/webp").contains(contentType)) {
-            throw UserFacingException.invalid("photo", "photo.type", contentType);
-        }
+        String type = ImageTypes.accepted(contentType).orElseThrow(() -> UserFacingException.invalid("photo", "photo.type", contentType));
         ledger.lockHead(); // before the weapon row, as every writer of the register takes them
         if (weapons.lock(List.of(weaponId.value())).isEmpty()) {
             throw UserFacingException.notFound("weapon", weaponId);
@@ -243,7 +242,7 @@ public class RegistryManagement {
         long seq = ledger.append(List.of(new Ledger.NewEntry("WEAPON", weaponId.value(), EventKind.PHOTO_ADDED, LocalDate.now(clock),
                 "", "", "", EventRecorder.nz(caption), null, null, null, Details.of().with("photo", photoId).with("sha256", sha).text(), null, null)),
                 currentUser.username(), now).get(0);
-        weapons.addPhoto(photoId, weaponId.value(), EventRecorder.nz(caption), contentType, content, sha, seq, now, currentUser.username());
+        weapons.addPhoto(photoId, weaponId.value(), EventRecorder.nz(caption), type, content, sha, seq, now, currentUser.username());
         audit.recordWrite("weapon.photo", "WEAPON", weaponId, "photo=" + photoId + " sha256=" + sha);
         return photoId;
     }

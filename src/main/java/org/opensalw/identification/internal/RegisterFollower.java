@@ -113,7 +113,8 @@ public class RegisterFollower {
         }
     }
 
-    private static <T> T asSystem(Supplier<T> work) {
+    /** Reads of the register by the identification module itself (its indexes and watch-list checks). */
+    static <T> T asSystem(Supplier<T> work) {
         return SystemActor.run("identification-index", Role.INVESTIGATOR, work);
     }
 }

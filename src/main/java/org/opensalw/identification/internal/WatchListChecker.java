@@ -9,14 +9,12 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import org.opensalw.identification.Alert;
 import org.opensalw.identification.Candidate;
 import org.opensalw.identification.Reading;
 import org.opensalw.identification.WatchEntry;
 import org.opensalw.identification.WatchListHit;
 import org.opensalw.identity.Role;
-import org.opensalw.identity.SystemActor;
 import org.opensalw.identity.UserAccounts;
 import org.opensalw.registry.EventKind;
 import org.opensalw.registry.RegistryQueries;
@@ -159,7 +157,7 @@ public class WatchListChecker implements ApplicationRunner {
         // as the register and the lists are now, whichever instance wrote them
         follower.catchUp();
         readImported();
-        WeaponIdentity w = asSystem(() -> queries.weaponIdentity(id)).orElse(null);
+        WeaponIdentity w = RegisterFollower.asSystem(() -> queries.weaponIdentity(id)).orElse(null);
         if (w == null) {
             return List.of();
         }
@@ -218,7 +216,7 @@ public class WatchListChecker implements ApplicationRunner {
 
     /** The candidate with its status as the register has it now: the index follows other instances' writes a moment later. */
     private Candidate withCurrentStatus(Candidate c) {
-        WeaponStatus now = asSystem(() -> queries.weaponIdentity(c.weaponId())).map(WeaponIdentity::status).orElse(c.status());
+        WeaponStatus now = RegisterFollower.asSystem(() -> queries.weaponIdentity(c.weaponId())).map(WeaponIdentity::status).orElse(c.status());
         return new Candidate(c.weaponId(), c.score(), c.confident(), c.serial(), c.serialMarks(), c.makerCode(), c.model(), c.calibre(),
                 c.type(), c.country(), c.year(), now, c.differs());
     }
@@ -239,7 +237,4 @@ public class WatchListChecker implements ApplicationRunner {
                 + "; score " + c.score() + ".";
     }
 
-    private static <T> T asSystem(Supplier<T> work) {
-        return SystemActor.run("identification-index", Role.INVESTIGATOR, work);
-    }
 }

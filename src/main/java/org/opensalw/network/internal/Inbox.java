@@ -14,6 +14,7 @@ import org.opensalw.network.NodeId;
 import org.opensalw.network.NodeInfo;
 import org.opensalw.network.NodeNetwork;
 import org.opensalw.network.NodeRole;
+import org.opensalw.shared.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -201,7 +202,7 @@ public class Inbox {
     }
 
     static String cut(String text) {
-        return text == null || text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL - 1) + "…";
+        return Texts.cut(text, MAX_DETAIL);
     }
 
     public List<Refusal> refusals(int limit) {

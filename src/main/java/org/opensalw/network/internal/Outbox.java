@@ -15,6 +15,7 @@ import org.opensalw.network.MessageDelivered;
 import org.opensalw.network.MessageId;
 import org.opensalw.network.MessageUndeliverable;
 import org.opensalw.network.NodeId;
+import org.opensalw.shared.Texts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -183,7 +184,7 @@ public class Outbox {
     }
 
     private static String errorText(String error) {
-        return error == null ? "?" : error.length() > 500 ? error.substring(0, 500) : error;
+        return error == null ? "?" : Texts.cut(error, 500);
     }
 
     /** base × 2^(attempts-1), at most maxDelay, then a random half to full of it, so senders do not retry in step. */

@@ -13,6 +13,7 @@ import org.opensalw.network.NodeId;
 import org.opensalw.network.NodeInfo;
 import org.opensalw.network.NodeNetwork;
 import org.opensalw.shared.DaemonThreads;
+import org.opensalw.shared.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -176,7 +177,7 @@ class OutboxSender implements SmartLifecycle {
                             + " bytes sealed) is too large for the peer's inbox; it is not tried again");
                     return;
                 }
-                error = "HTTP " + response.statusCode() + " from " + hop + ": " + (body.length() > 200 ? body.substring(0, 200) : body);
+                error = "HTTP " + response.statusCode() + " from " + hop + ": " + Texts.cut(body, 200);
             }
         } catch (java.io.IOException e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());

@@ -21,6 +21,7 @@ import org.opensalw.network.NodeId;
 import org.opensalw.network.NodeInfo;
 import org.opensalw.network.NodeRole;
 import org.opensalw.shared.CountryCode;
+import org.opensalw.shared.Texts;
 import org.opensalw.shared.UserFacingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -187,7 +188,7 @@ public class Peers {
         try {
             return new NodeId(via);
         } catch (IllegalArgumentException e) {
-            throw UserFacingException.invalid("via", "network.peer.via.invalid", via.length() > 60 ? via.substring(0, 60) + "…" : via);
+            throw UserFacingException.invalid("via", "network.peer.via.invalid", Texts.cut(via, 60));
         }
     }
 

@@ -20,6 +20,7 @@ import org.opensalw.registry.LicenceId;
 import org.opensalw.registry.LicenceKind;
 import org.opensalw.shared.CopyBinary;
 import org.opensalw.shared.PageRequest;
+import org.opensalw.shared.Texts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -118,7 +119,7 @@ public class HolderStore {
 
     /** The text as a LIKE prefix: its own % and _ are letters, not wildcards (a search for "50%" finds "50% Ltd" only). */
     static String likePrefix(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return Texts.likeEscaped(text) + "%";
     }
 
     public long count() {

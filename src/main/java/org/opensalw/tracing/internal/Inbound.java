@@ -18,6 +18,8 @@ import org.opensalw.network.NodeRole;
 import org.opensalw.network.OutgoingMessage;
 import org.opensalw.reference.WeaponType;
 import org.opensalw.registry.EventKind;
+import org.opensalw.shared.ImageTypes;
+import org.opensalw.shared.Texts;
 import org.opensalw.tracing.Direction;
 import org.opensalw.tracing.TraceAnswer;
 import org.opensalw.tracing.TraceId;
@@ -36,7 +38,7 @@ import org.springframework.stereotype.Component;
  * Tracing's input from the network: requests, acknowledgements, answers, thread messages and closings from peers, and
  * the delivery reports of what this node sent. Each message is processed once (by its message id; a request also by
  * its request id), and only from the node the conversation is with: an answer from anyone else is refused. Requests
- * are taken from national nodes only, with photos of image types only ({@link PhotoTypes}); a request, answer or
+ * are taken from national nodes only, with photos of image types only ({@link ImageTypes}); a request, answer or
  * thread message with a field longer than this node's own forms take is refused ({@link PayloadLimits}). Messages
  * are processed in any order, so a question or a closing processed before its request is parked
  * ({@link ParkedMessages}) and taken in when the request is stored.
@@ -179,7 +181,7 @@ class Inbound {
             return;
         }
         List<Payloads.PhotoData> offered = r.photos() == null ? List.of() : r.photos().stream().filter(Objects::nonNull).toList();
-        List<Payloads.PhotoData> images = offered.stream().filter(p -> PhotoTypes.accepted(p.contentType()).isPresent()).toList();
+        List<Payloads.PhotoData> images = offered.stream().filter(p -> ImageTypes.accepted(p.contentType()).isPresent()).toList();
         // read before anything is written: an unreadable photo makes the whole message unreadable
         List<byte[]> contents = images.stream().map(Inbound::decode).toList();
         TraceRequestForm form = new TraceRequestForm(null, null, enumOrNull(EventKind.class, r.recoveryKind()), r.recoveredOn(),
@@ -208,9 +210,9 @@ class Inbound {
         }
         for (int i = 0; i < images.size(); i++) {
             Payloads.PhotoData p = images.get(i);
-            store.addPhoto(id, p.caption(), PhotoTypes.accepted(p.contentType()).orElseThrow(), contents.get(i));
+            store.addPhoto(id, p.caption(), ImageTypes.accepted(p.contentType()).orElseThrow(), contents.get(i));
         }
-        offered.stream().filter(p -> PhotoTypes.accepted(p.contentType()).isEmpty()).forEach(p -> {
+        offered.stream().filter(p -> ImageTypes.accepted(p.contentType()).isEmpty()).forEach(p -> {
             String what = "photo " + cut(p.caption()) + " of type " + cut(p.contentType()) + " not taken (JPEG, PNG or WebP only)";
             log.warn("Tracing request {} from {}: {}", r.requestId(), m.sender(), what);
             audit.record(from, AuditKind.WRITE, "tracing.photo.refused", SUBJECT, id, what);
@@ -272,7 +274,7 @@ class Inbound {
 
     /** What a peer wrote, cut for a log line or an audit entry. */
     private static String cut(String text) {
-        return text == null ? "" : text.length() > 100 ? text.substring(0, 100) + "…" : text;
+        return text == null ? "" : Texts.cut(text, 101);
     }
 
     /** A message not taken in: logged and audited (which node sent what, and why it was refused). */

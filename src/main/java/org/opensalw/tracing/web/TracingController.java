@@ -13,6 +13,7 @@ import org.opensalw.registry.EventKind;
 import org.opensalw.registry.MarkingKind;
 import org.opensalw.registry.WeaponId;
 import org.opensalw.shared.FormErrors;
+import org.opensalw.shared.ImageTypes;
 import org.opensalw.shared.Page;
 import org.opensalw.shared.PageRequest;
 import org.opensalw.shared.UserFacingException;
@@ -26,7 +27,6 @@ import org.opensalw.tracing.TraceRequestForm;
 import org.opensalw.tracing.TraceState;
 import org.opensalw.tracing.TracingManagement;
 import org.opensalw.tracing.TracingStatistics;
-import org.opensalw.tracing.internal.PhotoTypes;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -189,7 +189,7 @@ class TracingController {
     @GetMapping("/tracing/photos/{id}")
     ResponseEntity<byte[]> photo(@PathVariable UUID id) {
         return tracing.photo(id).map(p -> ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_TYPE, PhotoTypes.accepted(p.contentType()).orElse(MediaType.APPLICATION_OCTET_STREAM_VALUE))
+                .header(HttpHeaders.CONTENT_TYPE, ImageTypes.accepted(p.contentType()).orElse(MediaType.APPLICATION_OCTET_STREAM_VALUE))
                 .header("Content-Security-Policy", "sandbox")
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600").body(p.content()))

@@ -1,18 +1,18 @@
-package org.opensalw.tracing.internal;
+package org.opensalw.shared;
 
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The image types a tracing photo may have: those the register takes (JPEG, PNG, WebP). A peer chooses the type
- * and the bytes of the photos it sends, and a browser runs some types (SVG, HTML) as pages of this node.
+ * The image types a photo may have (of markings in the register, or sent with a tracing request): JPEG, PNG, WebP. Other
+ * types are refused: a browser runs some (SVG, HTML) as pages of this node.
  */
-public final class PhotoTypes {
+public final class ImageTypes {
 
     private static final Set<String> ACCEPTED = Set.of("image/jpeg", "image/png", "image/webp");
 
-    private PhotoTypes() {
+    private ImageTypes() {
     }
 
     /** The type in its plain form ("image/PNG; q=1" gives "image/png") when it is an accepted image type. */
