@@ -256,6 +256,20 @@ class TracingTests {
     }
 
     @Test
+    void shouldConsumeARequestWithANullMarkingAsUnreadableInsteadOfRetryingItForever() {
+        UUID conversation = UUID.randomUUID();
+        String payload = requestPayload(conversation, "KE-NFP", unique("NM"), "Kalashnikov")
+                .replaceFirst("\"markings\":\\[\\{[^]]*\\}\\]", "\"markings\":[null]");
+        assertThat(payload).contains("\"markings\":[null]");
+        MessageId message = receive(events, tx, "KE-NFP", conversation, "tracing.request", payload);
+        awaitProcessed(jdbc, message); // seen and done with: not rolled back to run again at every start
+
+        assertThat(jdbc.sql("SELECT count(*) FROM trace_request WHERE conversation_id = :c").param("c", conversation)
+                .query(Long.class).single()).isZero();
+        assertThat(audited(jdbc, "tracing.unreadable", conversation)).singleElement().asString().contains("tracing.request");
+    }
+
+    @Test
     void shouldRefuseARequestIdHeldAlreadyFromAnotherNode() {
         UUID conversation = UUID.randomUUID();
         String serial = unique("SI");

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.opensalw.shared.LockKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,7 +63,7 @@ public class NodeKeys {
 
     private Keys load() {
         return tx.execute(s -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock(5005001)").query().singleValue();
+            jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", LockKeys.NODE_KEYS).query().singleValue();
             if (current("sig").isEmpty() || current("enc").isEmpty()) {
                 generate(clock.instant());
                 log.info("Generated this node's signing and encryption keys");
@@ -109,7 +110,7 @@ public class NodeKeys {
     /** New current keys; the previous ones stay valid for the grace period. */
     public void rotate() {
         tx.executeWithoutResult(s -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock(5005001)").query().singleValue();
+            jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", LockKeys.NODE_KEYS).query().singleValue();
             Instant now = clock.instant();
             jdbc.sql("UPDATE network_key SET retire_at = :at WHERE retire_at IS NULL")
                     .param("at", Timestamp.from(now.plus(properties.getKeyGrace()))).update();

@@ -15,6 +15,7 @@ import org.opensalw.network.MessageDelivered;
 import org.opensalw.network.MessageId;
 import org.opensalw.network.MessageUndeliverable;
 import org.opensalw.network.NodeId;
+import org.opensalw.shared.LockKeys;
 import org.opensalw.shared.Texts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,8 +44,8 @@ public class Outbox {
             boolean inFlight) {
     }
 
-    /** The first key of the advisory locks taken on a (recipient, conversation) (tracing's conversations use 5005003). */
-    private static final int CONVERSATION_LOCKS = 5005004;
+    /** The first key of the advisory locks taken on a (recipient, conversation). */
+    private static final int CONVERSATION_LOCKS = LockKeys.OUTBOX_CONVERSATION;
 
     private final JdbcClient jdbc;
     private final Clock clock;

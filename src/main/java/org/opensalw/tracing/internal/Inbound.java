@@ -87,8 +87,9 @@ class Inbound {
         String from = "node:" + m.sender().value();
         try {
             process(m, from);
-        } catch (IllegalArgumentException | tools.jackson.core.JacksonException e) {
-            // An unreadable payload (unknown version, malformed) is consumed, logged and audited rather than retried forever.
+        } catch (IllegalArgumentException | NullPointerException | tools.jackson.core.JacksonException e) {
+            // An unreadable payload (unknown version, malformed, a null where a value must be: "markings":[null]) is
+            // consumed, logged and audited rather than retried forever.
             log.error("Tracing message {} ({}) from {} cannot be read: {}", m.id().value(), m.type(), m.sender(), e.getMessage());
             audit.record(from, AuditKind.WRITE, "tracing.unreadable", SUBJECT, m.conversationId(), m.type() + ": " + e.getMessage());
         }

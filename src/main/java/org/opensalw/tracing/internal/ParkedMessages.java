@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.opensalw.network.MessageId;
 import org.opensalw.network.MessageReceived;
 import org.opensalw.network.NodeId;
+import org.opensalw.shared.LockKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,8 +19,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ParkedMessages {
 
-    /** The first key of the advisory locks taken on a conversation ({@link RecoveryProjection}'s weapons use 5005002). */
-    private static final int CONVERSATION_LOCKS = 5005003;
+    /** The first key of the advisory locks taken on a conversation. */
+    private static final int CONVERSATION_LOCKS = LockKeys.TRACING_CONVERSATION;
 
     private final JdbcClient jdbc;
     private final Clock clock;

@@ -15,6 +15,7 @@ import org.opensalw.registry.WeaponId;
 import org.opensalw.registry.WeaponRegistered;
 import org.opensalw.registry.WeaponStatus;
 import org.opensalw.registry.WeaponsRegisteredInBatch;
+import org.opensalw.shared.LockKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -37,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RecoveryProjection {
 
     /** The first key of the advisory locks taken on a weapon while its rows are rebuilt. */
-    private static final int WEAPON_LOCKS = 5005002;
+    private static final int WEAPON_LOCKS = LockKeys.WEAPON_PROJECTION;
     private static final Logger log = LoggerFactory.getLogger(RecoveryProjection.class);
     private static final int CHUNK = 1_000;
 
