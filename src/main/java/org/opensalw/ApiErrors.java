@@ -91,6 +91,15 @@ class ApiErrors {
                 messages.getMessage("access.denied", null, LocaleContextHolder.getLocale()))));
     }
 
+    /** A constraint of the database refused the write (two people doing the same at once): said without the SQL. */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ResponseEntity<ApiError> conflict(Exception e, HttpServletRequest request) {
+        org.slf4j.LoggerFactory.getLogger(ApiErrors.class).warn("Refused by a database constraint: {} {}", request.getMethod(),
+                request.getRequestURI(), e);
+        return body(HttpStatus.CONFLICT, request, List.of(new ApiViolation(null, "request.conflict",
+                messages.getMessage("request.conflict", null, LocaleContextHolder.getLocale()))));
+    }
+
     private ApiViolation resolve(Violation v) {
         return new ApiViolation(v.field(), v.code(), Messages.resolve(messages, v, LocaleContextHolder.getLocale()));
     }

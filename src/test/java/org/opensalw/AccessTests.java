@@ -120,6 +120,24 @@ class AccessTests {
     }
 
     @Test
+    void shouldStopPasswordGuessingAfterFiveWrongPasswords() {
+        String target = user(Role.READ_ONLY);
+        for (int i = 0; i < 5; i++) {
+            String guess = "guess-" + i;
+            assertThat(call(h -> h.setBasicAuth(target, guess), "GET", "/api/weapons", null).status()).isEqualTo(401);
+        }
+        assertThat(call(Role.READ_ONLY, "GET", "/api/weapons", null).status()).as("even the right password, for a while").isEqualTo(401);
+        assertThat(call(Role.AUDITOR, "GET", "/api/weapons", null).status()).as("other users are not held up").isEqualTo(200);
+        assertThat(jdbc.queryForList("SELECT detail FROM audit_entry WHERE kind = 'LOGIN_FAILED' AND username = ?", String.class, target))
+                .containsExactly("BadCredentialsException", "BadCredentialsException", "BadCredentialsException",
+                        "BadCredentialsException", "BadCredentialsException", "LockedException");
+        String huge = "x".repeat(5_000);
+        assertThat(call(h -> h.setBasicAuth(huge, "y"), "GET", "/api/weapons", null).status()).isIn(400, 401);
+        assertThat(jdbc.queryForObject("SELECT max(length(username)) FROM audit_entry WHERE kind = 'LOGIN_FAILED'", Integer.class))
+                .as("a typed user name is recorded cut").isLessThanOrEqualTo(100);
+    }
+
+    @Test
     void shouldKeepLedgerAuditAndUsersToTheirRoles() {
         assertThat(call(Role.AUDITOR, "GET", "/api/ledger/verify", null).body()).contains("\"intact\":true");
         assertThat(call(Role.ADMIN, "GET", "/api/ledger/verify", null).status()).isEqualTo(200);

@@ -173,7 +173,7 @@ public class AuditTrail {
                 rs.getString("subject_id"), rs.getString("detail"), rs.getString("remote_addr"));
     }
 
-    private static String remoteAddress() {
+    static String remoteAddress() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
             HttpServletRequest request = attrs.getRequest();
             return request.getRemoteAddr();

@@ -22,7 +22,7 @@ class LoginAuditListener {
 
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
-        String name = String.valueOf(event.getAuthentication().getName());
+        String name = LoginThrottle.recorded(event.getAuthentication().getName()); // whatever was typed, of any length
         audit.record(name, AuditKind.LOGIN_FAILED, "login", "USER", name, event.getException().getClass().getSimpleName());
     }
 }

@@ -33,13 +33,18 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService userDetailsService(JdbcClient jdbc) {
-        return username -> jdbc.sql("SELECT username, password_hash, roles, enabled FROM app_user WHERE username = :u")
+    UserDetailsService userDetailsService(JdbcClient jdbc, LoginThrottle throttle) {
+        return username -> user(jdbc, username, throttle);
+    }
+
+    private static org.springframework.security.core.userdetails.UserDetails user(JdbcClient jdbc, String username, LoginThrottle throttle) {
+        return jdbc.sql("SELECT username, password_hash, roles, enabled FROM app_user WHERE username = :u")
                 .param("u", username)
                 .query((rs, i) -> User.withUsername(rs.getString("username"))
                         .password(rs.getString("password_hash"))
                         .authorities(UserAccounts.parseRoles(rs.getString("roles")).stream().map(Role::authority).toArray(String[]::new))
                         .disabled(!rs.getBoolean("enabled"))
+                        .accountLocked(throttle.locked(username))
                         .build())
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException(username));

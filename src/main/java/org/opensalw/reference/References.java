@@ -143,9 +143,9 @@ public class References {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public Model saveModel(@Valid ModelForm form) {
-        if (maker(form.makerCode()).isEmpty()) {
-            throw UserFacingException.invalid("makerCode", "maker.unknown", form.makerCode());
-        }
+        // the maker's own code, as stored ("kalashnikov" names KALASHNIKOV)
+        String makerCode = maker(form.makerCode()).orElseThrow(() -> UserFacingException.invalid("makerCode", "maker.unknown",
+                form.makerCode())).code();
         jdbc.sql("""
                 INSERT INTO model (maker_code, name, weapon_type, calibre, serial_format, source, edited_by, edited_at)
                 VALUES (:maker, :name, :type, :calibre, :format, :source, :by, :at)
@@ -153,7 +153,7 @@ public class References {
                   serial_format = EXCLUDED.serial_format, source = EXCLUDED.source,
                   edited_by = EXCLUDED.edited_by, edited_at = EXCLUDED.edited_at
                 """)
-                .param("maker", form.makerCode()).param("name", form.name().trim()).param("type", form.type().name())
+                .param("maker", makerCode).param("name", form.name().trim()).param("type", form.type().name())
                 .param("calibre", nullToEmpty(form.calibre())).param("format", nullToEmpty(form.serialFormat()))
                 .param("source", nullToEmpty(form.source()))
                 .param("by", currentUser.username()).param("at", Timestamp.from(clock.instant()))
