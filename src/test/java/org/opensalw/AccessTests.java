@@ -138,6 +138,18 @@ class AccessTests {
     }
 
     @Test
+    void shouldKeepAnAdministratorAndTheApplicationsOwnNames() {
+        String adminId = accounts.findByUsername(user(Role.ADMIN)).orElseThrow().id().toString();
+        Answer self = call(Role.ADMIN, "PUT", "/api/users/" + adminId, "{\"roles\":[\"ADMIN\",\"INVESTIGATOR\"],\"enabled\":true}");
+        assertThat(self.status()).as("no administrator changes their own roles").isEqualTo(422);
+        assertThat(self.body()).contains("\"field\":\"roles\"");
+        assertThat(call(Role.ADMIN, "POST", "/api/users", "{\"username\":\"system\",\"displayName\":\"Not me\",\"roles\":[\"READ_ONLY\"]}")
+                .body()).contains("\"field\":\"username\"");
+        assertThat(call(Role.ADMIN, "POST", "/api/users", "{\"username\":\"long-" + suffix + "\",\"displayName\":\"Long\",\"roles\":[\"READ_ONLY\"],"
+                + "\"password\":\"" + "é".repeat(40) + "\"}").status()).as("80 bytes: more than bcrypt reads").isEqualTo(422);
+    }
+
+    @Test
     void shouldKeepLedgerAuditAndUsersToTheirRoles() {
         assertThat(call(Role.AUDITOR, "GET", "/api/ledger/verify", null).body()).contains("\"intact\":true");
         assertThat(call(Role.ADMIN, "GET", "/api/ledger/verify", null).status()).isEqualTo(200);

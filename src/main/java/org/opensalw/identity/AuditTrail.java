@@ -19,6 +19,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.opensalw.shared.Page;
 import org.opensalw.shared.PageRequest;
 import javax.sql.DataSource;
+import org.opensalw.shared.Texts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -132,7 +133,9 @@ public class AuditTrail {
 
     private static void print(CSVPrinter csv, AuditEntry e) {
         try {
-            csv.printRecord(e.id(), e.at(), e.username(), e.kind(), e.action(), e.subjectType(), e.subjectId(), e.detail(), e.remoteAddr());
+            // a user name or detail may be what anyone typed (a failed sign-in): no formula runs when the export is opened
+            csv.printRecord(e.id(), e.at(), Texts.spreadsheetSafe(e.username()), e.kind(), e.action(), e.subjectType(),
+                    Texts.spreadsheetSafe(e.subjectId()), Texts.spreadsheetSafe(e.detail()), e.remoteAddr());
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }

@@ -35,6 +35,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class UserAccounts {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** bcrypt reads at most 72 bytes of a password (and refuses more). */
+    static final int MAX_PASSWORD_BYTES = 72;
+    /** User names the application records its own work under (audit trail, created_by): no person may take them. */
+    static final Set<String> RESERVED = Set.of("system", "demo-data", "identification-index", "import-recovery",
+            "tracing-reminders", "tracing-sdg", "anonymous");
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
@@ -63,6 +68,12 @@ public class UserAccounts {
     /** For start-up (first administrator, demo users): no caller to check. */
     @Transactional
     public NewCredential createUnchecked(NewUser user) {
+        if (RESERVED.contains(user.username().toLowerCase(java.util.Locale.ROOT))) { // the names the application signs its own work with
+            throw UserFacingException.invalid("username", "user.username.reserved", user.username());
+        }
+        if (user.password() != null && user.password().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw UserFacingException.invalid("password", "account.password.long", MAX_PASSWORD_BYTES);
+        }
         if (findByUsername(user.username()).isPresent()) {
             throw UserFacingException.invalid("username", "user.username.taken", user.username());
         }
@@ -118,6 +129,15 @@ public class UserAccounts {
         if (roles.isEmpty()) {
             throw UserFacingException.invalid("roles", "user.roles.empty");
         }
+        UserAccount changed = jdbc.sql("SELECT * FROM app_user WHERE id = :id FOR UPDATE").param("id", userId).query(UserAccounts::map)
+                .optional().orElseThrow(() -> UserFacingException.notFound("user", userId));
+        if (changed.username().equals(currentUser.username())) { // an administrator neither locks themself out nor grants themself more
+            throw UserFacingException.invalid("roles", "user.update.self");
+        }
+        boolean stillAdmin = enabled && roles.contains(Role.ADMIN);
+        if (!stillAdmin && changed.enabled() && changed.roles().contains(Role.ADMIN) && enabledAdmins() <= 1) {
+            throw UserFacingException.invalid("roles", "user.update.lastAdmin");
+        }
         String username = jdbc.sql("""
                 UPDATE app_user SET roles = :roles, enabled = :enabled, updated_at = :now, updated_by = :by WHERE id = :id
                 RETURNING username""")
@@ -142,6 +162,9 @@ public class UserAccounts {
         if (replacement == null || replacement.length() < 10) {
             throw UserFacingException.invalid("newPassword", "account.password.short", 10);
         }
+        if (replacement.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw UserFacingException.invalid("newPassword", "account.password.long", MAX_PASSWORD_BYTES);
+        }
         jdbc.sql("UPDATE app_user SET password_hash = :h, updated_at = :now, updated_by = :u WHERE username = :u")
                 .param("h", passwords.encode(replacement)).param("now", Timestamp.from(clock.instant()))
                 .param("u", currentUser.username()).update();
@@ -163,6 +186,12 @@ public class UserAccounts {
         } else {
             work.run();
         }
+    }
+
+    private long enabledAdmins() {
+        // locked, so that two administrators demoting each other at once cannot both pass
+        return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM app_user WHERE enabled AND 'ADMIN' = ANY(string_to_array(roles, ',')) FOR UPDATE) a")
+                .query(Long.class).single();
     }
 
     /** Ends the user's web sessions (on every instance: they are kept in the database) but {@code keep}; returns how many. */

@@ -37,6 +37,7 @@ import org.opensalw.registry.RegistryManagement;
 import org.opensalw.registry.RegistryQueries;
 import org.opensalw.shared.DaemonThreads;
 import org.opensalw.shared.Messages;
+import org.opensalw.shared.Texts;
 import org.opensalw.shared.UserFacingException;
 import org.opensalw.shared.Violation;
 import org.slf4j.Logger;
@@ -356,7 +357,7 @@ public class ImportManagement {
             csv.printRecord("line", "column", "reason", "value");
             store.errors(b.id(), values -> {
                 try {
-                    csv.printRecord(java.util.Arrays.stream(values).map(ImportManagement::inert).toArray());
+                    csv.printRecord(java.util.Arrays.stream(values).map(Texts::spreadsheetSafe).toArray());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -364,14 +365,6 @@ public class ImportManagement {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * A cell of the legacy file, written back in the error report: one that a spreadsheet would run as a formula (it starts
-     * with = + - @ or a tab or carriage return) gets a leading apostrophe, so that opening the report cannot run it.
-     */
-    static Object inert(Object value) {
-        return value instanceof String s && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : value;
     }
 
     /** Marks running batches without a heartbeat (their process died) as interrupted; run at start and every minute. */

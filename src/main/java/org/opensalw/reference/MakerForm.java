@@ -11,5 +11,5 @@ public record MakerForm(
         @NotBlank @Size(max = 200) String name,
         @Pattern(regexp = "([A-Z]{2})?", message = "{country.pattern}") String country,
         List<String> aliases, List<String> formerNames, List<String> factoryCodes,
-        @Size(max = 2000) String markingNotes, @Size(max = 1000) String source) {
+        @Size(max = 2000) String markingNotes, @jakarta.validation.constraints.Pattern(regexp = "(https?://\\S+)?", message = "{reference.source.url}") @Size(max = 1000) String source) {
 }

@@ -12,5 +12,5 @@ public record ModelForm(
         @NotNull WeaponType type,
         @Size(max = 100) String calibre,
         @Pattern(regexp = "[A9\\-/. ]{0,40}", message = "{model.serialFormat.pattern}") String serialFormat,
-        @Size(max = 1000) String source) {
+        @jakarta.validation.constraints.Pattern(regexp = "(https?://\\S+)?", message = "{reference.source.url}") @Size(max = 1000) String source) {
 }

@@ -21,6 +21,15 @@ public final class Texts {
         return text.substring(0, end) + "…";
     }
 
+    /**
+     * A cell of a CSV file people open in a spreadsheet: text that a spreadsheet would run as a formula (it starts with
+     * = + - @ or a tab or carriage return: someone else's words, a legacy cell, a typed user name) gets a leading
+     * apostrophe, so that opening the file cannot run it. Other values are unchanged.
+     */
+    public static Object spreadsheetSafe(Object value) {
+        return value instanceof String s && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : value;
+    }
+
     /** The text for a SQL LIKE pattern, its own %, _ and \ read as letters (PostgreSQL's default escape is \). */
     public static String likeEscaped(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");

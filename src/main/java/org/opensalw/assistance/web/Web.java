@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.opensalw.shared.Texts;
 import org.opensalw.shared.UserFacingException;
 
 /** Small helpers shared by the module's pages: reading amounts and lists from forms, writing CSV exports. */
@@ -86,7 +87,7 @@ final class Web {
                 Object[] values = new Object[columns.length];
                 for (int i = 0; i < columns.length; i++) {
                     Object v = columns[i].value().apply(row);
-                    values[i] = v instanceof java.util.Collection<?> c ? String.join("|", c.stream().map(String::valueOf).toList()) : v;
+                    values[i] = Texts.spreadsheetSafe(v instanceof java.util.Collection<?> c ? String.join("|", c.stream().map(String::valueOf).toList()) : v);
                 }
                 out.printRecord(values);
             }
