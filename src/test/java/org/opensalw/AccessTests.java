@@ -175,6 +175,9 @@ class AccessTests {
         assertThat(me.body()).contains(user(Role.INVESTIGATOR), "INVESTIGATOR");
         assertThat(call(h -> h.setBearerAuth(token + "x"), "GET", "/api/me", null).status()).isEqualTo(401);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM api_token WHERE token_hash = ?", Long.class, token)).isZero();
+        Answer minted = call(h -> h.setBearerAuth(token), "POST", "/api/tokens", "{\"name\":\"another\"}");
+        assertThat(minted.status()).as("a token makes no other token").isEqualTo(422);
+        assertThat(minted.body()).doesNotContain("secret");
         call(h -> h.setBearerAuth(token), "POST", "/api/tokens/" + tokenId + "/revoke", null);
         assertThat(call(h -> h.setBearerAuth(token), "GET", "/api/me", null).status()).isEqualTo(401);
     }

@@ -27,6 +27,9 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
     private record TokenOwner(UUID tokenId, String username, String roles, Instant lastUsed) {
     }
 
+    /** The details of an authentication made with an API token (rather than a password). */
+    static final String SIGNED_IN_WITH_TOKEN = "api-token";
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -54,8 +57,10 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
                     .param("now", Timestamp.from(now)).param("id", owner.tokenId()).update();
         }
         String[] authorities = UserAccounts.parseRoles(owner.roles()).stream().map(Role::authority).toArray(String[]::new);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                owner.username(), null, AuthorityUtils.createAuthorityList(authorities)));
+        UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(
+                owner.username(), null, AuthorityUtils.createAuthorityList(authorities));
+        authentication.setDetails(SIGNED_IN_WITH_TOKEN);
+        SecurityContextHolder.getContext().setAuthentication(authentication);
         chain.doFilter(request, response);
     }
 }

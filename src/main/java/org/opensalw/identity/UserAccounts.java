@@ -226,6 +226,11 @@ public class UserAccounts {
     /** Creates an API token for the signed-in user; the token is returned once and only its hash is kept. */
     @Transactional
     public NewCredential createOwnToken(String name) {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && TokenAuthenticationFilter.SIGNED_IN_WITH_TOKEN.equals(authentication.getDetails())) {
+            // a stolen token must not be able to make others that outlive its revocation
+            throw UserFacingException.invalid("token", "token.fromToken");
+        }
         UUID userId = jdbc.sql("SELECT id FROM app_user WHERE username = :u").param("u", currentUser.username())
                 .query(UUID.class).optional().orElseThrow(() -> UserFacingException.notFound("user", currentUser.username()));
         String token = "osalw_" + generateSecret(32);
