@@ -128,7 +128,7 @@ class AccessTests {
         }
         assertThat(call(Role.READ_ONLY, "GET", "/api/weapons", null).status()).as("even the right password, for a while").isEqualTo(401);
         assertThat(call(Role.AUDITOR, "GET", "/api/weapons", null).status()).as("other users are not held up").isEqualTo(200);
-        assertThat(jdbc.queryForList("SELECT detail FROM audit_entry WHERE kind = 'LOGIN_FAILED' AND username = ?", String.class, target))
+        assertThat(jdbc.queryForList("SELECT detail FROM audit_entry WHERE kind = 'LOGIN_FAILED' AND username = ? ORDER BY id", String.class, target))
                 .containsExactly("BadCredentialsException", "BadCredentialsException", "BadCredentialsException",
                         "BadCredentialsException", "BadCredentialsException", "LockedException");
         String huge = "x".repeat(5_000);
