@@ -27,8 +27,10 @@ public class ReferenceFiles {
     static final String[] MODEL_COLUMNS = {"maker_code", "name", "type", "calibre", "serial_format", "source"};
 
     private final References references;
+    private final jakarta.validation.Validator validator;
 
-    ReferenceFiles(References references) {
+    ReferenceFiles(References references, jakarta.validation.Validator validator) {
+        this.validator = validator;
         this.references = references;
     }
 
@@ -60,14 +62,20 @@ public class ReferenceFiles {
         List<MakerForm> forms = new ArrayList<>();
         List<Violation> problems = new ArrayList<>();
         for (CSVRecord r : parse(in, MAKER_COLUMNS)) {
+            if (!complete(r, MAKER_COLUMNS, problems)) {
+                continue;
+            }
             String code = r.get("code").trim().toUpperCase(Locale.ROOT);
             if (!code.matches("[A-Z0-9_]{2,40}") || r.get("name").isBlank()) {
                 problems.add(Violation.of("line " + (r.getRecordNumber() + 1), "reference.import.makerLine", r.getRecordNumber() + 1));
                 continue;
             }
-            forms.add(new MakerForm(code, r.get("name").trim(), r.get("country").trim().toUpperCase(Locale.ROOT),
+            MakerForm form = new MakerForm(code, r.get("name").trim(), r.get("country").trim().toUpperCase(Locale.ROOT),
                     References.split(r.get("aliases")), References.split(r.get("former_names")), References.split(r.get("factory_codes")),
-                    r.get("marking_notes"), r.get("source")));
+                    r.get("marking_notes"), r.get("source"));
+            if (valid(form, r.getRecordNumber() + 1, problems)) {
+                forms.add(form);
+            }
         }
         throwIf(problems);
         forms.forEach(references::saveMaker);
@@ -81,6 +89,9 @@ public class ReferenceFiles {
         List<Violation> problems = new ArrayList<>();
         for (CSVRecord r : parse(in, MODEL_COLUMNS)) {
             long line = r.getRecordNumber() + 1;
+            if (!complete(r, MODEL_COLUMNS, problems)) {
+                continue;
+            }
             WeaponType type;
             try {
                 type = WeaponType.valueOf(r.get("type").trim());
@@ -92,12 +103,33 @@ public class ReferenceFiles {
                 problems.add(Violation.of("line " + line, "reference.import.maker", line, r.get("maker_code")));
                 continue;
             }
-            forms.add(new ModelForm(r.get("maker_code").trim().toUpperCase(Locale.ROOT), r.get("name").trim(), type, r.get("calibre"),
-                    r.get("serial_format"), r.get("source")));
+            ModelForm form = new ModelForm(r.get("maker_code").trim().toUpperCase(Locale.ROOT), r.get("name").trim(), type, r.get("calibre"),
+                    r.get("serial_format"), r.get("source"));
+            if (valid(form, line, problems)) {
+                forms.add(form);
+            }
         }
         throwIf(problems);
         forms.forEach(references::saveModel);
         return forms.size();
+    }
+
+    /** A line with fewer values than the header: named, instead of failing on the first missing one. */
+    private static boolean complete(CSVRecord r, String[] columns, List<Violation> problems) {
+        if (r.isConsistent()) {
+            return true;
+        }
+        long line = r.getRecordNumber() + 1;
+        problems.add(Violation.of("line " + line, "reference.import.short", line, r.size(), columns.length));
+        return false;
+    }
+
+    /** The form's own rules (lengths, a web address as source), each broken one named with its line and field. */
+    private boolean valid(Object form, long line, List<Violation> problems) {
+        var broken = validator.validate(form);
+        broken.forEach(v -> problems.add(Violation.of("line " + line, "reference.import.invalid", line, v.getPropertyPath().toString(),
+                v.getMessage())));
+        return broken.isEmpty();
     }
 
     private static void throwIf(List<Violation> problems) {

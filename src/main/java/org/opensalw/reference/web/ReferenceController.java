@@ -110,7 +110,7 @@ class ReferenceController {
         try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
             int n = "models".equals(what) ? files.importModels(reader) : files.importMakers(reader);
             redirect.addFlashAttribute("notice", messages.getMessage("reference.imported", new Object[] {n}, locale));
-        } catch (UserFacingException e) {
+        } catch (UserFacingException | jakarta.validation.ConstraintViolationException e) {
             redirect.addFlashAttribute("errors", FormErrors.of(e, messages, locale));
         }
         return "redirect:/admin/reference";
