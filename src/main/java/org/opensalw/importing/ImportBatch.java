@@ -15,6 +15,16 @@ public record ImportBatch(UUID id, String fileName, String sha256, long fileByte
         Instant finishedAt, Instant confirmedAt, String confirmedBy, Instant voidedAt, String voidedBy, String voidReason,
         Double rowsPerSecond, Long secondsLeft, Integer percent, UUID uploadId, boolean fileKept, UUID readAgainAs) {
 
+    /** A message written by the application itself (no person's language to write it in) names its text by key. */
+    public static final String MESSAGE_KEY = "i18n:";
+
+    /** The same batch with another message (its text in the reader's language). */
+    public ImportBatch withMessage(String text) {
+        return new ImportBatch(id, fileName, sha256, fileBytes, format, options, status, rowsRead, rowsAccepted, rowsRejected, rowsFlagged,
+                rowsAlready, weaponsRegistered, holdersRegistered, text, timings, startedAt, startedBy, finishedAt, confirmedAt, confirmedBy,
+                voidedAt, voidedBy, voidReason, rowsPerSecond, secondsLeft, percent, uploadId, fileKept, readAgainAs);
+    }
+
     public boolean running() {
         return status == BatchStatus.RUNNING;
     }

@@ -225,11 +225,20 @@ public class ImportManagement {
      * read, accepted, rejected, speed, percent of the file and time left. The same on every instance.
      */
     public ImportBatch batch(UUID id) {
-        return store.find(id).orElseThrow(() -> UserFacingException.notFound("import", id));
+        return localized(store.find(id).orElseThrow(() -> UserFacingException.notFound("import", id)));
+    }
+
+    /** A message the application wrote by key, in the reader's language. */
+    private ImportBatch localized(ImportBatch b) {
+        if (b.message() == null || !b.message().startsWith(ImportBatch.MESSAGE_KEY)) {
+            return b;
+        }
+        return b.withMessage(Messages.resolve(messages, Violation.of(null, b.message().substring(ImportBatch.MESSAGE_KEY.length())),
+                LocaleContextHolder.getLocale()));
     }
 
     public List<ImportBatch> batches() {
-        return store.recent(100);
+        return store.recent(100).stream().map(this::localized).toList();
     }
 
     /**

@@ -508,6 +508,12 @@ class ImportTests {
         ImportBatch reloaded = imports.batch(b.id());
         assertThat(reloaded.status()).isEqualTo(BatchStatus.LOADED);
         assertThat(reloaded.message()).contains("can be confirmed again");
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.FRENCH); // written by no one: read in the reader's language
+        try {
+            assertThat(imports.batch(b.id()).message()).contains("peut être confirmé de nouveau");
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
         assertThat(weaponsOfBatch(b.id())).isZero();
         assertThat(imports.confirm(b.id()).status()).isEqualTo(BatchStatus.CONFIRMED);
         assertThat(weaponsOfBatch(b.id())).isEqualTo(1);

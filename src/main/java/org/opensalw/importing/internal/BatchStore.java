@@ -255,7 +255,7 @@ public class BatchStore {
                 RETURNING id""")
                 .param("at", Timestamp.from(at)).param("before", Timestamp.from(before))
                 .param("here", runningHere.toArray(UUID[]::new))
-                .param("m", "The import stopped before the end of the file (the process ended); nothing of it is in the register.")
+                .param("m", ImportBatch.MESSAGE_KEY + "import.stopped.process") // no one's language: shown in the reader's
                 .query(UUID.class).list();
         for (UUID id : stale) {
             refreshCounts(id);

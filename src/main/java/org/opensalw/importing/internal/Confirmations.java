@@ -106,8 +106,7 @@ public class Confirmations {
                 if (!store.tryConfirmationLock(id)) {
                     return false; // still running, here or on another instance
                 }
-                return store.confirmationFailed(id, "The confirmation stopped before it was committed (the process ended); nothing of"
-                        + " it is in the register. It can be confirmed again.", clock.instant(), "system");
+                return store.confirmationFailed(id, ImportBatch.MESSAGE_KEY + "import.confirm.stoppedProcess", clock.instant(), "system");
             }));
             if (dead) {
                 log.warn("The confirmation of import batch {} stopped with its process; the batch can be confirmed again", id);
