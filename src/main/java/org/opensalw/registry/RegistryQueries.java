@@ -259,12 +259,6 @@ public class RegistryQueries {
         return weapons.findAll(ids.stream().map(WeaponId::value).toList()).stream().map(WeaponStore::identity).toList();
     }
 
-    /** The weapons written by one batch, streamed (for indexes kept by other modules after a bulk registration). */
-    @Transactional(readOnly = true)
-    public void forEachWeaponIdentityOfBatch(UUID batchId, java.util.function.Consumer<WeaponIdentity> consumer) {
-        weapons.forEachIdentityOfBatch(batchId, consumer);
-    }
-
     /** A weapon of the register that looks like the one probed: same maker and normalised serial, or same national mark. */
     public record IdentityMatch(int probe, WeaponId weaponId, String how) {
     }

@@ -1,11 +1,9 @@
 package org.opensalw.identification.internal;
 
-import java.util.List;
 import org.opensalw.identity.Role;
 import org.opensalw.identity.SystemActor;
 
 import org.opensalw.registry.RegistryQueries;
-import org.opensalw.registry.WeaponEventRecorded;
 import org.opensalw.registry.WeaponEventsRecorded;
 import org.opensalw.registry.WeaponRegistered;
 import org.opensalw.registry.WeaponsRegisteredInBatch;
@@ -66,20 +64,22 @@ class IndexMaintenance {
             this.follower = follower;
         }
 
+        // Each event only makes the follower catch up now rather than at its next round: the ledger records after the
+        // last applied name the weapons to re-read, so a change is read once, whether announced here or written elsewhere.
         @ApplicationModuleListener
         void on(WeaponRegistered event) {
-            follower.refresh(List.of(event.weaponId()));
+            follower.catchUp();
         }
 
         @ApplicationModuleListener
         void on(WeaponEventsRecorded recorded) {
-            follower.refresh(recorded.events().stream().map(WeaponEventRecorded::weaponId).distinct().toList());
+            follower.catchUp();
         }
 
-        /** A bulk registration (an import): the batch's weapons are read in one stream, not announced one by one. */
+        /** A bulk registration (an import): its ledger records are read a window at a time. */
         @ApplicationModuleListener
         void on(WeaponsRegisteredInBatch batch) {
-            follower.refreshBatch(batch.batchId());
+            follower.catchUp();
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.opensalw.identification.internal;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -90,19 +89,11 @@ public class RegisterFollower {
         return reread;
     }
 
-    /** Re-reads these weapons from the register (which already holds the change that announced them). */
-    public synchronized void refresh(List<WeaponId> ids) {
+    /** Re-reads these weapons from the register. */
+    private void refresh(List<WeaponId> ids) {
         if (!ids.isEmpty()) {
             asSystem(() -> queries.weaponIdentities(ids)).forEach(this::apply);
         }
-    }
-
-    /** Reads the weapons a bulk registration wrote, in one stream. */
-    public synchronized void refreshBatch(UUID batchId) {
-        asSystem(() -> {
-            queries.forEachWeaponIdentityOfBatch(batchId, this::apply);
-            return null;
-        });
     }
 
     private void apply(WeaponIdentity weapon) {

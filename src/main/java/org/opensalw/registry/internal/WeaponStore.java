@@ -247,13 +247,6 @@ public class WeaponStore {
         }
     }
 
-    public void forEachIdentityOfBatch(UUID batchId, java.util.function.Consumer<org.opensalw.registry.WeaponIdentity> consumer) {
-        try (var rows = jdbc.sql("SELECT * FROM weapon WHERE batch_id = :b").param("b", batchId).withFetchSize(10_000)
-                .query(WeaponStore::map).stream()) {
-            rows.map(WeaponStore::identity).forEach(consumer);
-        }
-    }
-
     /** A weapon found for probe number {@code probe} (index in the arrays), and how: SERIAL or NATIONAL_MARK. */
     public record Match(int probe, UUID id, String how) {
     }
