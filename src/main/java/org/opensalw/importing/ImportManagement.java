@@ -26,6 +26,7 @@ import org.opensalw.identity.CurrentUser;
 import org.opensalw.importing.internal.BatchStore;
 import org.opensalw.importing.internal.Columns;
 import org.opensalw.importing.internal.Confirmations;
+import org.opensalw.importing.internal.DuplicateFlags;
 import org.opensalw.importing.internal.ImportJob;
 import org.opensalw.importing.internal.RowChecker;
 import org.opensalw.importing.internal.RowSource;
@@ -65,6 +66,7 @@ public class ImportManagement {
 
 
     private final BatchStore store;
+    private final DuplicateFlags duplicates;
     private final RegistryManagement registry;
     private final RegistryQueries registryQueries;
     private final References references;
@@ -79,12 +81,13 @@ public class ImportManagement {
     private final Map<UUID, ImportJob> jobs = new ConcurrentHashMap<>();
     private final Confirmations confirmations;
 
-    ImportManagement(BatchStore store, RegistryManagement registry, RegistryQueries registryQueries, References references,
+    ImportManagement(BatchStore store, DuplicateFlags duplicates, RegistryManagement registry, RegistryQueries registryQueries, References references,
             CurrentUser currentUser, AuditTrail audit, MessageSource messages, DataSource dataSource,
             Clock clock, UploadedFiles uploads, Confirmations confirmations,
             @Value("${opensalw.import.stale-after-seconds:60}") long staleAfterSeconds) {
         this.confirmations = confirmations;
         this.store = store;
+        this.duplicates = duplicates;
         this.registry = registry;
         this.registryQueries = registryQueries;
         this.references = references;
@@ -125,7 +128,7 @@ public class ImportManagement {
         PreparedFile file = p.file();
         List<Violation> violations = options.problems(file); // before the file is copied out: a refused start reads nothing
         if (!violations.isEmpty()) {
-            violations.addAll(missingColumns(Columns.positions(file.headers(), options.mapping())));
+            violations.addAll(Columns.missingMappings(Columns.positions(file.headers(), options.mapping())));
             throw new UserFacingException(UserFacingException.Kind.INVALID, violations);
         }
         store.activeWithSha(file.sha256()).ifPresent(existing -> { // the unique index on the batch catches a race
@@ -154,14 +157,14 @@ public class ImportManagement {
             }
         }
         Map<String, Integer> positions = Columns.positions(headers, options.mapping());
-        List<Violation> missing = missingColumns(positions);
+        List<Violation> missing = Columns.missingMappings(positions);
         if (!missing.isEmpty()) {
             throw new UserFacingException(UserFacingException.Kind.INVALID, missing);
         }
         Instant now = clock.instant();
         String by = currentUser.username();
         Map<String, String> stated = new LinkedHashMap<>();
-        positions.forEach((column, i) -> stated.put(column, fileHeader(file, i)));
+        positions.forEach((column, i) -> stated.put(column, file.header(i)));
         String optionsText = (file.format().equals("XLSX") ? "" : "encoding=" + encoding + "; delimiter=" + delimiter
                 + (options.delimiter() == null ? " (from the header line)" : "") + "; ") + "dateFormat=" + options.dateFormat() + "; mapping=" + stated;
         try {
@@ -177,7 +180,7 @@ public class ImportManagement {
                 new RowChecker.IdSource());
         ImportJob.Spec spec = new ImportJob.Spec(batchId, file.fileName(), content.path(), file.sha256(), file.format().equals("XLSX"), UploadedFiles.charset(encoding),
                 delimiter == null ? ',' : delimiter, headers, by, LocaleContextHolder.getLocale());
-        ImportJob job = new ImportJob(spec, checker, dataSource, store, registryQueries,
+        ImportJob job = new ImportJob(spec, checker, dataSource, store, duplicates, registryQueries,
                 messages, clock, () -> {
                     try {
                         store.find(batchId).ifPresent(done -> audit.recordWrite("import.read", "IMPORT_BATCH", batchId, done.status()
@@ -191,15 +194,6 @@ public class ImportManagement {
         jobs.put(batchId, job);
         executor.execute(new DelegatingSecurityContextRunnable(job));
         return batch(batchId);
-    }
-
-    private static List<Violation> missingColumns(Map<String, Integer> positions) {
-        return new ArrayList<>(Columns.missingRequired(positions).stream()
-                .map(missing -> Violation.of("mapping." + missing, "import.mapping.missing", missing)).toList());
-    }
-
-    private static String fileHeader(PreparedFile file, int i) {
-        return i < file.headers().size() ? file.headers().get(i) : "#" + i;
     }
 
     /** Starts and waits for the end of the reading (command line, benchmark). */

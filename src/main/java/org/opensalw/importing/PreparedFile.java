@@ -10,4 +10,9 @@ import java.util.UUID;
  */
 public record PreparedFile(UUID id, String fileName, String sha256, long bytes, String format, List<String> headers,
         Map<String, String> suggestedMapping, List<String> missingRequired, Character delimiter) {
+
+    /** The file's header of column {@code i} ("#i" past the end of the header line). */
+    public String header(int i) {
+        return i < headers.size() ? headers.get(i) : "#" + i;
+    }
 }

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +13,6 @@ import org.opensalw.importing.FlaggedRow;
 import org.opensalw.importing.ImportBatch;
 import org.opensalw.importing.ImportOptions;
 import org.opensalw.importing.PreparedFile;
-import org.opensalw.registry.RegistryQueries;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -272,32 +270,6 @@ public class BatchStore {
         jdbc.sql("ANALYZE import_row").update();
     }
 
-    /** Later rows with the same maker and serial, or the same national mark, as an earlier row of the file are flagged. */
-    @Transactional
-    public void flagDuplicatesInFile(UUID id, String sameSerialTemplate, String sameMarkTemplate) {
-        // the groups of a large file do not fit the default 4 MB (1,000,000 rows need about 100 MB): without this they
-        // would spill to disk; PostgreSQL may use twice this per hash (hash_mem_multiplier)
-        jdbc.sql("SET LOCAL work_mem = '128MB'").update();
-        // only the groups with more than one row are joined back; byte order ("C") is enough to find equal values
-        jdbc.sql("""
-                WITH groups AS (
-                  SELECT maker_code COLLATE "C" AS maker, serial_norm COLLATE "C" AS serial, min(line) AS first_line
-                  FROM import_row WHERE batch_id = :id AND maker_code IS NOT NULL AND serial_norm <> ''
-                  GROUP BY 1, 2 HAVING count(*) > 1)
-                UPDATE import_row r SET status = 'FLAGGED', flag_reason = replace(:t, '{line}', g.first_line::text)
-                FROM groups g WHERE r.batch_id = :id AND r.maker_code COLLATE "C" = g.maker AND r.serial_norm COLLATE "C" = g.serial
-                  AND r.line <> g.first_line AND r.status = 'ACCEPTED'
-                """).param("id", id).param("t", sameSerialTemplate).update();
-        jdbc.sql("""
-                WITH groups AS (
-                  SELECT national_mark COLLATE "C" AS mark, min(line) AS first_line
-                  FROM import_row WHERE batch_id = :id AND national_mark <> ''
-                  GROUP BY 1 HAVING count(*) > 1)
-                UPDATE import_row r SET status = 'FLAGGED', flag_reason = replace(:t, '{line}', g.first_line::text)
-                FROM groups g WHERE r.batch_id = :id AND r.national_mark COLLATE "C" = g.mark AND r.line <> g.first_line AND r.status = 'ACCEPTED'
-                """).param("id", id).param("t", sameMarkTemplate).update();
-    }
-
     /** Records the ledger's last record before the batch's rows are checked against the register. */
     public void checkedAgainstRegisterAfter(UUID id, long seq) {
         jdbc.sql("UPDATE import_batch SET register_seq = :seq WHERE id = :id").param("seq", seq).param("id", id).update();
@@ -306,57 +278,6 @@ public class BatchStore {
     /** The ledger record the batch's rows were checked against the register after (null for batches read before V74). */
     public Long registerSeq(UUID id) {
         return jdbc.sql("SELECT register_seq FROM import_batch WHERE id = :id").param("id", id).query(Long.class).optional().orElse(null);
-    }
-
-    /**
-     * Flags the accepted rows with the same maker and serial, or the same national mark, as one of these weapons (registered
-     * since the rows were checked); {@code {weapon}} in the reasons is replaced by the weapon's id. Returns the rows flagged.
-     */
-    public int flagSameAsRegistered(UUID id, List<RegistryQueries.RegisteredIdentity> weapons, String sameSerialTemplate,
-            String sameMarkTemplate) {
-        if (weapons.isEmpty()) {
-            return 0;
-        }
-        List<String> ids = new ArrayList<>();
-        List<String> makers = new ArrayList<>();
-        List<String> serials = new ArrayList<>();
-        List<String> markIds = new ArrayList<>();
-        List<String> marks = new ArrayList<>();
-        for (RegistryQueries.RegisteredIdentity w : weapons) {
-            ids.add(w.weaponId().value().toString());
-            makers.add(w.makerCode());
-            serials.add(w.serialNormalised());
-            for (String mark : w.nationalMarks()) {
-                markIds.add(w.weaponId().value().toString());
-                marks.add(mark);
-            }
-        }
-        int flagged = jdbc.sql("""
-                UPDATE import_row r SET status = 'FLAGGED', matched_weapon = n.id, flag_reason = replace(:t, '{weapon}', n.id::text)
-                FROM unnest(:ids::uuid[], :makers::text[], :serials::text[]) AS n(id, maker, serial)
-                WHERE r.batch_id = :id AND r.status = 'ACCEPTED' AND r.maker_code = n.maker AND r.serial_norm = n.serial
-                  AND n.serial <> ''
-                """).param("id", id).param("t", sameSerialTemplate).param("ids", ids.toArray(String[]::new))
-                .param("makers", makers.toArray(String[]::new)).param("serials", serials.toArray(String[]::new)).update();
-        if (!marks.isEmpty()) {
-            flagged += jdbc.sql("""
-                    UPDATE import_row r SET status = 'FLAGGED', matched_weapon = n.id, flag_reason = replace(:t, '{weapon}', n.id::text)
-                    FROM unnest(:ids::uuid[], :marks::text[]) AS n(id, mark)
-                    WHERE r.batch_id = :id AND r.status = 'ACCEPTED' AND r.national_mark = n.mark AND n.mark <> ''
-                    """).param("id", id).param("t", sameMarkTemplate).param("ids", markIds.toArray(String[]::new))
-                    .param("marks", marks.toArray(String[]::new)).update();
-        }
-        return flagged;
-    }
-
-    /** Rows matching a weapon that an earlier confirmed import registered from an identical row: nothing new to create. */
-    public void markAlreadyImported(UUID id, String reason) {
-        jdbc.sql("""
-                UPDATE import_row r SET status = 'ALREADY', flag_reason = :reason
-                FROM import_row e JOIN import_batch b ON b.id = e.batch_id AND b.status = 'CONFIRMED'
-                WHERE r.batch_id = :id AND r.status = 'FLAGGED' AND r.matched_weapon IS NOT NULL
-                  AND e.weapon_id = r.matched_weapon AND e.row_key = r.row_key
-                """).param("id", id).param("reason", reason).update();
     }
 
     public List<FlaggedRow> flagged(UUID id, boolean onlyOpen, int limit) {

@@ -116,6 +116,12 @@ public final class Columns {
         return positions;
     }
 
+    /** The required columns a mapping leaves out, each as a refusal naming its field of the mapping form. */
+    public static List<org.opensalw.shared.Violation> missingMappings(Map<String, ?> chosen) {
+        return new ArrayList<>(missingRequired(chosen).stream()
+                .map(missing -> org.opensalw.shared.Violation.of("mapping." + missing, "import.mapping.missing", missing)).toList());
+    }
+
     public static List<String> missingRequired(Map<String, ?> chosen) {
         List<String> missing = new ArrayList<>();
         ALL.stream().filter(ColumnInfo::required).filter(c -> !chosen.containsKey(c.name())).forEach(c -> missing.add(c.name()));

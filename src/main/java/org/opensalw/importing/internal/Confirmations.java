@@ -45,6 +45,7 @@ public class Confirmations {
     private static final Logger log = LoggerFactory.getLogger(Confirmations.class);
 
     private final BatchStore store;
+    private final DuplicateFlags duplicates;
     private final RegistryManagement registry;
     private final RegistryQueries registryQueries;
     private final DataSource dataSource;
@@ -57,9 +58,10 @@ public class Confirmations {
     private final TransactionTemplate separately;
     private final ExecutorService background = Executors.newCachedThreadPool(DaemonThreads.named("import-confirm"));
 
-    Confirmations(BatchStore store, RegistryManagement registry, RegistryQueries registryQueries, DataSource dataSource, CurrentUser currentUser, AuditTrail audit,
+    Confirmations(BatchStore store, DuplicateFlags duplicates, RegistryManagement registry, RegistryQueries registryQueries, DataSource dataSource, CurrentUser currentUser, AuditTrail audit,
             ApplicationEventPublisher events, MessageSource messages, Clock clock, PlatformTransactionManager transactionManager) {
         this.store = store;
+        this.duplicates = duplicates;
         this.registry = registry;
         this.registryQueries = registryQueries;
         this.dataSource = dataSource;
@@ -174,9 +176,9 @@ public class Confirmations {
         // flags are true whether or not this confirmation commits); only the batch's rows are written, not its locked row
         int flagged = separately.execute(status -> {
             int[] rows = {0};
-            registryQueries.forEachRegisteredAfter(since, page -> rows[0] += store.flagSameAsRegistered(id, page, sameSerial, sameMark));
+            registryQueries.forEachRegisteredAfter(since, page -> rows[0] += duplicates.flagSameAsRegistered(id, page, sameSerial, sameMark));
             if (rows[0] > 0) {
-                store.markAlreadyImported(id, Messages.resolve(messages, Violation.of(null, "import.flag.already"), locale));
+                duplicates.markAlreadyImported(id, Messages.resolve(messages, Violation.of(null, "import.flag.already"), locale));
             }
             return rows[0];
         });

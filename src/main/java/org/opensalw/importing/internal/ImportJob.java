@@ -53,18 +53,20 @@ public final class ImportJob implements Runnable {
     private final RowChecker checker;
     private final DataSource dataSource;
     private final BatchStore store;
+    private final DuplicateFlags duplicates;
     private final RegistryQueries registry;
     private final MessageSource messages;
     private final Clock clock;
     private final Runnable onEnd;
     private Staging current;
 
-    public ImportJob(Spec spec, RowChecker checker, DataSource dataSource, BatchStore store, RegistryQueries registry,
+    public ImportJob(Spec spec, RowChecker checker, DataSource dataSource, BatchStore store, DuplicateFlags duplicates, RegistryQueries registry,
             MessageSource messages, Clock clock, Runnable onEnd) {
         this.spec = spec;
         this.checker = checker;
         this.dataSource = dataSource;
         this.store = store;
+        this.duplicates = duplicates;
         this.registry = registry;
         this.messages = messages;
         this.clock = clock;
@@ -142,8 +144,8 @@ public final class ImportJob implements Runnable {
                 try {
                     beats.scheduleWithFixedDelay(this::heartbeat, 10, 10, java.util.concurrent.TimeUnit.SECONDS);
                     store.analyzeRows();
-                    store.flagDuplicatesInFile(spec.batchId(), text("import.flag.sameInFile", "{line}"), text("import.flag.sameMarkInFile", "{line}"));
-                    store.markAlreadyImported(spec.batchId(), text("import.flag.already"));
+                    duplicates.flagDuplicatesInFile(spec.batchId(), text("import.flag.sameInFile", "{line}"), text("import.flag.sameMarkInFile", "{line}"));
+                    duplicates.markAlreadyImported(spec.batchId(), text("import.flag.already"));
                 } finally {
                     beats.shutdownNow();
                 }
