@@ -11,45 +11,16 @@ import static org.opensalw.tracing.TracingFixtures.requestPayload;
 import static org.opensalw.tracing.TracingFixtures.unique;
 
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensalw.TestDatabase;
-import org.opensalw.network.NodeRole;
-import org.opensalw.network.internal.Peers;
 import org.opensalw.shared.UserFacingException;
 import org.opensalw.shared.Violation;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Closing a request, on the side that made it and on the side that was asked, and what may follow a closing. */
 @TestDatabase
 @WithMockUser(username = "officer", roles = {"REGISTRAR", "INVESTIGATOR"})
-class TracingClosingTests {
-
-    @Autowired
-    TracingManagement tracing;
-    @Autowired
-    ApplicationEventPublisher events;
-    @Autowired
-    TransactionTemplate tx;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    Peers peers;
-
-    @BeforeEach
-    void trustTheRequestingNode() {
-        TracingFixtures.trust(peers, "KE-NFP", NodeRole.NATIONAL, "KE", "Kenya NFP");
-    }
-
-    @AfterEach
-    void forgetPeers() {
-        TracingFixtures.forget(peers, "KE-NFP");
-    }
+class TracingClosingTests extends PeerMessageTests {
 
     @Test
     void shouldCloseAReceivedRequestOnThisNodeOnlyWithoutSendingAClosingTheRequesterWouldRefuse() {

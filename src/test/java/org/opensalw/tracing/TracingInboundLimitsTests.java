@@ -13,17 +13,9 @@ import static org.opensalw.tracing.TracingFixtures.unique;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensalw.TestDatabase;
-import org.opensalw.network.NodeRole;
-import org.opensalw.network.internal.Peers;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a peer sends is held to the sizes this node's own forms keep: a request, an answer or a thread message with a
@@ -31,28 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @TestDatabase
 @WithMockUser(username = "officer", roles = {"REGISTRAR", "INVESTIGATOR"})
-class TracingInboundLimitsTests {
-
-    @Autowired
-    TracingManagement tracing;
-    @Autowired
-    ApplicationEventPublisher events;
-    @Autowired
-    TransactionTemplate tx;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    Peers peers;
-
-    @BeforeEach
-    void trustTheRequestingNode() {
-        TracingFixtures.trust(peers, "KE-NFP", NodeRole.NATIONAL, "KE", "Kenya NFP");
-    }
-
-    @AfterEach
-    void forgetPeers() {
-        TracingFixtures.forget(peers, "KE-NFP");
-    }
+class TracingInboundLimitsTests extends PeerMessageTests {
 
     @Test
     void shouldRefuseARequestWithAFieldTooLongAndStoreNothingOfIt() {

@@ -12,18 +12,11 @@ import static org.opensalw.tracing.TracingFixtures.unique;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensalw.TestDatabase;
 import org.opensalw.network.MessageId;
 import org.opensalw.network.NodeRole;
-import org.opensalw.network.internal.Peers;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Messages of one conversation processed in another order than they were sent: the network takes them in order, but
@@ -32,29 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @TestDatabase
 @WithMockUser(username = "officer", roles = {"REGISTRAR", "INVESTIGATOR"})
-class TracingMessageOrderTests {
+class TracingMessageOrderTests extends PeerMessageTests {
 
-    @Autowired
-    TracingManagement tracing;
-    @Autowired
-    ApplicationEventPublisher events;
-    @Autowired
-    TransactionTemplate tx;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    Peers peers;
-
-    @BeforeEach
-    void trustTheRequestingNode() {
-        TracingFixtures.trust(peers, "KE-NFP", NodeRole.NATIONAL, "KE", "Kenya NFP");
-    }
-
-    @AfterEach
-    void forgetPeers() {
-        for (String peer : List.of("KE-NFP", "UG-NFP")) {
-            TracingFixtures.forget(peers, peer);
-        }
+    @Override
+    List<String> peersUsed() {
+        return List.of("KE-NFP", "UG-NFP");
     }
 
     @Test

@@ -17,8 +17,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensalw.TestDatabase;
 import org.opensalw.network.MessageDelivered;
@@ -26,7 +24,6 @@ import org.opensalw.network.MessageId;
 import org.opensalw.network.MessageUndeliverable;
 import org.opensalw.network.NodeId;
 import org.opensalw.network.NodeRole;
-import org.opensalw.network.internal.Peers;
 import org.opensalw.reference.WeaponType;
 import org.opensalw.registry.EventCommand;
 import org.opensalw.registry.EventKind;
@@ -43,43 +40,23 @@ import org.opensalw.shared.UserFacingException;
 import org.opensalw.shared.Violation;
 import org.opensalw.tracing.internal.Reminders;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Tracing on one node: what goes out to the network outbox, and what comes in as network events. */
 @TestDatabase
 @WithMockUser(username = "officer", roles = {"REGISTRAR", "INVESTIGATOR"})
-class TracingTests {
+class TracingTests extends PeerMessageTests {
 
-    @Autowired
-    TracingManagement tracing;
     @Autowired
     RegistryManagement registry;
     @Autowired
-    ApplicationEventPublisher events;
-    @Autowired
-    TransactionTemplate tx;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
     Reminders reminders;
-    @Autowired
-    Peers peers;
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @BeforeEach
-    void trustTheRequestingNode() {
-        TracingFixtures.trust(peers, "KE-NFP", NodeRole.NATIONAL, "KE", "Kenya NFP");
-    }
-
-    @AfterEach
-    void forgetPeers() {
-        for (String peer : List.of("KE-NFP", "TZ-NFP", "UG-NFP", "HUB-EAC")) {
-            TracingFixtures.forget(peers, peer);
-        }
+    @Override
+    List<String> peersUsed() {
+        return List.of("KE-NFP", "TZ-NFP", "UG-NFP", "HUB-EAC");
     }
 
     private WeaponId seizedRifle(String serial) {
