@@ -183,6 +183,46 @@ class AccessTests {
     }
 
     @Test
+    void shouldRefuseATokenAfterItsEndAndAllTokensOfAUserWhoChangesTheirPassword() {
+        Answer created = call(Role.INVESTIGATOR, "POST", "/api/tokens", "{\"name\":\"week\",\"days\":7}");
+        assertThat(created.status()).isEqualTo(201);
+        String token = created.body().replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
+        String tokenId = created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        java.time.Instant expires = java.time.Instant.parse(created.body().replaceAll(".*\"expiresAt\":\"([^\"]+)\".*", "$1"));
+        assertThat(expires).isBetween(java.time.Instant.now().plus(java.time.Duration.ofDays(7)).minusSeconds(60),
+                java.time.Instant.now().plus(java.time.Duration.ofDays(7)).plusSeconds(60));
+        assertThat(call(h -> h.setBearerAuth(token), "GET", "/api/me", null).status()).isEqualTo(200);
+        // its end comes (moved in the database rather than waiting a week)
+        jdbc.update("UPDATE api_token SET expires_at = now() - interval '1 second' WHERE id = ?::uuid", tokenId);
+        assertThat(call(h -> h.setBearerAuth(token), "GET", "/api/me", null).status()).isEqualTo(401);
+        assertThat(call(Role.INVESTIGATOR, "GET", "/api/tokens", null).body()).contains("\"expired\":true");
+
+        Answer tooLong = call(Role.INVESTIGATOR, "POST", "/api/tokens", "{\"name\":\"forever\",\"days\":366}");
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.body()).contains("days");
+        assertThat(call(Role.INVESTIGATOR, "POST", "/api/tokens", "{\"name\":\"none\",\"days\":0}").status()).isEqualTo(422);
+
+        String kept = call(Role.INVESTIGATOR, "POST", "/api/tokens", "{\"name\":\"script\"}").body()
+                .replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
+        assertThat(call(h -> h.setBearerAuth(kept), "GET", "/api/me", null).status()).isEqualTo(200);
+        Answer changed = call(Role.INVESTIGATOR, "POST", "/api/me/password",
+                "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"another-password-1\"}");
+        assertThat(changed.status()).isEqualTo(204);
+        assertThat(call(h -> h.setBearerAuth(kept), "GET", "/api/me", null).status()).as("tokens end with the old password").isEqualTo(401);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM api_token t JOIN app_user u ON u.id = t.user_id"
+                + " WHERE u.username = ? AND t.revoked_at IS NULL", Long.class, user(Role.INVESTIGATOR))).isZero();
+    }
+
+    @Test
+    void shouldServePagesWithAPolicyThatRunsNoScriptButTheApplications() {
+        var page = RestClient.create("http://localhost:" + port).get().uri("/login").retrieve().toEntity(String.class);
+        String policy = page.getHeaders().getFirst("Content-Security-Policy");
+        assertThat(policy).contains("script-src 'self';", "object-src 'none'", "frame-ancestors 'none'");
+        assertThat(page.getHeaders().getFirst("Referrer-Policy")).isEqualTo("same-origin");
+        assertThat(page.getBody()).as("no inline script the policy would block").doesNotContainPattern("<script(?![^>]*\\ssrc=)");
+    }
+
+    @Test
     void shouldRefuseAFormPostWithoutCsrfToken() {
         // a session-less POST to a page is sent to the login page; a logged-in session without the token is refused
         Answer anonymous = call((Role) null, "POST", "/weapons", null);

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -50,6 +51,15 @@ class SecurityConfiguration {
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 
+    /**
+     * What pages may load: scripts only from this application (the templates have no inline script or event handler, so
+     * text that slips into a page cannot run), styles from here and inline (htmx adds its indicator style, templates set
+     * a few widths), images from here and data URLs (the API explorer's icons), no plugins, no framing, forms posted only
+     * here. Responses that set their own policy (peer photos: sandbox) keep it.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+            + " img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     /** The web doors exist only when there is a web server (not for command-line runs such as verify-ledger). */
     @Configuration(proxyBeanMethods = false)
     @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
@@ -57,13 +67,13 @@ class SecurityConfiguration {
 
         @Bean
         @Order(1)
-        SecurityFilterChain apiChain(HttpSecurity http, JdbcClient jdbc) throws Exception {
+        SecurityFilterChain apiChain(HttpSecurity http, JdbcClient jdbc, java.time.Clock clock) throws Exception {
             http.securityMatcher("/api/**")
                     .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                     .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                     .csrf(c -> c.disable())
                     .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                    .addFilterBefore(new TokenAuthenticationFilter(jdbc), BasicAuthenticationFilter.class)
+                    .addFilterBefore(new TokenAuthenticationFilter(jdbc, clock), BasicAuthenticationFilter.class)
                     .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
             return http.build();
         }
@@ -89,6 +99,9 @@ class SecurityConfiguration {
                                     "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                     "/swagger-ui.html", "/swagger-ui/**").permitAll()
                             .anyRequest().authenticated())
+                    .headers(h -> h
+                            .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                            .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                     .formLogin(f -> f.loginPage("/login").successHandler(success).failureUrl("/login?error"))
                     .logout(l -> l.logoutSuccessUrl("/login?logout"));
             return http.build();

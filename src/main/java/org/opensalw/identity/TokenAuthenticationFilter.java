@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -15,13 +16,18 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates API calls that carry {@code Authorization: Bearer osalw_...}; a wrong token gets 401, never a fallback. */
+/**
+ * Authenticates API calls that carry {@code Authorization: Bearer osalw_...}; a wrong, expired or revoked token, or one
+ * of a disabled user, gets 401, never a fallback.
+ */
 class TokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    TokenAuthenticationFilter(JdbcClient jdbc) {
+    TokenAuthenticationFilter(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     private record TokenOwner(UUID tokenId, String username, String roles, Instant lastUsed) {
@@ -39,18 +45,18 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         String token = header.substring(7).trim();
+        Instant now = clock.instant();
         TokenOwner owner = jdbc.sql("""
                 SELECT t.id, u.username, u.roles, t.last_used_at FROM api_token t JOIN app_user u ON u.id = t.user_id
-                WHERE t.token_hash = :h AND t.revoked_at IS NULL AND u.enabled
-                """).param("h", TokenHash.of(token))
+                WHERE t.token_hash = :h AND t.revoked_at IS NULL AND t.expires_at > :now AND u.enabled
+                """).param("h", TokenHash.of(token)).param("now", Timestamp.from(now))
                 .query((rs, i) -> new TokenOwner(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
                 .optional().orElse(null);
         if (owner == null) {
-            response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Unknown or revoked API token");
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Unknown, expired or revoked API token");
             return;
         }
-        Instant now = Instant.now();
         if (owner.lastUsed() == null || owner.lastUsed().isBefore(now.minus(1, ChronoUnit.MINUTES))) {
             // at most one write a minute per token, not one per request
             jdbc.sql("UPDATE api_token SET last_used_at = :now WHERE id = :id")

@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
@@ -37,6 +39,9 @@ public class UserAccounts {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** bcrypt reads at most 72 bytes of a password (and refuses more). */
     static final int MAX_PASSWORD_BYTES = 72;
+    /** How long a new API token lasts unless its owner says otherwise, and the longest they may choose. */
+    public static final int TOKEN_DAYS = 90;
+    public static final int TOKEN_MAX_DAYS = 365;
     /** User names the application records its own work under (audit trail, created_by): no person may take them. */
     static final Set<String> RESERVED = Set.of("system", "demo-data", "identification-index", "import-recovery",
             "tracing-reminders", "tracing-sdg", "anonymous");
@@ -172,7 +177,13 @@ public class UserAccounts {
         String username = currentUser.username();
         String keep = currentSessionId();
         afterCommit(() -> endSessions(username, keep));
-        audit.recordWrite("account.password", "USER", username, "the user's other sessions end");
+        // and so is every script holding one of the user's tokens: a password changed because it leaked may have
+        // leaked with the tokens made under it
+        int revoked = jdbc.sql("""
+                UPDATE api_token SET revoked_at = :now, revoked_by = :u
+                WHERE revoked_at IS NULL AND user_id = (SELECT id FROM app_user WHERE username = :u)
+                """).param("now", Timestamp.from(clock.instant())).param("u", username).update();
+        audit.recordWrite("account.password", "USER", username, "the user's other sessions end; " + revoked + " API tokens revoked");
     }
 
     private static void afterCommit(Runnable work) {
@@ -223,34 +234,52 @@ public class UserAccounts {
                 .param("l", locale).param("u", currentUser.username()).update();
     }
 
-    /** Creates an API token for the signed-in user; the token is returned once and only its hash is kept. */
+    /**
+     * Creates an API token for the signed-in user, valid for {@code days} (1 to {@value #TOKEN_MAX_DAYS}; null for
+     * {@value #TOKEN_DAYS}); the token is returned once and only its hash is kept.
+     */
     @Transactional
-    public NewCredential createOwnToken(String name) {
+    public NewToken createOwnToken(String name, Integer days) {
         var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && TokenAuthenticationFilter.SIGNED_IN_WITH_TOKEN.equals(authentication.getDetails())) {
             // a stolen token must not be able to make others that outlive its revocation
             throw UserFacingException.invalid("token", "token.fromToken");
         }
+        int validDays = days == null ? TOKEN_DAYS : days;
+        if (validDays < 1 || validDays > TOKEN_MAX_DAYS) {
+            throw UserFacingException.invalid("days", "token.days", TOKEN_MAX_DAYS);
+        }
+        String tokenName = name == null || name.isBlank() ? "token" : name.trim();
+        if (tokenName.length() > 100) {
+            throw UserFacingException.invalid("name", "token.name.long", 100);
+        }
         UUID userId = jdbc.sql("SELECT id FROM app_user WHERE username = :u").param("u", currentUser.username())
                 .query(UUID.class).optional().orElseThrow(() -> UserFacingException.notFound("user", currentUser.username()));
         String token = "osalw_" + generateSecret(32);
         UUID id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO api_token (id, user_id, name, token_hash, created_at) VALUES (:id, :user, :name, :hash, :now)")
-                .param("id", id).param("user", userId)
-                .param("name", name == null || name.isBlank() ? "token" : name.trim())
-                .param("hash", TokenHash.of(token)).param("now", Timestamp.from(clock.instant())).update();
-        audit.recordWrite("token.create", "API_TOKEN", id, name);
-        return new NewCredential(id, currentUser.username(), token);
+        Instant now = clock.instant();
+        Instant expires = now.plus(validDays, ChronoUnit.DAYS);
+        jdbc.sql("""
+                INSERT INTO api_token (id, user_id, name, token_hash, created_at, expires_at)
+                VALUES (:id, :user, :name, :hash, :now, :expires)
+                """).param("id", id).param("user", userId).param("name", tokenName)
+                .param("hash", TokenHash.of(token)).param("now", Timestamp.from(now)).param("expires", Timestamp.from(expires)).update();
+        audit.recordWrite("token.create", "API_TOKEN", id, tokenName + ", valid until " + expires);
+        return new NewToken(id, currentUser.username(), tokenName, token, expires);
     }
 
     @Transactional(readOnly = true)
     public List<ApiTokenInfo> ownTokens() {
+        Instant now = clock.instant();
         return jdbc.sql("""
                 SELECT t.* FROM api_token t JOIN app_user u ON u.id = t.user_id
                 WHERE u.username = :u ORDER BY t.created_at DESC
                 """).param("u", currentUser.username())
-                .query((rs, i) -> new ApiTokenInfo(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getTimestamp("created_at").toInstant(), instant(rs, "last_used_at"), instant(rs, "revoked_at")))
+                .query((rs, i) -> {
+                    Instant expires = rs.getTimestamp("expires_at").toInstant();
+                    return new ApiTokenInfo(rs.getObject("id", UUID.class), rs.getString("name"), rs.getTimestamp("created_at").toInstant(),
+                            instant(rs, "last_used_at"), expires, !expires.isAfter(now), instant(rs, "revoked_at"));
+                })
                 .list();
     }
 

@@ -36,6 +36,7 @@ public final class Browser implements AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-extensions", "--window-size=1280,1000", "--user-data-dir=" + profile.toAbsolutePath());
+            options.setCapability("goog:loggingPrefs", java.util.Map.of(org.openqa.selenium.logging.LogType.BROWSER, "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build();
             this.driver = new ChromeDriver(service, options);
         } catch (IOException e) {
@@ -152,8 +153,20 @@ public final class Browser implements AutoCloseable {
         return String.valueOf(text);
     }
 
+    /**
+     * Closes the browser, and fails the test when a page broke the Content-Security-Policy (a script or style the
+     * application's own policy blocked would leave that page half working in every real browser too).
+     */
     @Override
     public void close() {
-        driver.quit();
+        try {
+            java.util.List<String> refused = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                    .map(org.openqa.selenium.logging.LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
+            if (!refused.isEmpty()) {
+                throw new AssertionError("The pages broke their Content-Security-Policy: " + refused);
+            }
+        } finally {
+            driver.quit();
+        }
     }
 }

@@ -34,6 +34,8 @@ class AccountController {
     @GetMapping("/account")
     String account(Model model) {
         model.addAttribute("tokens", accounts.ownTokens());
+        model.addAttribute("tokenDays", java.util.List.of(30, UserAccounts.TOKEN_DAYS, 180, UserAccounts.TOKEN_MAX_DAYS));
+        model.addAttribute("defaultTokenDays", UserAccounts.TOKEN_DAYS);
         return "account/account";
     }
 
@@ -56,8 +58,12 @@ class AccountController {
     }
 
     @PostMapping("/account/tokens")
-    String createToken(@RequestParam String name, Model model) {
-        model.addAttribute("newToken", accounts.createOwnToken(name));
+    String createToken(@RequestParam String name, @RequestParam(required = false) Integer days, Model model, Locale locale) {
+        try {
+            model.addAttribute("newToken", accounts.createOwnToken(name, days));
+        } catch (UserFacingException e) {
+            model.addAttribute("errors", FormErrors.of(e, messages, locale));
+        }
         return account(model);
     }
 

@@ -16,6 +16,7 @@ import org.opensalw.identity.AuditKind;
 import org.opensalw.identity.AuditTrail;
 import org.opensalw.identity.CurrentUser;
 import org.opensalw.identity.NewCredential;
+import org.opensalw.identity.NewToken;
 import org.opensalw.identity.NewUser;
 import org.opensalw.identity.Role;
 import org.opensalw.identity.UserAccount;
@@ -46,7 +47,8 @@ class IdentityApi {
     record PasswordChange(String currentPassword, String newPassword) {
     }
 
-    record TokenRequest(String name) {
+    record TokenRequest(String name,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "Days the token is valid, 1 to 365; 90 when absent") Integer days) {
     }
 
     record UserUpdate(Set<Role> roles, boolean enabled) {
@@ -77,7 +79,8 @@ class IdentityApi {
 
     @PostMapping("/api/me/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Change the caller's password (10 characters or more)")
+    @Operation(summary = "Change the caller's password (10 characters or more)",
+            description = "Also ends the caller's other web sessions and revokes all the caller's API tokens.")
     void password(@RequestBody PasswordChange change) {
         accounts.changeOwnPassword(change.currentPassword(), change.newPassword());
     }
@@ -86,9 +89,11 @@ class IdentityApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an API token for the caller",
             description = "The token is returned once; only its SHA-256 is kept. Call with HTTP Basic to get a first token,"
-                    + " then send 'Authorization: Bearer TOKEN'.")
-    NewCredential createToken(@RequestBody(required = false) TokenRequest request) {
-        return accounts.createOwnToken(request == null ? null : request.name());
+                    + " then send 'Authorization: Bearer TOKEN'. It is refused (401) after expiresAt (90 days unless 'days' says"
+                    + " otherwise, at most 365), once revoked, once its owner changes their password, and while its owner is"
+                    + " disabled. A token cannot create tokens.")
+    NewToken createToken(@RequestBody(required = false) TokenRequest request) {
+        return accounts.createOwnToken(request == null ? null : request.name(), request == null ? null : request.days());
     }
 
     @GetMapping("/api/tokens")
