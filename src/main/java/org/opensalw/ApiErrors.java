@@ -111,6 +111,8 @@ class ApiErrors {
     }
 
     private static ResponseEntity<ApiError> body(HttpStatus status, HttpServletRequest request, List<ApiViolation> violations) {
-        return ResponseEntity.status(status).body(new ApiError(status.value(), status.getReasonPhrase(), request.getRequestURI(), violations));
+        // JSON also when the refused endpoint produces something else (a CSV export of an unknown batch): without a set
+        // type, the error would be negotiated against text/csv, fail, and become a 500
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(new ApiError(status.value(), status.getReasonPhrase(), request.getRequestURI(), violations));
     }
 }

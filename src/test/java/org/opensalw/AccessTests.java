@@ -159,7 +159,9 @@ class AccessTests {
         assertThat(csv.body()).startsWith("id,at,username").contains("holder.register");
         for (Role role : Set.of(Role.ADMIN, Role.REGISTRAR, Role.INVESTIGATOR, Role.READ_ONLY)) {
             assertThat(call(role, "GET", "/api/audit", null).status()).as(role.name()).isEqualTo(403);
+            assertThat(call(role, "GET", "/api/audit/export.csv", null).status()).as("export by " + role.name()).isEqualTo(403);
         }
+        assertThat(call(Role.READ_ONLY, "GET", "/api/reference/makers.csv", null).status()).isEqualTo(200);
         assertThat(call(Role.ADMIN, "GET", "/api/users", null).status()).isEqualTo(200);
         assertThat(call(Role.AUDITOR, "GET", "/api/users", null).status()).isEqualTo(403);
         assertThat(call(Role.ADMIN, "POST", "/api/users", "{\"username\":\"made-" + suffix + "\",\"displayName\":\"Made\",\"roles\":[\"READ_ONLY\"]}")

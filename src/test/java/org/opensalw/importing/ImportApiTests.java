@@ -84,6 +84,9 @@ class ImportApiTests {
         assertThat(batch.body()).contains("\"rowsRead\":2", "\"rowsAccepted\":1", "\"rowsRejected\":1", "\"startedBy\":\"" + registrar + "\"");
         Answer errors = call(registrar, "GET", "/api/imports/" + id + "/errors.csv", null, null);
         assertThat(errors.body()).startsWith("line,column,reason,value").contains("3,origin_date,").contains("yyyy-MM-dd");
+        Answer unknown = call(registrar, "GET", "/api/imports/" + java.util.UUID.randomUUID() + "/errors.csv", null, null);
+        assertThat(unknown.status()).as("a CSV export of no batch is a 404 in JSON, not a 500").isEqualTo(404);
+        assertThat(unknown.body()).contains("\"code\":\"error.notFound\"");
         assertThat(call(reader, "GET", "/api/imports/" + id, null, null).status()).isEqualTo(403);
 
         Answer confirmed = call(registrar, "POST", "/api/imports/" + id + "/confirm", null, null);

@@ -165,6 +165,7 @@ class ImportApi {
     @GetMapping(value = "/api/imports/{id}/errors.csv", produces = "text/csv")
     @Operation(summary = "The error report: line, column, reason and value of each rejected row")
     void errors(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+        imports.batch(id); // an unknown batch is refused before the response is begun, so the refusal can be written
         response.setContentType("text/csv;charset=UTF-8");
         imports.writeErrors(id, response.getWriter());
     }

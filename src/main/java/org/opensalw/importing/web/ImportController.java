@@ -148,6 +148,7 @@ class ImportController {
 
     @GetMapping(value = "/imports/{id}/errors.csv", produces = "text/csv")
     void errors(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+        imports.batch(id); // an unknown batch is refused before the response is begun, so the refusal can be written
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"import-errors-" + id + ".csv\"");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
