@@ -2,6 +2,7 @@ package org.opensalw.registry;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * existing lawful holding, and {@code holderId}/{@code location} say where it is.
  */
 public record Registration(@NotNull @Valid WeaponDescription description, List<@Valid MarkingInput> markings,
-        @Valid EventCommand origin, java.util.UUID holderId, String location) {
+        @Valid EventCommand origin, java.util.UUID holderId, @Size(max = 300) String location) {
 
     public Registration {
         markings = markings == null ? List.of() : List.copyOf(markings);

@@ -158,6 +158,25 @@ class ImportTests {
     }
 
     @Test
+    void shouldRejectPlacesAndDocumentsLongerThanTheRegistersFormsTake() {
+        String t = tag();
+        String longText = "x".repeat(301);
+        ImportBatch b = load("weapon_type,maker,model,serial,location,holder_kind,holder_name,holder_document,origin_event,origin_date,"
+                + "origin_country,origin_place,event,event_date,event_place\n"
+                + "RIFLE,KALASHNIKOV,X," + t + "-1," + "y".repeat(300) + ",,,,IMPORTED,12/03/1992,RU," + "z".repeat(300) + ",,,\n" // 2 at the limits
+                + "RIFLE,KALASHNIKOV,X," + t + "-2," + longText + ",,,,,,,,,,\n"                                                 // 3 location
+                + "RIFLE,KALASHNIKOV,X," + t + "-3,,PERSON,Ann," + "d".repeat(101) + ",,,,,,,\n"                                  // 4 document
+                + "RIFLE,KALASHNIKOV,X," + t + "-4,,,,,IMPORTED,12/03/1992,RU," + longText + ",,,\n"                             // 5 origin place
+                + "RIFLE,KALASHNIKOV,X," + t + "-5,,,,,IMPORTED,12/03/1992,RU,,SEIZED,01/01/2000," + longText + "\n");           // 6 event place
+        assertThat(b.rowsAccepted()).isEqualTo(1);
+        List<String[]> errors = errors(b.id());
+        assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("3", "location"));
+        assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("4", "holder_document"));
+        assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("5", "origin_place"));
+        assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("6", "event_place"));
+    }
+
+    @Test
     void shouldCreateNothingNewWhenTheSameFileComesAgain() {
         String t = tag();
         String csv = HEADER + "\nRIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-1,,,,,,,,,,\nRIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-2,,,,,,,,,,\n";

@@ -144,6 +144,7 @@ public final class RowChecker {
         length(problems, MAKER_AS_MARKED, r.makerAsMarked, 200);
         length(problems, NATIONAL_MARK, r.nationalMark, 200);
         length(problems, IMPORT_MARK, r.importMark, 200);
+        length(problems, LOCATION, r.location, 300);
         r.holderName = get(v, HOLDER_NAME);
         r.holderDocument = get(v, HOLDER_DOCUMENT);
         r.holderCountry = country(v, HOLDER_COUNTRY, problems);
@@ -158,11 +159,13 @@ public final class RowChecker {
                 problems.add(new Problem(HOLDER_KIND, Violation.of(HOLDER_KIND, "import.holder.kind", holderKind), holderKind));
             }
             length(problems, HOLDER_NAME, r.holderName, 300);
+            length(problems, HOLDER_DOCUMENT, r.holderDocument, 100);
         }
         r.originKind = kind(v, ORIGIN_EVENT, problems);
         r.originDate = date(v, ORIGIN_DATE, problems);
         r.originCountry = country(v, ORIGIN_COUNTRY, problems);
         r.originPlace = get(v, ORIGIN_PLACE);
+        length(problems, ORIGIN_PLACE, r.originPlace, 300);
         if (r.originKind != null && r.originDate == null && get(v, ORIGIN_DATE).isEmpty()) {
             problems.add(new Problem(ORIGIN_DATE, Violation.of(ORIGIN_DATE, "import.date.required"), ""));
         }
@@ -170,6 +173,7 @@ public final class RowChecker {
         r.eventDate = date(v, EVENT_DATE, problems);
         r.eventCountry = country(v, EVENT_COUNTRY, problems);
         r.eventPlace = get(v, EVENT_PLACE);
+        length(problems, EVENT_PLACE, r.eventPlace, 300);
         if (r.eventKind != null && r.eventDate == null && get(v, EVENT_DATE).isEmpty()) {
             problems.add(new Problem(EVENT_DATE, Violation.of(EVENT_DATE, "import.date.required"), ""));
         }
