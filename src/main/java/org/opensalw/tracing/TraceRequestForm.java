@@ -11,7 +11,8 @@ import org.opensalw.registry.EventKind;
 /**
  * What a tracing request carries (ITI para 17): the recovery (seized, found or surrendered; when, where, how), the
  * illicit nature and legal basis of the request, every marking with type and calibre, and the intended use of the
- * answer; addressed to one node. A draft may be incomplete; it is checked in full before it is sent.
+ * answer; addressed to one node. A draft may be incomplete; it is checked in full before it is sent. At most 100
+ * markings (the page takes 40; a weapon of the register has a few): a peer refuses a request with more.
  */
 public record TraceRequestForm(
         UUID weaponId,
@@ -30,7 +31,7 @@ public record TraceRequestForm(
         @Size(max = 100) String serial,
         @Size(max = 2) String countryOfManufacture,
         Integer yearOfManufacture,
-        List<@Valid TraceMarking> markings) {
+        @Size(max = 100) List<@Valid TraceMarking> markings) {
 
     public TraceRequestForm {
         markings = markings == null ? List.of() : List.copyOf(markings);

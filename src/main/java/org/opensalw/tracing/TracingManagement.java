@@ -330,10 +330,11 @@ public class TracingManagement {
     /**
      * Closes a request. One this node made (the requester is satisfied, or gives up) is closed on the requested node
      * too: it is told. One this node was asked is closed here only: a closing goes from requester to requested, and the
-     * requester refuses one from the node it asked; to tell it, answer the request or write in the thread first.
+     * requester refuses one from the node it asked; to tell it, answer the request or write in the thread first. The
+     * reason is a message's length at most, as the requested node takes it ({@code ConstraintViolationException}).
      */
     @Transactional
-    public void close(TraceId id, String reason) {
+    public void close(TraceId id, @jakarta.validation.constraints.Size(max = Payloads.MESSAGE_CHARS) String reason) {
         TraceStore.Row row = locked(id);
         if (row.state() == TraceState.CLOSED) {
             return;

@@ -38,8 +38,8 @@ import org.springframework.stereotype.Component;
  * Tracing's input from the network: requests, acknowledgements, answers, thread messages and closings from peers, and
  * the delivery reports of what this node sent. Each message is processed once (by its message id; a request also by
  * its request id), and only from the node the conversation is with: an answer from anyone else is refused. Requests
- * are taken from national nodes only, with photos of image types only ({@link ImageTypes}); a request, answer or
- * thread message with a field longer than this node's own forms take is refused ({@link PayloadLimits}). Messages
+ * are taken from national nodes only, with photos of image types only ({@link ImageTypes}); a request, answer, thread
+ * message or closing with a field longer than this node's own forms take is refused ({@link PayloadLimits}). Messages
  * are processed in any order, so a question or a closing processed before its request is parked
  * ({@link ParkedMessages}) and taken in when the request is stored.
  */
@@ -111,13 +111,7 @@ class Inbound {
                 withConversation(m, answer.requestId(), Direction.OUTGOING).ifPresent(r -> answered(m, from, r, answer.answer()));
             }
             case Payloads.MESSAGE -> message(m, from);
-            case Payloads.CLOSE -> {
-                Payloads.Close close = payloads.read(m.payload(), Payloads.Close.class);
-                withConversation(m, close.requestId(), Direction.INCOMING).ifPresent(r -> {
-                    store.setState(r.id(), TraceState.CLOSED);
-                    store.step(r.id(), TraceStepKind.CLOSED, from, close.reason(), m.id().value());
-                });
-            }
+            case Payloads.CLOSE -> close(m, from);
             default -> throw new IllegalStateException(m.type());
         }
     }
@@ -139,9 +133,27 @@ class Inbound {
     }
 
     /**
+     * A closing from the requester. One with a reason too long is refused at once, not parked, as a thread message is:
+     * the request stays open here.
+     */
+    private void close(MessageReceived m, String from) {
+        Payloads.Close close = payloads.read(m.payload(), Payloads.Close.class);
+        List<String> tooLong = limits.close(close);
+        if (!tooLong.isEmpty()) {
+            refuse(m, named(close.requestId()), overLimits(tooLong));
+            return;
+        }
+        withConversation(m, close.requestId(), Direction.INCOMING).ifPresent(r -> {
+            store.setState(r.id(), TraceState.CLOSED);
+            store.step(r.id(), TraceStepKind.CLOSED, from, close.reason(), m.id().value());
+        });
+    }
+
+    /**
      * An answer from the requested node, kept unless the one held was answered later (an older answer processed after
      * a newer one changes nothing but the audit trail). A closed request stays closed. One with a text longer than an
-     * answer form takes is refused, and the request waits for another.
+     * answer form takes, or a field drawn from the register longer than the register takes, is refused
+     * ({@link PayloadLimits}), and the request waits for another.
      */
     private void answered(MessageReceived m, String from, TraceStore.Row r, TraceAnswer answer) {
         if (answer == null || answer.outcome() == null) {
@@ -169,7 +181,9 @@ class Inbound {
      * A new incoming request: kept with its photos, then acknowledged at once to the requesting node. The requester is
      * the verified sender, named and placed as this node's peer list has it (not as the payload says), and must be a
      * national node (ITI para 14: states make requests; a hub relays them). A request with a field longer than this
-     * node's request form takes ({@link PayloadLimits}) is refused, nothing of it stored.
+     * node's request form takes ({@link PayloadLimits}) is refused, nothing of it stored. Of its photos, those of an image
+     * type are kept, the first {@value PayloadLimits#PHOTOS} of them, with their captions cut to
+     * {@value PayloadLimits#CAPTION_CHARS} characters; the others are audited as not taken.
      */
     private void request(MessageReceived m, String from) {
         Payloads.Request r = payloads.read(m.payload(), Payloads.Request.class);
@@ -182,7 +196,8 @@ class Inbound {
             return;
         }
         List<Payloads.PhotoData> offered = r.photos() == null ? List.of() : r.photos().stream().filter(Objects::nonNull).toList();
-        List<Payloads.PhotoData> images = offered.stream().filter(p -> ImageTypes.accepted(p.contentType()).isPresent()).toList();
+        List<Payloads.PhotoData> accepted = offered.stream().filter(p -> ImageTypes.accepted(p.contentType()).isPresent()).toList();
+        List<Payloads.PhotoData> images = accepted.stream().limit(PayloadLimits.PHOTOS).toList();
         // read before anything is written: an unreadable photo makes the whole message unreadable
         List<byte[]> contents = images.stream().map(Inbound::decode).toList();
         TraceRequestForm form = new TraceRequestForm(null, null, enumOrNull(EventKind.class, r.recoveryKind()), r.recoveredOn(),
@@ -211,13 +226,19 @@ class Inbound {
         }
         for (int i = 0; i < images.size(); i++) {
             Payloads.PhotoData p = images.get(i);
-            store.addPhoto(id, p.caption(), ImageTypes.accepted(p.contentType()).orElseThrow(), contents.get(i));
+            store.addPhoto(id, PayloadLimits.caption(p.caption()), ImageTypes.accepted(p.contentType()).orElseThrow(),
+                    contents.get(i));
         }
         offered.stream().filter(p -> ImageTypes.accepted(p.contentType()).isEmpty()).forEach(p -> {
             String what = "photo " + cut(p.caption()) + " of type " + cut(p.contentType()) + " not taken (JPEG, PNG or WebP only)";
             log.warn("Tracing request {} from {}: {}", r.requestId(), m.sender(), what);
             audit.record(from, AuditKind.WRITE, "tracing.photo.refused", SUBJECT, id, what);
         });
+        if (accepted.size() > images.size()) {
+            String what = "photos after the first " + PayloadLimits.PHOTOS + " not taken: " + (accepted.size() - images.size());
+            log.warn("Tracing request {} from {}: {}", r.requestId(), m.sender(), what);
+            audit.record(from, AuditKind.WRITE, "tracing.photo.refused", SUBJECT, id, what);
+        }
         store.step(id, TraceStepKind.RECEIVED, from, r.reference(), m.id().value());
         audit.record(from, AuditKind.WRITE, "tracing.received", SUBJECT, id, r.reference());
         network.send(new OutgoingMessage(m.sender(), r.requestId().toString(), Payloads.ACK,

@@ -140,7 +140,8 @@ class TracingApi {
     @PostMapping("/api/tracing/requests/{id}/close")
     @Operation(summary = "Close a request",
             description = "A request this node made is closed on the requested node too (it is sent a tracing.close); a "
-                    + "received request is closed on this node only: the requester is not told (answer it first to tell it).")
+                    + "received request is closed on this node only: the requester is not told (answer it first to tell it). "
+                    + "The reason is at most 4000 characters (422), as a peer takes it.")
     void close(@PathVariable UUID id, @RequestBody(required = false) Text reason) {
         tracing.close(new TraceId(id), reason == null ? null : reason.text());
     }

@@ -150,8 +150,12 @@ class TracingController {
 
     @PostMapping("/tracing/{id}/close")
     String close(@PathVariable String id, @RequestParam(required = false) String reason, Locale locale, RedirectAttributes redirect) {
-        tracing.close(TraceId.parse(id), reason);
-        redirect.addFlashAttribute("notice", messages.getMessage("tracing.closed", null, locale));
+        try {
+            tracing.close(TraceId.parse(id), reason);
+            redirect.addFlashAttribute("notice", messages.getMessage("tracing.closed", null, locale));
+        } catch (ConstraintViolationException e) { // a reason too long
+            redirect.addFlashAttribute("errors", FormErrors.of(e, messages, locale));
+        }
         return "redirect:/tracing/" + id;
     }
 
