@@ -24,6 +24,8 @@ public class NodeNetwork {
     private final Outbox outbox;
     private final Peers peers;
     private final NodeInfo self;
+    /** The longest node name: peers refuse longer ones in messages (tracing answers carry the answering node's name). */
+    public static final int NAME_CHARS = 200;
 
     NodeNetwork(Outbox outbox, Peers peers,
             @Value("${opensalw.node.id:NODE-LOCAL}") String id,
@@ -33,6 +35,10 @@ public class NodeNetwork {
             @Value("${opensalw.node.endpoint:http://localhost:8080}") URI endpoint) {
         this.outbox = outbox;
         this.peers = peers;
+        if (name.length() > NAME_CHARS) { // peers take a node's name of at most this length in what it sends
+            throw new IllegalArgumentException("opensalw.node.name has " + name.length() + " characters; at most " + NAME_CHARS
+                    + " are allowed, since other nodes refuse a longer name in a message");
+        }
         this.self = new NodeInfo(new NodeId(id), role, CountryCode.parse(country), name, endpoint);
     }
 

@@ -44,8 +44,8 @@ class PayloadLimits {
     static final int KIND_CHARS = 40;
     /** A country: ISO 3166 alpha-2, as every country field of this node. */
     static final int COUNTRY_CHARS = 2;
-    /** The name of the node that answered: no form of this node names a node, so the bound of a name. */
-    static final int NAME_CHARS = 200;
+    /** The name of the node that answered: the bound a node's own name is held to at start. */
+    static final int NAME_CHARS = org.opensalw.network.NodeNetwork.NAME_CHARS;
     /** The lines of history an answer carries: one per lifecycle event recorded on the weapon, far fewer in any register. */
     static final int HISTORY_LINES = 1000;
     /** The photos a request keeps; those after are not taken. */

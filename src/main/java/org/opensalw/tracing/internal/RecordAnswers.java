@@ -62,6 +62,9 @@ public final class RecordAnswers {
             lines.add(new TraceAnswer.HistoryLine(e.kind().name(), e.occurredOn(), e.place(), e.country(),
                     includeHolderName ? e.holderName() : null));
         }
+        if (lines.size() > PayloadLimits.HISTORY_LINES) { // what peers take: the latest, which lead to the diversion
+            lines = new ArrayList<>(lines.subList(lines.size() - PayloadLimits.HISTORY_LINES, lines.size()));
+        }
         boolean established = point != null || holder != null;
         Outcome outcome = established || holder != null ? Outcome.FULL : Outcome.PARTIAL;
         String maker = w.makerName() != null ? w.makerName() : w.makerAsMarked();
