@@ -80,7 +80,7 @@ class AccessTests {
         assertThat(call((Role) null, "GET", "/actuator/health", null).status()).isEqualTo(200);
         Answer docs = call((Role) null, "GET", "/v3/api-docs", null);
         assertThat(docs.status()).isEqualTo(200);
-        assertThat(docs.body()).contains("/api/weapons", "/api/ledger/verify");
+        assertThat(docs.body()).contains("/api/weapons", "/api/ledger/verify", "\"title\":\"OpenSALW API\"", "\"scheme\":\"bearer\"");
         assertThat(call((Role) null, "GET", "/api/weapons", null).status()).isEqualTo(401);
     }
 
