@@ -18,6 +18,18 @@ public record ImportBatch(UUID id, String fileName, String sha256, long fileByte
     /** A message written by the application itself (no person's language to write it in) names its text by key. */
     public static final String MESSAGE_KEY = "i18n:";
 
+    /**
+     * A text stored by key and arguments ({@code i18n:code|arg|arg}), to be shown in the reader's language: the person
+     * who reads a batch's messages or decides its flagged rows may not read the language of the one who uploaded it.
+     */
+    public static String keyed(String code, Object... args) {
+        StringBuilder s = new StringBuilder(MESSAGE_KEY).append(code);
+        for (Object arg : args) {
+            s.append('|').append(arg);
+        }
+        return s.toString();
+    }
+
     /** The same batch with another message (its text in the reader's language). */
     public ImportBatch withMessage(String text) {
         return new ImportBatch(id, fileName, sha256, fileBytes, format, options, status, rowsRead, rowsAccepted, rowsRejected, rowsFlagged,

@@ -224,11 +224,17 @@ public class ImportManagement {
 
     /** A message the application wrote by key, in the reader's language. */
     private ImportBatch localized(ImportBatch b) {
-        if (b.message() == null || !b.message().startsWith(ImportBatch.MESSAGE_KEY)) {
-            return b;
+        return b.message() == null || !b.message().startsWith(ImportBatch.MESSAGE_KEY) ? b : b.withMessage(localized(b.message()));
+    }
+
+    /** A text stored by {@link ImportBatch#keyed} in the reader's language; any other text (of older batches) as it is. */
+    private String localized(String text) {
+        if (text == null || !text.startsWith(ImportBatch.MESSAGE_KEY)) {
+            return text;
         }
-        return b.withMessage(Messages.resolve(messages, Violation.of(null, b.message().substring(ImportBatch.MESSAGE_KEY.length())),
-                LocaleContextHolder.getLocale()));
+        String[] parts = text.substring(ImportBatch.MESSAGE_KEY.length()).split("\\|", -1);
+        Object[] args = java.util.Arrays.copyOfRange(parts, 1, parts.length, Object[].class);
+        return Messages.resolve(messages, Violation.of(null, parts[0], args), LocaleContextHolder.getLocale());
     }
 
     public List<ImportBatch> batches() {
@@ -289,7 +295,8 @@ public class ImportManagement {
 
     /** Suspected duplicates of a batch (open ones first: those still to decide). */
     public List<FlaggedRow> flagged(UUID id, boolean onlyOpen) {
-        return store.flagged(id, onlyOpen, 500);
+        return store.flagged(id, onlyOpen, 500).stream().map(f -> new FlaggedRow(f.line(), f.status(), f.weaponType(), f.makerCode(),
+                f.serial(), f.nationalMark(), localized(f.reason()), f.matchedWeapon(), f.reviewedBy())).toList();
     }
 
     /**

@@ -391,6 +391,13 @@ class ImportTests {
         assertThat(flagged.get(0).reason()).contains("in the register");
         assertThat(flagged.get(1).reason()).contains("line 3");
         assertThat(flagged.get(2).reason()).contains("national mark").contains("line 5");
+        // a reviewer reading French sees the reasons in French, whoever uploaded the file
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.FRENCH);
+        try {
+            assertThat(imports.flagged(b.id(), true).get(1).reason()).isEqualTo("Même fabricant et même numéro de série que la ligne 3");
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
 
         imports.review(b.id(), 2, "DUPLICATE");
         imports.review(b.id(), 4, "DISTINCT");

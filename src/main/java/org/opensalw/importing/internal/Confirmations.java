@@ -144,7 +144,7 @@ public class Confirmations {
     private ImportBatch register(ImportBatch b, Locale locale) {
         UUID id = b.id();
         registry.holdLedgerHead(); // no registration between the check below and this batch's own (another confirmation waits)
-        int flaggedNow = flagRegisteredSinceRead(id, locale);
+        int flaggedNow = flagRegisteredSinceRead(id);
         RegistryManagement.BulkResult result = StagedRows.readAccepted(dataSource, id,
                 rows -> registry.registerBulk(id, b.rowsAccepted(), rows)); // accepted: ACCEPTED and DISTINCT rows
         Instant now = clock.instant();
@@ -165,20 +165,20 @@ public class Confirmations {
      * (rows identical to ones an earlier confirmed batch registered are marked already imported). Returns the rows flagged.
      * The caller holds the ledger head, so no registration commits between this check and the batch's registration.
      */
-    private int flagRegisteredSinceRead(UUID id, Locale locale) {
+    private int flagRegisteredSinceRead(UUID id) {
         Long since = store.registerSeq(id);
         if (since == null) {
             return 0; // read before the ledger record was kept with the batch
         }
-        String sameSerial = Messages.resolve(messages, Violation.of(null, "import.flag.sameInRegister", "{weapon}"), locale);
-        String sameMark = Messages.resolve(messages, Violation.of(null, "import.flag.sameMarkInRegister", "{weapon}"), locale);
+        String sameSerial = ImportBatch.keyed("import.flag.sameInRegister", "{weapon}");
+        String sameMark = ImportBatch.keyed("import.flag.sameMarkInRegister", "{weapon}");
         // committed on its own: the accepted rows are read on another connection, which must not see the flagged ones (and the
         // flags are true whether or not this confirmation commits); only the batch's rows are written, not its locked row
         int flagged = separately.execute(status -> {
             int[] rows = {0};
             registryQueries.forEachRegisteredAfter(since, page -> rows[0] += duplicates.flagSameAsRegistered(id, page, sameSerial, sameMark));
             if (rows[0] > 0) {
-                duplicates.markAlreadyImported(id, Messages.resolve(messages, Violation.of(null, "import.flag.already"), locale));
+                duplicates.markAlreadyImported(id, ImportBatch.keyed("import.flag.already"));
             }
             return rows[0];
         });

@@ -1,5 +1,6 @@
 package org.opensalw.importing.internal;
 
+import org.opensalw.importing.ImportBatch;
 import org.opensalw.shared.CopyBinary;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -144,8 +145,9 @@ public final class ImportJob implements Runnable {
                 try {
                     beats.scheduleWithFixedDelay(this::heartbeat, 10, 10, java.util.concurrent.TimeUnit.SECONDS);
                     store.analyzeRows();
-                    duplicates.flagDuplicatesInFile(spec.batchId(), text("import.flag.sameInFile", "{line}"), text("import.flag.sameMarkInFile", "{line}"));
-                    duplicates.markAlreadyImported(spec.batchId(), text("import.flag.already"));
+                    duplicates.flagDuplicatesInFile(spec.batchId(), ImportBatch.keyed("import.flag.sameInFile", "{line}"),
+                            ImportBatch.keyed("import.flag.sameMarkInFile", "{line}"));
+                    duplicates.markAlreadyImported(spec.batchId(), ImportBatch.keyed("import.flag.already"));
                 } finally {
                     beats.shutdownNow();
                 }
@@ -332,7 +334,7 @@ public final class ImportJob implements Runnable {
             Map<Integer, String[]> out = new HashMap<>();
             for (RegistryQueries.IdentityMatch m : registry.findSameIdentity(makers, serials, marks)) {
                 out.putIfAbsent(m.probe(), new String[] {m.weaponId().value().toString(),
-                        text("SERIAL".equals(m.how()) ? "import.flag.sameInRegister" : "import.flag.sameMarkInRegister", m.weaponId().value())});
+                        ImportBatch.keyed("SERIAL".equals(m.how()) ? "import.flag.sameInRegister" : "import.flag.sameMarkInRegister", m.weaponId().value())});
             }
             return out;
         }
