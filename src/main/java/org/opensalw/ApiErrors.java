@@ -80,9 +80,47 @@ class ApiErrors {
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
     ResponseEntity<ApiError> unreadable(Exception e, HttpServletRequest request) {
+        ApiViolation field = fieldOf(e);
+        if (field != null) {
+            return body(HttpStatus.BAD_REQUEST, request, List.of(field));
+        }
         String detail = e.getMessage() == null ? "" : e.getMessage().split("\n")[0];
         return body(HttpStatus.BAD_REQUEST, request, List.of(new ApiViolation(null, "request.unreadable",
                 messages.getMessage("request.unreadable", new Object[] {detail}, LocaleContextHolder.getLocale()))));
+    }
+
+    /**
+     * A JSON body with a value that does not fit its field (a missing number or yes/no, a word where a number or date
+     * goes, an unknown code) is named by its field and said in the caller's words, without the JSON reader's internals.
+     */
+    private ApiViolation fieldOf(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof tools.jackson.core.JacksonException j && !j.getPath().isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                for (tools.jackson.core.JacksonException.Reference r : j.getPath()) {
+                    if (r.getPropertyName() != null) {
+                        path.append(path.isEmpty() ? "" : ".").append(r.getPropertyName());
+                    } else if (r.getIndex() >= 0) {
+                        path.append('[').append(r.getIndex()).append(']');
+                    }
+                }
+                String field = path.toString();
+                Locale locale = LocaleContextHolder.getLocale();
+                if (j instanceof tools.jackson.databind.exc.InvalidFormatException f) {
+                    Class<?> type = f.getTargetType();
+                    if (type != null && type.isEnum()) {
+                        String choices = String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList());
+                        return new ApiViolation(field, "request.field.choice",
+                                messages.getMessage("request.field.choice", new Object[] {field, String.valueOf(f.getValue()), choices}, locale));
+                    }
+                    return new ApiViolation(field, "request.field.invalid",
+                            messages.getMessage("request.field.invalid", new Object[] {field, String.valueOf(f.getValue())}, locale));
+                }
+                String code = String.valueOf(j.getOriginalMessage()).contains("null") ? "request.field.required" : "request.field.kind";
+                return new ApiViolation(field, code, messages.getMessage(code, new Object[] {field}, locale));
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})

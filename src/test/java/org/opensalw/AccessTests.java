@@ -225,6 +225,20 @@ class AccessTests {
     }
 
     @Test
+    void shouldNameTheFieldOfAJsonValueThatDoesNotFitWithoutTheReadersInternals() {
+        Answer unknownType = call(Role.REGISTRAR, "POST", "/api/weapons", WEAPON.formatted("J-" + suffix).replace("SELF_LOADING_PISTOL", "RAYGUN"));
+        assertThat(unknownType.status()).isEqualTo(400);
+        assertThat(unknownType.body()).contains("\"field\":\"description.type\"", "\"code\":\"request.field.choice\"", "RAYGUN", "ASSAULT_RIFLE")
+                .doesNotContain("tools.jackson", "DeserializationFeature");
+        Answer badDate = call(Role.REGISTRAR, "POST", "/api/weapons", WEAPON.formatted("J-" + suffix).replace("2015-03-01", "soon"));
+        assertThat(badDate.body()).contains("\"field\":\"origin.occurredOn\"", "soon");
+        String userId = jdbc.queryForObject("SELECT id::text FROM app_user WHERE username = ?", String.class, user(Role.READ_ONLY));
+        Answer noEnabled = call(Role.ADMIN, "PUT", "/api/users/" + userId, "{\"roles\":[\"READ_ONLY\"]}");
+        assertThat(noEnabled.status()).isEqualTo(400);
+        assertThat(noEnabled.body()).contains("\"field\":\"enabled\"", "\"code\":\"request.field.required\"").doesNotContain("FAIL_ON_NULL");
+    }
+
+    @Test
     void shouldRefuseAFormPostWithoutCsrfToken() {
         // a session-less POST to a page is sent to the login page; a logged-in session without the token is refused
         Answer anonymous = call((Role) null, "POST", "/weapons", null);
