@@ -177,6 +177,19 @@ class ImportTests {
     }
 
     @Test
+    void shouldRefuseAnEventsDateCountryOrPlaceGivenWithoutItsKindRatherThanDropThem() {
+        String t = tag();
+        ImportBatch b = load(HEADER + "\n"
+                + "RIFLE,KALASHNIKOV,X,,RU,1990," + t + "-1,,,,,,12/03/1992,,,,\n"           // 2 origin date, no origin event
+                + "RIFLE,KALASHNIKOV,X,,RU,1990," + t + "-2,,,,,IMPORTED,12/03/1992,RU,,,SN\n" // 3 event country, no event
+                + "RIFLE,KALASHNIKOV,X,,RU,1990," + t + "-3,,,,,,,,,,\n");                    // 4 nothing of either: fine
+        assertThat(b.rowsAccepted()).isEqualTo(1);
+        List<String[]> errors = errors(b.id());
+        assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("2", "origin_event").satisfies(x -> assertThat(x[2]).contains("origin_date")));
+        assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("3", "event").satisfies(x -> assertThat(x[2]).contains("event_country")));
+    }
+
+    @Test
     void shouldCreateNothingNewWhenTheSameFileComesAgain() {
         String t = tag();
         String csv = HEADER + "\nRIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-1,,,,,,,,,,\nRIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-2,,,,,,,,,,\n";
@@ -370,6 +383,32 @@ class ImportTests {
                 .containsExactly(LocalDate.of(1999, 12, 1), LocalDate.of(1999, 12, 2), LocalDate.of(1999, 12, 3));
         assertThat(jdbc.queryForList("SELECT year_of_manufacture FROM weapon WHERE batch_id = ? ORDER BY serial_as_marked", Integer.class, b.id()))
                 .containsExactly(1981, 1982, 1983);
+    }
+
+    @Test
+    void shouldRefuseAWorkbookSerialStoredAsANumberThatLostItsLastDigits() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            var sheet = wb.createSheet("Register");
+            String[] header = HEADER.split(",");
+            var h = sheet.createRow(0);
+            for (int i = 0; i < header.length; i++) {
+                h.createCell(i).setCellValue(header[i]);
+            }
+            double[] serials = {123456789012345678d, 4711d + tag().hashCode() % 1000};
+            for (int r = 1; r <= serials.length; r++) {
+                var row = sheet.createRow(r);
+                row.createCell(0).setCellValue("RIFLE");
+                row.createCell(1).setCellValue("Kalashnikov");
+                row.createCell(6).setCellValue(serials[r - 1]); // typed as numbers, as spreadsheets do with digits
+            }
+            wb.write(out);
+        }
+        ImportBatch b = load("numbers-" + tag() + ".xlsx", out.toByteArray(), ImportOptions.of("dd/MM/yyyy"));
+        assertThat(b.rowsRejected()).isEqualTo(1);
+        assertThat(errors(b.id())).singleElement().satisfies(e -> assertThat(e).startsWith("2", "serial")
+                .satisfies(x -> assertThat(x[2]).contains("1.23457E+17", "too long")));
+        assertThat(b.rowsAccepted()).as("a short number is a serial as typed").isEqualTo(1);
     }
 
     @Test

@@ -92,6 +92,16 @@ public final class RowChecker {
             problems.add(new Problem("", Violation.of(null, "import.row.tooMany", v.size(), width), String.join("|", v)));
             return new Outcome(null, problems);
         }
+        for (Map.Entry<String, Integer> column : positions.entrySet()) {
+            String cell = column.getValue() < v.size() ? v.get(column.getValue()) : null;
+            if (cell != null && !cell.isEmpty() && cell.charAt(0) == RowSource.LOST_DIGITS_CELL) {
+                String shown = cell.substring(1);
+                problems.add(new Problem(column.getKey(), Violation.of(column.getKey(), "import.cell.lostDigits", shown), shown));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new Outcome(null, problems);
+        }
         StagedRow r = new StagedRow();
         r.line = raw.line();
         String type = get(v, WEAPON_TYPE);
@@ -169,6 +179,7 @@ public final class RowChecker {
         if (r.originKind != null && r.originDate == null && get(v, ORIGIN_DATE).isEmpty()) {
             problems.add(new Problem(ORIGIN_DATE, Violation.of(ORIGIN_DATE, "import.date.required"), ""));
         }
+        unusedWithoutKind(v, ORIGIN_EVENT, r.originKind, problems, ORIGIN_DATE, ORIGIN_COUNTRY, ORIGIN_PLACE);
         r.eventKind = kind(v, EVENT, problems);
         r.eventDate = date(v, EVENT_DATE, problems);
         r.eventCountry = country(v, EVENT_COUNTRY, problems);
@@ -177,6 +188,7 @@ public final class RowChecker {
         if (r.eventKind != null && r.eventDate == null && get(v, EVENT_DATE).isEmpty()) {
             problems.add(new Problem(EVENT_DATE, Violation.of(EVENT_DATE, "import.date.required"), ""));
         }
+        unusedWithoutKind(v, EVENT, r.eventKind, problems, EVENT_DATE, EVENT_COUNTRY, EVENT_PLACE);
         if (!problems.isEmpty()) {
             return new Outcome(null, problems);
         }
@@ -227,6 +239,23 @@ public final class RowChecker {
             case "kind", "licenceId", "marking" -> origin ? ORIGIN_EVENT : event ? EVENT : "";
             default -> origin ? ORIGIN_EVENT : event ? EVENT : "";
         };
+    }
+
+    /**
+     * A date, country or place given for an event whose kind is empty would be dropped without a word (there is no event
+     * to carry it): the row is refused, naming the kind column. An unknown kind is already refused by its own check.
+     */
+    private void unusedWithoutKind(List<String> v, String kindColumn, EventKind kind, List<Problem> problems, String... details) {
+        if (kind != null || !get(v, kindColumn).isEmpty()) {
+            return;
+        }
+        for (String detail : details) {
+            String value = get(v, detail);
+            if (!value.isEmpty()) {
+                problems.add(new Problem(kindColumn, Violation.of(kindColumn, "import.event.kindMissing", detail, kindColumn), value));
+                return;
+            }
+        }
     }
 
     private String get(List<String> v, String column) {

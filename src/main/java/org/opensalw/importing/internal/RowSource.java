@@ -66,6 +66,11 @@ public final class RowSource {
 
     /** A date cell of a workbook, given as ISO text behind this mark (a real date, not text to parse). */
     public static final char DATE_CELL = '\uE000'; // private use: never in real text, kept by trim()
+    /**
+     * Marks a workbook number too long for a spreadsheet to keep all its digits (it keeps 15): a serial typed as a number,
+     * shown as 1.23457E+17, whose last digits are already lost in the file. The row is refused, never stored so.
+     */
+    public static final char LOST_DIGITS_CELL = '\uE001';
 
     private RowSource() {
     }
@@ -294,6 +299,9 @@ public final class RowSource {
             }
             if (value == Math.rint(value) && Math.abs(value) < 1e15) {
                 return Long.toString((long) value); // years and numbers without ".0"
+            }
+            if (Math.abs(value) >= 1e15) {
+                return LOST_DIGITS_CELL + super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
             }
             return super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
         }
