@@ -61,6 +61,29 @@ class ImportApiTests {
     }
 
     @Test
+    void shouldRefuseAHeaderThatIsNotInTheStatedEncodingNamingTheEncoding() {
+        String registrar = "api-enc-" + UUID.randomUUID().toString().substring(0, 6);
+        accounts.createUnchecked(new NewUser(registrar, "Registrar", Set.of(Role.REGISTRAR), "en", PASSWORD));
+        byte[] latin1 = "weapon_type,serial,location\u00e9\nRIFLE,X1,D\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.util.function.Function<String, Answer> prepare = encoding -> {
+            MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+            form.add("file", new ByteArrayResource(latin1) {
+                @Override
+                public String getFilename() {
+                    return "latin1.csv";
+                }
+            });
+            return call(registrar, "POST", "/api/imports/prepare?encoding=" + encoding, form, MediaType.MULTIPART_FORM_DATA);
+        };
+        Answer asUtf8 = prepare.apply("UTF-8");
+        assertThat(asUtf8.status()).as("a 422 naming the encoding, not a 500").isEqualTo(422);
+        assertThat(asUtf8.body()).contains("\"field\":\"encoding\"", "UTF-8", "line 1", "ISO-8859-1");
+        Answer asLatin1 = prepare.apply("ISO-8859-1");
+        assertThat(asLatin1.status()).isEqualTo(200);
+        assertThat(asLatin1.body()).contains("location\u00e9");
+    }
+
+    @Test
     void shouldImportThroughTheApiWithProgressErrorReportAndConfirmation() {
         String s = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         String registrar = "api-imp-" + s;

@@ -111,8 +111,12 @@ public final class RowSource {
                 line.write(b);
             }
         }
-        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(java.nio.ByteBuffer.wrap(line.toByteArray())).toString().replace("\r", "");
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(line.toByteArray())).toString().replace("\r", "");
+        } catch (java.nio.charset.CharacterCodingException e) { // a Latin-1 header read as UTF-8, the usual legacy file
+            throw org.opensalw.shared.UserFacingException.invalid("encoding", "import.file.encoding", 1, charset.name());
+        }
     }
 
     /**

@@ -120,6 +120,7 @@ class ImportController {
             return "redirect:/imports/" + b.id();
         } catch (UserFacingException e) {
             redirect.addFlashAttribute("errors", FormErrors.of(e, messages, locale));
+            redirect.addFlashAttribute("chosenMapping", mapping); // the person's choices, not the suggestions again
             redirect.addAttribute("encoding", form.getOrDefault("encoding", "UTF-8"));
             redirect.addAttribute("delimiter", delimiter);
             redirect.addAttribute("dateFormat", form.getOrDefault("dateFormat", ""));
