@@ -117,7 +117,8 @@ class IdentityApi {
 
     @PostMapping("/api/users")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a user (ADMIN)", description = "Without a password one is generated and returned once.")
+    @Operation(summary = "Create a user (ADMIN)", description = "Without a password one is generated and returned once; a given"
+            + " password has 10 characters or more, as a changed one. A user name equal to an existing one but for capitals is refused.")
     NewCredential createUser(@RequestBody NewUser user) {
         return accounts.create(user);
     }
