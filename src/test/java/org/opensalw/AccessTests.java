@@ -150,6 +150,22 @@ class AccessTests {
     }
 
     @Test
+    void shouldAskAsLongAPasswordOfANewUserAsOfAChangedOneAndTakeNoNameTwiceInOtherCapitals() {
+        String eight = "{\"username\":\"short-" + suffix + "\",\"displayName\":\"Short\",\"roles\":[\"READ_ONLY\"],\"password\":\"12345678\"}";
+        Answer refused = call(Role.ADMIN, "POST", "/api/users", eight);
+        assertThat(refused.status()).as("10 characters, as a self-service change asks").isEqualTo(422);
+        assertThat(refused.body()).contains("\"field\":\"password\"");
+        assertThat(call(Role.ADMIN, "POST", "/api/users", eight.replace("12345678", "1234567890")).status()).isEqualTo(201);
+
+        String existing = user(Role.AUDITOR);
+        Answer twice = call(Role.ADMIN, "POST", "/api/users", "{\"username\":\"" + existing.toUpperCase() + "\",\"displayName\":\"Same\","
+                + "\"roles\":[\"READ_ONLY\"]}");
+        assertThat(twice.status()).isEqualTo(422);
+        assertThat(twice.body()).contains("\"field\":\"username\"", "\"code\":\"user.username.takenOtherCase\"", existing);
+        assertThat(accounts.findByUsername(existing.toUpperCase())).isEmpty();
+    }
+
+    @Test
     void shouldKeepLedgerAuditAndUsersToTheirRoles() {
         assertThat(call(Role.AUDITOR, "GET", "/api/ledger/verify", null).body()).contains("\"intact\":true");
         assertThat(call(Role.ADMIN, "GET", "/api/ledger/verify", null).status()).isEqualTo(200);

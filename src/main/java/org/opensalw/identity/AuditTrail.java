@@ -118,7 +118,7 @@ public class AuditTrail {
     @PreAuthorize("hasRole('AUDITOR')")
     @Transactional
     public void exportCsv(AuditFilter filter, Writer out) {
-        record(currentUser.username(), AuditKind.EXPORT, "audit.export", "AUDIT", null, String.valueOf(filter));
+        record(currentUser.username(), AuditKind.EXPORT, "audit.export", "AUDIT", null, filter.describe());
         Query q = where(filter);
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                 .setHeader("id", "at", "username", "kind", "action", "subject_type", "subject_id", "detail", "remote_addr").get());

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.opensalw.shared.LockKeys;
 import org.opensalw.shared.UserFacingException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +40,8 @@ public class UserAccounts {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** bcrypt reads at most 72 bytes of a password (and refuses more). */
     static final int MAX_PASSWORD_BYTES = 72;
+    /** The fewest characters of a password, whether an administrator gives it to a new user or its user changes it. */
+    public static final int MIN_PASSWORD_CHARS = 10;
     /** How long a new API token lasts unless its owner says otherwise, and the longest they may choose. */
     public static final int TOKEN_DAYS = 90;
     public static final int TOKEN_MAX_DAYS = 365;
@@ -79,9 +82,7 @@ public class UserAccounts {
         if (user.password() != null && user.password().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             throw UserFacingException.invalid("password", "account.password.long", MAX_PASSWORD_BYTES);
         }
-        if (findByUsername(user.username()).isPresent()) {
-            throw UserFacingException.invalid("username", "user.username.taken", user.username());
-        }
+        refuseTakenName(user.username());
         String password = user.password() == null || user.password().isBlank() ? generateSecret(12) : user.password();
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(clock.instant());
@@ -101,6 +102,25 @@ public class UserAccounts {
         }
         audit.recordWrite("user.create", "USER", id, "username=" + user.username() + " roles=" + joinRoles(user.roles()));
         return new NewCredential(id, user.username(), password);
+    }
+
+    /**
+     * User names that differ only in case are the same name: 'alice' and 'ALICE' would be two accounts that people and
+     * the audit trail mistake for one. Checked here, under a lock so that two such names created at once cannot both pass, rather
+     * than by a unique index on lower(username): a database may hold such pairs already, and the index would stop its
+     * migration. Signing in stays an exact match of the name, so those pairs still sign in as before.
+     */
+    private void refuseTakenName(String username) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", LockKeys.USER_NAMES).query().singleValue();
+        Optional<String> taken = jdbc.sql("""
+                SELECT username FROM app_user WHERE lower(username) = lower(:u) ORDER BY username = :u DESC, username LIMIT 1""")
+                .param("u", username).query(String.class).optional();
+        if (taken.filter(username::equals).isPresent()) {
+            throw UserFacingException.invalid("username", "user.username.taken", username);
+        }
+        if (taken.isPresent()) {
+            throw UserFacingException.invalid("username", "user.username.takenOtherCase", username, taken.get());
+        }
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -164,8 +184,8 @@ public class UserAccounts {
         if (!passwords.matches(current, hash)) {
             throw UserFacingException.invalid("currentPassword", "account.password.wrong");
         }
-        if (replacement == null || replacement.length() < 10) {
-            throw UserFacingException.invalid("newPassword", "account.password.short", 10);
+        if (replacement == null || replacement.length() < MIN_PASSWORD_CHARS) {
+            throw UserFacingException.invalid("newPassword", "account.password.short", MIN_PASSWORD_CHARS);
         }
         if (replacement.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             throw UserFacingException.invalid("newPassword", "account.password.long", MAX_PASSWORD_BYTES);

@@ -15,6 +15,8 @@ public final class LockKeys {
     public static final int TRACING_CONVERSATION = 5005003;
     /** Two-key space: a (recipient, conversation) messages are queued to (network outbox), second key hashtext(recipient/id). */
     public static final int OUTBOX_CONVERSATION = 5005004;
+    /** One-key: the user names while a user is created (identity), so that two names equal but for case cannot both pass. */
+    public static final long USER_NAMES = 5005005L;
     // One-key: an import batch being confirmed, hashtextextended(batch id, 3) (importing's BatchStore).
 
     private LockKeys() {

@@ -32,7 +32,7 @@ import org.opensalw.tracing.internal.AnswerRules;
 import org.opensalw.tracing.internal.Payloads;
 import org.opensalw.tracing.internal.Recipients;
 import org.opensalw.tracing.internal.RecordAnswers;
-import org.opensalw.tracing.internal.RequestRules;
+import org.opensalw.tracing.internal.RequestChecks;
 import org.opensalw.tracing.internal.TraceStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -63,19 +63,21 @@ public class TracingManagement {
     private final Payloads payloads;
     private final NodeNetwork network;
     private final Recipients recipients;
+    private final RequestChecks checks;
     private final RegistryQueries registry;
     private final Identification identification;
     private final CurrentUser currentUser;
     private final AuditTrail audit;
     private final int reasonableDays;
 
-    TracingManagement(TraceStore store, Payloads payloads, NodeNetwork network, Recipients recipients, RegistryQueries registry,
-            Identification identification, CurrentUser currentUser, AuditTrail audit,
+    TracingManagement(TraceStore store, Payloads payloads, NodeNetwork network, Recipients recipients, RequestChecks checks,
+            RegistryQueries registry, Identification identification, CurrentUser currentUser, AuditTrail audit,
             @Value("${opensalw.tracing.reasonable-days:30}") int reasonableDays) {
         this.store = store;
         this.payloads = payloads;
         this.network = network;
         this.recipients = recipients;
+        this.checks = checks;
         this.registry = registry;
         this.identification = identification;
         this.currentUser = currentUser;
@@ -168,17 +170,14 @@ public class TracingManagement {
         audit.recordWrite("tracing.edit", SUBJECT, id, row.reference());
     }
 
-    /** Checks the draft against every rule (all failures reported together) and queues it for its recipient. */
+    /** Checks the draft in full ({@link RequestChecks}, all failures reported together) and queues it for its recipient. */
     @Transactional
     public void send(TraceId id) {
         TraceStore.Row row = locked(id);
         if (row.direction() != Direction.OUTGOING || row.state() != TraceState.DRAFT) {
             throw conflict("tracing.notDraft", row.reference());
         }
-        List<Violation> violations = new ArrayList<>(RequestRules.check(row.form(), store.today()));
-        if (row.form().recipient() != null && row.form().recipient().trim().equals(network.self().id().value())) {
-            violations.add(Violation.of("recipient", "tracing.recipient.self"));
-        }
+        List<Violation> violations = new ArrayList<>(checks.beforeSending(row.form()));
         long photoBytes = store.photoBytes(id.value());
         if (photoBytes > PHOTO_BYTES_LIMIT) {
             // else the peer's inbox refuses the message (413): the request could never leave this node

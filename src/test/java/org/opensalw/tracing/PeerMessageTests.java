@@ -12,8 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the tests of messages received from peer nodes share: the beans they use, the requesting node KE-NFP trusted
- * before each test (a request is only taken from a known national node), and the peers a test trusted forgotten after
- * it, so the shared test context is left as it was.
+ * before each test (a request is only taken from a known national node), the requested node RU-NCB too (a request is
+ * only sent to a peer), and the peers a test trusted forgotten after it, so the shared test context is left as it was.
  */
 abstract class PeerMessageTests {
 
@@ -36,10 +36,12 @@ abstract class PeerMessageTests {
     @BeforeEach
     void trustTheRequestingNode() {
         TracingFixtures.trust(peers, "KE-NFP", NodeRole.NATIONAL, "KE", "Kenya NFP");
+        TracingFixtures.trustTheRequestedNode(peers);
     }
 
     @AfterEach
     void forgetPeers() {
         peersUsed().forEach(peer -> TracingFixtures.forget(peers, peer));
+        TracingFixtures.forget(peers, TracingFixtures.REQUESTED);
     }
 }

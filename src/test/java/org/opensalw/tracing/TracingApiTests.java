@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.opensalw.tracing.TracingFixtures.unique;
 
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensalw.TestDatabase;
 import org.opensalw.identity.NewUser;
 import org.opensalw.identity.Role;
 import org.opensalw.identity.UserAccounts;
+import org.opensalw.network.internal.Peers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
@@ -28,6 +31,18 @@ class TracingApiTests {
     int port;
     @Autowired
     UserAccounts accounts;
+    @Autowired
+    Peers peers;
+
+    @BeforeEach
+    void trustTheRequestedNode() {
+        TracingFixtures.trustTheRequestedNode(peers); // a request is sent only to a peer
+    }
+
+    @AfterEach
+    void forgetTheRequestedNode() {
+        TracingFixtures.forget(peers, TracingFixtures.REQUESTED);
+    }
 
     record Answer(int status, String body) {
     }
@@ -84,5 +99,26 @@ class TracingApiTests {
         assertThat(call(reader, "GET", "/api/tracing/sdg-16-4-2.csv?from=2025-01-01&to=2025-12-31", null).body())
                 .startsWith("indicator,from,to");
         assertThat(call(reader, "GET", "/v3/api-docs", null).body()).contains("/api/tracing/requests/{id}/answer");
+    }
+
+    @Test
+    void shouldRefuseToSendImpossibleYearsUnknownCountriesOrToANodeThatIsNoPeerNamingEachField() {
+        String investigator = unique("api-chk-").toLowerCase();
+        accounts.createUnchecked(new NewUser(investigator, "Investigator", Set.of(Role.INVESTIGATOR), "en", PASSWORD));
+        Answer created = call(investigator, "POST", "/api/tracing/requests", """
+                {"recipient":"ZW-NFP","recoveryKind":"SEIZED","recoveredOn":"2025-01-02","recoveredPlace":"Border post",
+                 "illicitNature":"Smuggled","legalBasis":"Arms Act s. 12","intendedUse":"Investigation",
+                 "type":"ASSAULT_RIFLE","maker":"KALASHNIKOV","calibre":"7.62x39mm","serial":"API 3",
+                 "countryOfManufacture":"ZZ","yearOfManufacture":3000,
+                 "markings":[{"kind":"IMPORT","text":"QQ 40","country":"QQ","year":4000}]}""");
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+
+        Answer refused = call(investigator, "POST", "/api/tracing/requests/" + id + "/send", null);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("\"field\":\"recipient\"", "\"code\":\"tracing.recipient.notPeer\"",
+                "\"field\":\"yearOfManufacture\"", "\"field\":\"countryOfManufacture\"", "\"field\":\"markings[0].year\"",
+                "\"field\":\"markings[0].country\"");
+        assertThat(call(investigator, "GET", "/api/tracing/requests/" + id, null).body()).contains("\"state\":\"DRAFT\"");
     }
 }

@@ -20,8 +20,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensalw.TestDatabase;
+import org.opensalw.network.internal.Peers;
 import org.opensalw.identity.Role;
 import org.opensalw.identity.SystemActor;
 import org.opensalw.shared.UserFacingException;
@@ -53,6 +56,18 @@ class TracingConcurrencyTests {
     ApplicationEventPublisher events;
     @Autowired
     TraceStore store;
+    @Autowired
+    Peers peers;
+
+    @BeforeEach
+    void trustTheRequestedNode() {
+        TracingFixtures.trustTheRequestedNode(peers); // a request is sent only to a peer
+    }
+
+    @AfterEach
+    void forgetTheRequestedNode() {
+        TracingFixtures.forget(peers, TracingFixtures.REQUESTED);
+    }
 
     @Test
     void shouldSendARequestOnceWhenSendIsClickedTwiceAtOnce() throws Exception {

@@ -67,6 +67,13 @@ final class TracingFixtures {
                 "{\"keys\":[" + publicKey(KeyUse.SIGNATURE) + "," + publicKey(KeyUse.ENCRYPTION) + "]}"), "ADMIN");
     }
 
+    /** The node the tests' requests go to: a request is sent only to a peer, so tests that send trust it first. */
+    static final String REQUESTED = "RU-NCB";
+
+    static void trustTheRequestedNode(Peers peers) {
+        trust(peers, REQUESTED, NodeRole.NATIONAL, "RU", "Russia NCB");
+    }
+
     static void forget(Peers peers, String id) {
         if (peers.info(new NodeId(id)).isPresent()) {
             peers.delete(new NodeId(id));

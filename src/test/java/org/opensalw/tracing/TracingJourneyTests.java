@@ -90,6 +90,8 @@ class TracingJourneyTests {
             browser.click(By.id("send-request")).waitForText("Please correct the following");
             assertThat(browser.text(By.id("errors"))).contains("illicit nature", "legal basis", "node to send");
             browser.screenshot("tracing-01-refused");
+            // trusted only now, as KE-NFP below: a national peer of RU would have been the suggested recipient above
+            TracingFixtures.trustTheRequestedNode(peers);
             browser.type("recipient", "RU-NCB").type("illicitNature", "Smuggled in a container").type("legalBasis", "Arms Act s. 12")
                     .type("intendedUse", "Criminal proceedings CASE-77");
             browser.click(By.id("send-request")).waitForText("Request sent.");
@@ -119,6 +121,7 @@ class TracingJourneyTests {
             browser.screenshot("tracing-05-sdg");
         } finally {
             TracingFixtures.forget(peers, "KE-NFP");
+            TracingFixtures.forget(peers, TracingFixtures.REQUESTED);
         }
     }
 }

@@ -11,8 +11,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensalw.TestDatabase;
+import org.opensalw.network.internal.Peers;
 import org.opensalw.reference.WeaponType;
 import org.opensalw.registry.EventCommand;
 import org.opensalw.registry.EventKind;
@@ -43,6 +46,18 @@ class TracingStatisticsTests {
     TransactionTemplate tx;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Peers peers;
+
+    @BeforeEach
+    void trustTheRequestedNode() {
+        TracingFixtures.trustTheRequestedNode(peers); // a request is sent only to a peer
+    }
+
+    @AfterEach
+    void forgetTheRequestedNode() {
+        TracingFixtures.forget(peers, TracingFixtures.REQUESTED);
+    }
 
     private WeaponId recovered(WeaponType type, EventKind origin, LocalDate on, String serial) {
         return registry.register(new Registration(new WeaponDescription(type, "KALASHNIKOV", null, "AKM", "7.62x39mm", "RU", 1985,

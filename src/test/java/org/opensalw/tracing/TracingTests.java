@@ -56,7 +56,7 @@ class TracingTests extends PeerMessageTests {
 
     @Override
     List<String> peersUsed() {
-        return List.of("KE-NFP", "TZ-NFP", "UG-NFP", "HUB-EAC");
+        return List.of("KE-NFP", "TZ-NFP", "UG-NFP", "HUB-EAC", "ZZ-GONE");
     }
 
     private WeaponId seizedRifle(String serial) {
@@ -377,6 +377,7 @@ class TracingTests extends PeerMessageTests {
 
     @Test
     void shouldShowAnUndeliverableRequest() {
+        TracingFixtures.trust(peers, "ZZ-GONE", NodeRole.NATIONAL, "ZZ", "A node gone since"); // a peer: a request goes to no other
         TraceId id = tracing.draft(complete(null, "ZZ-GONE", unique("UD")));
         tracing.send(id);
         UUID conversation = tracing.request(id).conversationId();

@@ -58,13 +58,28 @@ class AccountController {
     }
 
     @PostMapping("/account/tokens")
-    String createToken(@RequestParam String name, @RequestParam(required = false) Integer days, Model model, Locale locale) {
+    String createToken(@RequestParam String name, @RequestParam(required = false) String days, Model model, Locale locale) {
         try {
-            model.addAttribute("newToken", accounts.createOwnToken(name, days));
+            model.addAttribute("newToken", accounts.createOwnToken(name, days(days)));
         } catch (UserFacingException e) {
             model.addAttribute("errors", FormErrors.of(e, messages, locale));
         }
         return account(model);
+    }
+
+    /**
+     * The days chosen in the form, taken as text: a value that is no whole number (the list offers only numbers, so a
+     * tampered form) is refused on the page as a number out of range is, not with a bare 400 from the binding.
+     */
+    private static Integer days(String days) {
+        if (days == null || days.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(days.trim());
+        } catch (NumberFormatException e) {
+            throw UserFacingException.invalid("days", "token.days", UserAccounts.TOKEN_MAX_DAYS);
+        }
     }
 
     @PostMapping("/account/tokens/{id}/revoke")

@@ -25,6 +25,7 @@ import org.opensalw.shared.Page;
 import org.opensalw.shared.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -117,7 +118,8 @@ class IdentityApi {
 
     @PostMapping("/api/users")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a user (ADMIN)", description = "Without a password one is generated and returned once.")
+    @Operation(summary = "Create a user (ADMIN)", description = "Without a password one is generated and returned once; a given"
+            + " password has 10 characters or more, as a changed one. A user name equal to an existing one but for capitals is refused.")
     NewCredential createUser(@RequestBody NewUser user) {
         return accounts.create(user);
     }
@@ -130,7 +132,9 @@ class IdentityApi {
     }
 
     @GetMapping("/api/audit")
-    @Operation(summary = "Browse the audit trail, newest first (AUDITOR)")
+    @PreAuthorize("hasRole('AUDITOR')") // as the audit trail itself, before the filter is checked
+    @Operation(summary = "Browse the audit trail, newest first (AUDITOR)",
+            description = "from and to are dates (UTC), both inclusive; a period whose to is before its from is refused (422).")
     Page<AuditEntry> audit(@RequestParam(required = false) String username, @RequestParam(required = false) AuditKind kind,
             @RequestParam(required = false) String subject,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -140,14 +144,16 @@ class IdentityApi {
     }
 
     @GetMapping(value = "/api/audit/export.csv", produces = "text/csv")
+    @PreAuthorize("hasRole('AUDITOR')") // as the audit trail itself, before the filter is checked
     @Operation(summary = "Export the audit trail as CSV, oldest first (AUDITOR); the export itself is audited")
     void export(@RequestParam(required = false) String username, @RequestParam(required = false) AuditKind kind,
             @RequestParam(required = false) String subject,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             HttpServletResponse response) throws IOException {
+        AuditFilter filter = new AuditFilter(username, kind, subject, from, to); // refused (422) before any CSV is begun
         response.setContentType("text/csv; charset=UTF-8");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        audit.exportCsv(new AuditFilter(username, kind, subject, from, to), response.getWriter());
+        audit.exportCsv(filter, response.getWriter());
     }
 }

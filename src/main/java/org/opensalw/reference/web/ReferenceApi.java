@@ -34,6 +34,11 @@ class ReferenceApi {
     record WeaponTypeInfo(WeaponType type, String salwClass, String attSubcategory) {
     }
 
+    private static final String IMPORT_RULES = "All lines are checked before anything is saved; a refused file names each wrong"
+            + " line by its number. A blank cell keeps the current value (to clear one, edit the maker or model itself), so a"
+            + " file with only some columns filled never wipes the rest. A maker's code, or a maker's model, given on two"
+            + " lines refuses the file, naming both lines.";
+
     private final References references;
     private final ReferenceFiles files;
 
@@ -95,11 +100,19 @@ class ReferenceApi {
         files.exportModels(response.getWriter());
     }
 
-    @PostMapping(value = "/api/reference/{what}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Import makers or models from CSV (ADMIN); all lines are checked before anything is saved")
-    Map<String, Integer> importFile(@PathVariable String what, @RequestPart("file") MultipartFile file) throws IOException {
+    @PostMapping(value = "/api/reference/makers/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import makers from CSV, in the columns of the export (ADMIN)", description = IMPORT_RULES)
+    Map<String, Integer> importMakers(@RequestPart("file") MultipartFile file) throws IOException {
         try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-            return Map.of("saved", "models".equals(what) ? files.importModels(reader) : files.importMakers(reader));
+            return Map.of("saved", files.importMakers(reader));
+        }
+    }
+
+    @PostMapping(value = "/api/reference/models/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import models from CSV, in the columns of the export (ADMIN)", description = IMPORT_RULES)
+    Map<String, Integer> importModels(@RequestPart("file") MultipartFile file) throws IOException {
+        try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+            return Map.of("saved", files.importModels(reader));
         }
     }
 }

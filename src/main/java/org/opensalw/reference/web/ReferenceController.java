@@ -108,7 +108,11 @@ class ReferenceController {
     @PostMapping("/admin/reference/import")
     String importFile(@RequestParam String what, @RequestParam MultipartFile file, Locale locale, RedirectAttributes redirect) throws IOException {
         try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-            int n = "models".equals(what) ? files.importModels(reader) : files.importMakers(reader);
+            int n = switch (what) { // only these two: any other value was a makers import
+                case "makers" -> files.importMakers(reader);
+                case "models" -> files.importModels(reader);
+                default -> throw UserFacingException.notFound("import", what);
+            };
             redirect.addFlashAttribute("notice", messages.getMessage("reference.imported", new Object[] {n}, locale));
         } catch (UserFacingException | jakarta.validation.ConstraintViolationException e) {
             redirect.addFlashAttribute("errors", FormErrors.of(e, messages, locale));
