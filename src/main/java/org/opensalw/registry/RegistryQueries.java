@@ -259,21 +259,27 @@ public class RegistryQueries {
         return weapons.findAll(ids.stream().map(WeaponId::value).toList()).stream().map(WeaponStore::identity).toList();
     }
 
-    /** A weapon of the register that looks like the one probed: same maker and normalised serial, or same national mark. */
+    /**
+     * A weapon of the register that looks like the one probed, and how: SERIAL (same maker and normalised serial),
+     * SERIAL_NO_MAKER (neither has a known maker; same type and serial) or NATIONAL_MARK.
+     */
     public record IdentityMatch(int probe, WeaponId weaponId, String how) {
     }
 
     /**
-     * Finds existing weapons with the same maker and normalised serial, or the same national mark, for many probes in
-     * one query (duplicate checks of imports). Probes are given as parallel arrays; blank entries are not matched.
+     * Finds existing weapons with the same maker and normalised serial (or, for a probe without a known maker, the same
+     * type and serial among weapons without one), or the same national mark, for many probes in one query (duplicate
+     * checks of imports). Probes are given as parallel arrays; blank entries are not matched.
      */
-    public List<IdentityMatch> findSameIdentity(String[] makerCodes, String[] serialsNormalised, String[] nationalMarks) {
-        return weapons.findSameIdentity(makerCodes, serialsNormalised, nationalMarks).stream()
+    public List<IdentityMatch> findSameIdentity(String[] makerCodes, String[] serialsNormalised, String[] weaponTypes,
+            String[] nationalMarks) {
+        return weapons.findSameIdentity(makerCodes, serialsNormalised, weaponTypes, nationalMarks).stream()
                 .map(m -> new IdentityMatch(m.probe(), new WeaponId(m.id()), m.how())).toList();
     }
 
-    /** A weapon's duplicate-check keys: maker code, normalised serial, national marks. */
-    public record RegisteredIdentity(WeaponId weaponId, String makerCode, String serialNormalised, List<String> nationalMarks) {
+    /** A weapon's duplicate-check keys: maker code, type, normalised serial, national marks. */
+    public record RegisteredIdentity(WeaponId weaponId, String makerCode, String weaponType, String serialNormalised,
+            List<String> nationalMarks) {
     }
 
     /**
@@ -287,8 +293,8 @@ public class RegistryQueries {
             if (keys.isEmpty()) {
                 return;
             }
-            page.accept(keys.stream().map(k -> new RegisteredIdentity(new WeaponId(k.id()), k.makerCode(), k.serialNormalised(),
-                    k.nationalMarks())).toList());
+            page.accept(keys.stream().map(k -> new RegisteredIdentity(new WeaponId(k.id()), k.makerCode(), k.type(),
+                    k.serialNormalised(), k.nationalMarks())).toList());
             after = keys.get(keys.size() - 1).seq();
         }
     }

@@ -209,6 +209,28 @@ class ImportTests {
     }
 
     @Test
+    void shouldFlagRowsWithoutAKnownMakerByTypeAndSerialAndRecogniseThemInALaterFile() {
+        String t = tag();
+        String rows = "RIFLE,,,,,," + t + "-1,,,,,,,,,,\n"
+                + "RIFLE,,,,,," + t + "/1,,,,,,,,,,\n"   // 3: the same serial written differently, no maker either: flagged
+                + "PISTOL,,,,,," + t + "-1,,,,,,,,,,\n"; // 4: another type: another weapon
+        ImportBatch first = load(HEADER + "\n" + rows);
+        assertThat(first.rowsFlagged()).isEqualTo(1);
+        assertThat(imports.flagged(first.id(), true)).singleElement().satisfies(f -> {
+            assertThat(f.line()).isEqualTo(3);
+            assertThat(f.reason()).contains("line 2", "no", "maker");
+        });
+        imports.confirm(first.id());
+        long weapons = jdbc.queryForObject("SELECT count(*) FROM weapon", Long.class);
+        // a corrected copy with one more row: the rows already registered create nothing new
+        ImportBatch corrected = load(HEADER + "\n" + rows + "RIFLE,,,,,," + t + "-2,,,,,,,,,,\n");
+        assertThat(corrected.rowsAlready()).as("rows 2 and 4, identical to registered ones").isEqualTo(2);
+        assertThat(corrected.rowsAccepted()).isEqualTo(1);
+        imports.confirm(corrected.id());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM weapon", Long.class)).isEqualTo(weapons + 1);
+    }
+
+    @Test
     void shouldRejectATruncatedLastLineAndKeepTheRowsBeforeIt() {
         String t = tag();
         ImportBatch cutInValue = load(HEADER + "\nRIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-1,,,,,,,,,,\nRIFLE,KALASHNIKOV,SK");

@@ -22,9 +22,12 @@ public class DuplicateFlags {
         this.jdbc = jdbc;
     }
 
-    /** Later rows with the same maker and serial, or the same national mark, as an earlier row of the file are flagged. */
+    /**
+     * Later rows with the same maker and serial (or, both without a known maker, the same type and serial), or the same
+     * national mark, as an earlier row of the file are flagged.
+     */
     @Transactional
-    public void flagDuplicatesInFile(UUID id, String sameSerialTemplate, String sameMarkTemplate) {
+    public void flagDuplicatesInFile(UUID id, String sameSerialTemplate, String sameSerialNoMakerTemplate, String sameMarkTemplate) {
         // the groups of a large file do not fit the default 4 MB (1,000,000 rows need about 100 MB): without this they
         // would spill to disk; PostgreSQL may use twice this per hash (hash_mem_multiplier)
         jdbc.sql("SET LOCAL work_mem = '128MB'").update();
@@ -40,6 +43,15 @@ public class DuplicateFlags {
                 """).param("id", id).param("t", sameSerialTemplate).update();
         jdbc.sql("""
                 WITH groups AS (
+                  SELECT weapon_type AS type, serial_norm COLLATE "C" AS serial, min(line) AS first_line
+                  FROM import_row WHERE batch_id = :id AND maker_code IS NULL AND serial_norm <> ''
+                  GROUP BY 1, 2 HAVING count(*) > 1)
+                UPDATE import_row r SET status = 'FLAGGED', flag_reason = replace(:t, '{line}', g.first_line::text)
+                FROM groups g WHERE r.batch_id = :id AND r.maker_code IS NULL AND r.weapon_type = g.type
+                  AND r.serial_norm COLLATE "C" = g.serial AND r.line <> g.first_line AND r.status = 'ACCEPTED'
+                """).param("id", id).param("t", sameSerialNoMakerTemplate).update();
+        jdbc.sql("""
+                WITH groups AS (
                   SELECT national_mark COLLATE "C" AS mark, min(line) AS first_line
                   FROM import_row WHERE batch_id = :id AND national_mark <> ''
                   GROUP BY 1 HAVING count(*) > 1)
@@ -53,19 +65,21 @@ public class DuplicateFlags {
      * since the rows were checked); {@code {weapon}} in the reasons is replaced by the weapon's id. Returns the rows flagged.
      */
     public int flagSameAsRegistered(UUID id, List<RegistryQueries.RegisteredIdentity> weapons, String sameSerialTemplate,
-            String sameMarkTemplate) {
+            String sameSerialNoMakerTemplate, String sameMarkTemplate) {
         if (weapons.isEmpty()) {
             return 0;
         }
         List<String> ids = new ArrayList<>();
         List<String> makers = new ArrayList<>();
         List<String> serials = new ArrayList<>();
+        List<String> types = new ArrayList<>();
         List<String> markIds = new ArrayList<>();
         List<String> marks = new ArrayList<>();
         for (RegistryQueries.RegisteredIdentity w : weapons) {
             ids.add(w.weaponId().value().toString());
             makers.add(w.makerCode());
             serials.add(w.serialNormalised());
+            types.add(w.weaponType());
             for (String mark : w.nationalMarks()) {
                 markIds.add(w.weaponId().value().toString());
                 marks.add(mark);
@@ -78,6 +92,14 @@ public class DuplicateFlags {
                   AND n.serial <> ''
                 """).param("id", id).param("t", sameSerialTemplate).param("ids", ids.toArray(String[]::new))
                 .param("makers", makers.toArray(String[]::new)).param("serials", serials.toArray(String[]::new)).update();
+        flagged += jdbc.sql("""
+                UPDATE import_row r SET status = 'FLAGGED', matched_weapon = n.id, flag_reason = replace(:t, '{weapon}', n.id::text)
+                FROM unnest(:ids::uuid[], :makers::text[], :types::text[], :serials::text[]) AS n(id, maker, type, serial)
+                WHERE r.batch_id = :id AND r.status = 'ACCEPTED' AND r.maker_code IS NULL AND n.maker IS NULL
+                  AND r.weapon_type = n.type AND r.serial_norm = n.serial AND n.serial <> ''
+                """).param("id", id).param("t", sameSerialNoMakerTemplate).param("ids", ids.toArray(String[]::new))
+                .param("makers", makers.toArray(String[]::new)).param("types", types.toArray(String[]::new))
+                .param("serials", serials.toArray(String[]::new)).update();
         if (!marks.isEmpty()) {
             flagged += jdbc.sql("""
                     UPDATE import_row r SET status = 'FLAGGED', matched_weapon = n.id, flag_reason = replace(:t, '{weapon}', n.id::text)

@@ -146,7 +146,7 @@ public final class ImportJob implements Runnable {
                     beats.scheduleWithFixedDelay(this::heartbeat, 10, 10, java.util.concurrent.TimeUnit.SECONDS);
                     store.analyzeRows();
                     duplicates.flagDuplicatesInFile(spec.batchId(), ImportBatch.keyed("import.flag.sameInFile", "{line}"),
-                            ImportBatch.keyed("import.flag.sameMarkInFile", "{line}"));
+                            ImportBatch.keyed("import.flag.sameNoMakerInFile", "{line}"), ImportBatch.keyed("import.flag.sameMarkInFile", "{line}"));
                     duplicates.markAlreadyImported(spec.batchId(), ImportBatch.keyed("import.flag.already"));
                 } finally {
                     beats.shutdownNow();
@@ -326,15 +326,21 @@ public final class ImportJob implements Runnable {
             String[] makers = new String[rows.size()];
             String[] serials = new String[rows.size()];
             String[] marks = new String[rows.size()];
+            String[] types = new String[rows.size()];
             for (int i = 0; i < rows.size(); i++) {
                 makers[i] = rows.get(i).makerCode;
                 serials[i] = rows.get(i).serialNorm;
                 marks[i] = rows.get(i).nationalMark;
+                types[i] = rows.get(i).type.name();
             }
             Map<Integer, String[]> out = new HashMap<>();
-            for (RegistryQueries.IdentityMatch m : registry.findSameIdentity(makers, serials, marks)) {
-                out.putIfAbsent(m.probe(), new String[] {m.weaponId().value().toString(),
-                        ImportBatch.keyed("SERIAL".equals(m.how()) ? "import.flag.sameInRegister" : "import.flag.sameMarkInRegister", m.weaponId().value())});
+            for (RegistryQueries.IdentityMatch m : registry.findSameIdentity(makers, serials, types, marks)) {
+                String reason = switch (m.how()) {
+                    case "SERIAL" -> "import.flag.sameInRegister";
+                    case "SERIAL_NO_MAKER" -> "import.flag.sameNoMakerInRegister";
+                    default -> "import.flag.sameMarkInRegister";
+                };
+                out.putIfAbsent(m.probe(), new String[] {m.weaponId().value().toString(), ImportBatch.keyed(reason, m.weaponId().value())});
             }
             return out;
         }

@@ -251,39 +251,48 @@ public class WeaponStore {
     public record Match(int probe, UUID id, String how) {
     }
 
-    public List<Match> findSameIdentity(String[] makers, String[] serials, String[] marks) {
+    /**
+     * Probe by probe: weapons with the same maker and normalised serial; for a probe without a known maker, weapons
+     * without one either, of the same type and serial (SERIAL_NO_MAKER); and weapons with the same national mark.
+     */
+    public List<Match> findSameIdentity(String[] makers, String[] serials, String[] types, String[] marks) {
         return jdbc.sql("""
                 SELECT p.i - 1 AS probe, w.id, 'SERIAL' AS how
                 FROM unnest(:makers::text[], :serials::text[]) WITH ORDINALITY AS p(maker, serial, i)
                 JOIN weapon w ON w.maker_code = p.maker AND w.serial_normalised = p.serial
                 WHERE p.maker IS NOT NULL AND p.serial <> ''
                 UNION ALL
+                SELECT p.i - 1, w.id, 'SERIAL_NO_MAKER'
+                FROM unnest(:makers::text[], :serials::text[], :types::text[]) WITH ORDINALITY AS p(maker, serial, type, i)
+                JOIN weapon w ON w.maker_code IS NULL AND w.serial_normalised = p.serial AND w.weapon_type = p.type
+                WHERE p.maker IS NULL AND p.serial <> ''
+                UNION ALL
                 SELECT p.i - 1, m.weapon_id, 'NATIONAL_MARK'
                 FROM unnest(:marks::text[]) WITH ORDINALITY AS p(mark, i)
                 JOIN weapon_marking m ON m.kind = 'NATIONAL' AND m.text = p.mark
                 WHERE p.mark IS NOT NULL AND p.mark <> ''
-                """).param("makers", makers).param("serials", serials).param("marks", marks)
+                """).param("makers", makers).param("serials", serials).param("types", types).param("marks", marks)
                 .query((rs, i) -> new Match(rs.getInt(1), rs.getObject(2, UUID.class), rs.getString(3))).list();
     }
 
-    /** Maker, normalised serial and national marks of a weapon (the keys of duplicate checks), and its REGISTERED record. */
-    public record IdentityKeys(long seq, UUID id, String makerCode, String serialNormalised, List<String> nationalMarks) {
+    /** Maker, type, normalised serial and national marks of a weapon (the keys of duplicate checks), and its REGISTERED record. */
+    public record IdentityKeys(long seq, UUID id, String makerCode, String type, String serialNormalised, List<String> nationalMarks) {
     }
 
     /** The keys of at most {@code limit} weapons registered by ledger records after {@code seq}, in ledger order. */
     public List<IdentityKeys> registeredAfter(long seq, int limit) {
         return jdbc.sql("""
                 SELECT l.seq, w.id, w.maker_code, w.serial_normalised,
-                  coalesce(array_agg(m.text) FILTER (WHERE m.kind = 'NATIONAL'), '{}') AS marks
+                  coalesce(array_agg(m.text) FILTER (WHERE m.kind = 'NATIONAL'), '{}') AS marks, w.weapon_type
                 FROM (SELECT seq, subject_id FROM ledger_entry WHERE seq > :seq AND kind = 'REGISTERED' AND subject_type = 'WEAPON'
                       ORDER BY seq LIMIT :limit) l
                 JOIN weapon w ON w.id = l.subject_id
                 LEFT JOIN weapon_marking m ON m.weapon_id = w.id
-                GROUP BY l.seq, w.id, w.maker_code, w.serial_normalised
+                GROUP BY l.seq, w.id, w.maker_code, w.serial_normalised, w.weapon_type
                 ORDER BY l.seq
                 """).param("seq", seq).param("limit", limit)
-                .query((rs, i) -> new IdentityKeys(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                        List.of((String[]) rs.getArray(5).getArray())))
+                .query((rs, i) -> new IdentityKeys(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(6),
+                        rs.getString(4), List.of((String[]) rs.getArray(5).getArray())))
                 .list();
     }
 
