@@ -319,7 +319,8 @@ public class ImportManagement {
         Instant now = clock.instant();
         store.review(id, line, decision, now, currentUser.username());
         if ("DISTINCT".equals(decision) && b.status() == BatchStatus.CONFIRMED) {
-            boolean holderExists = row.holderId != null && store.holderRegisteredByAnotherRow(id, row.holderId, line);
+            boolean holderExists = row.holderId != null && (store.holderRegisteredByAnotherRow(id, row.holderId, line)
+                    || !registryQueries.existingHolders(List.of(row.holderId)).isEmpty());
             RegistryManagement.BulkResult r = registry.registerBulk(id, List.of(row.weapon(!holderExists)).iterator());
             store.addRegistered(id, r.weapons(), r.holders());
         }

@@ -114,6 +114,14 @@ public class RegistryQueries {
         });
     }
 
+    /**
+     * Those of the ids that are already holders of the register (an import names the same holder in every file by the
+     * same id, so a later file's holders may be there already). No personal data is read.
+     */
+    public java.util.Set<UUID> existingHolders(java.util.Collection<UUID> ids) {
+        return holders.existing(ids);
+    }
+
     /** Holders by name prefix; persons are listed only to roles that may see personal data. */
     @Transactional
     public Page<HolderSummary> holders(String name, HolderKind kind, PageRequest page) {

@@ -231,6 +231,31 @@ class ImportTests {
     }
 
     @Test
+    void shouldNameTheHolderAnEarlierFileRegisteredInsteadOfRegisteringItAgain() {
+        String t = tag();
+        // weapon_type,maker,model,calibre,country,year,serial,national_mark,holder_kind,holder_name,holder_document,...
+        ImportBatch first = load(HEADER + "\n"
+                + "RIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-1,,PERSON,José Ñandú " + t + ",D-" + t + ",,,,,,\n"
+                + "RIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-2,,STATE_BODY,Police " + t + ",,,,,,,\n"
+                + "RIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-3,,PERSON,Ann " + t + ",,,,,,,\n");
+        imports.confirm(first.id());
+        assertThat(imports.batch(first.id()).holdersRegistered()).isEqualTo(3);
+        ImportBatch second = load(HEADER + "\n"
+                + "RIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-4,,PERSON,JOSÉ ÑANDÚ " + t + ",d-" + t + ",,,,,,\n" // the same person
+                + "RIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-5,,STATE_BODY,Police " + t + ",,,,,,,\n"            // the same body
+                + "RIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-6,,PERSON,Ann " + t + ",,,,,,,\n");                  // no document: maybe another Ann
+        imports.confirm(second.id());
+        assertThat(imports.batch(second.id()).holdersRegistered()).as("only the Ann without a document is new").isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(DISTINCT holder_id) FROM weapon WHERE serial_as_marked IN (?, ?)", Long.class,
+                t + "-1", t + "-4")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(DISTINCT holder_id) FROM weapon WHERE serial_as_marked IN (?, ?)", Long.class,
+                t + "-2", t + "-5")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(DISTINCT holder_id) FROM weapon WHERE serial_as_marked IN (?, ?)", Long.class,
+                t + "-3", t + "-6")).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM holder WHERE lower(name) = lower(?)", Long.class, "Police " + t)).isEqualTo(1);
+    }
+
+    @Test
     void shouldRejectATruncatedLastLineAndKeepTheRowsBeforeIt() {
         String t = tag();
         ImportBatch cutInValue = load(HEADER + "\nRIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-1,,,,,,,,,,\nRIFLE,KALASHNIKOV,SK");

@@ -300,6 +300,23 @@ public class BatchStore {
                 .param("s", status).param("by", by).param("at", Timestamp.from(at)).param("id", id).param("line", line).update();
     }
 
+    /** The distinct holders named by a batch's rows to be registered, a page of 10,000 at a time. */
+    public void forEachHolderToRegister(UUID id, java.util.function.Consumer<List<UUID>> page) {
+        List<UUID> ids = new java.util.ArrayList<>(10_000);
+        jdbc.sql("SELECT DISTINCT holder_id FROM import_row WHERE batch_id = :id AND holder_id IS NOT NULL AND status IN ('ACCEPTED', 'DISTINCT')")
+                .param("id", id).withFetchSize(10_000)
+                .query(rs -> {
+                    ids.add(rs.getObject(1, UUID.class));
+                    if (ids.size() == 10_000) {
+                        page.accept(List.copyOf(ids));
+                        ids.clear();
+                    }
+                });
+        if (!ids.isEmpty()) {
+            page.accept(List.copyOf(ids));
+        }
+    }
+
     public boolean holderRegisteredByAnotherRow(UUID id, UUID holderId, long line) {
         return jdbc.sql("""
                 SELECT EXISTS (SELECT 1 FROM import_row WHERE batch_id = :id AND holder_id = :h AND line <> :line

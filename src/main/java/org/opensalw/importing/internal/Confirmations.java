@@ -145,7 +145,9 @@ public class Confirmations {
         UUID id = b.id();
         registry.holdLedgerHead(); // no registration between the check below and this batch's own (another confirmation waits)
         int flaggedNow = flagRegisteredSinceRead(id);
-        RegistryManagement.BulkResult result = StagedRows.readAccepted(dataSource, id,
+        java.util.Set<UUID> registeredHolders = new java.util.HashSet<>(); // usually few: those of earlier files
+        store.forEachHolderToRegister(id, page -> registeredHolders.addAll(registryQueries.existingHolders(page)));
+        RegistryManagement.BulkResult result = StagedRows.readAccepted(dataSource, id, registeredHolders,
                 rows -> registry.registerBulk(id, b.rowsAccepted(), rows)); // accepted: ACCEPTED and DISTINCT rows
         Instant now = clock.instant();
         store.confirmed(id, result.weapons(), result.holders(), now, currentUser.username());

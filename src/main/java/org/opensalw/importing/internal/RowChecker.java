@@ -195,8 +195,7 @@ public final class RowChecker {
         r.batchId = batchId;
         r.weaponId = ids.next();
         if (r.holderKind != null) {
-            r.holderId = UUID.nameUUIDFromBytes((batchId + "|" + r.holderKind + "|" + TextKey.of(r.holderName) + "|"
-                    + r.holderDocument.trim().toUpperCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
+            r.holderId = holderId(batchId, r.holderKind, r.holderName, r.holderDocument);
         }
         org.opensalw.registry.Registration registration = r.registration();
         HistoryCheck.Result checked = HistoryCheck.check(registration, r.history(), today,
@@ -210,6 +209,18 @@ public final class RowChecker {
         }
         r.rowKey = rowKey(r);
         return new Outcome(r, List.of());
+    }
+
+    /**
+     * The id an imported holder gets: the same in every file for a company or state body of the same name and document
+     * (registration number), and for a person with the same name and identity document, so a later file names the holder
+     * an earlier one registered instead of registering it twice. A person without a document is the same holder only
+     * within one file: two people may share a name.
+     */
+    static UUID holderId(UUID batchId, HolderKind kind, String name, String document) {
+        String doc = document.trim().toUpperCase(Locale.ROOT);
+        String scope = kind == HolderKind.PERSON && doc.isEmpty() ? batchId.toString() : "register";
+        return UUID.nameUUIDFromBytes((scope + "|" + kind + "|" + TextKey.of(name) + "|" + doc).getBytes(StandardCharsets.UTF_8));
     }
 
     private Optional<String> maker(String text) {

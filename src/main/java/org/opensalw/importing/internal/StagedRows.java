@@ -81,9 +81,10 @@ public final class StagedRows {
 
     /**
      * Reads a batch's accepted rows (and those a person judged distinct) in line order, as weapons for the bulk
-     * registration, from a cursor on a connection of their own (the rows are not held in memory).
+     * registration, from a cursor on a connection of their own (the rows are not held in memory). Holders among
+     * {@code registeredHolders} are in the register already: the weapons name them, and they are not registered again.
      */
-    public static <T> T readAccepted(javax.sql.DataSource dataSource, UUID batchId,
+    public static <T> T readAccepted(javax.sql.DataSource dataSource, UUID batchId, java.util.Set<UUID> registeredHolders,
             java.util.function.Function<java.util.Iterator<org.opensalw.registry.BulkWeapon>, T> use) {
         try (java.sql.Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -93,7 +94,7 @@ public final class StagedRows {
                 ps.setObject(1, batchId);
                 ps.setFetchSize(5_000);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return use.apply(new Cursor(rs));
+                    return use.apply(new Cursor(rs, registeredHolders));
                 }
             } finally {
                 c.rollback();
@@ -105,10 +106,12 @@ public final class StagedRows {
 
     private static final class Cursor implements java.util.Iterator<org.opensalw.registry.BulkWeapon> {
         private final ResultSet rs;
+        private final java.util.Set<UUID> registeredHolders;
         private Boolean has;
 
-        Cursor(ResultSet rs) {
+        Cursor(ResultSet rs, java.util.Set<UUID> registeredHolders) {
             this.rs = rs;
+            this.registeredHolders = registeredHolders;
         }
 
         @Override
@@ -130,7 +133,8 @@ public final class StagedRows {
             }
             has = null;
             try {
-                return map(rs).weapon(true);
+                StagedRow row = map(rs);
+                return row.weapon(row.holderId == null || !registeredHolders.contains(row.holderId)); // a known holder is named only
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }

@@ -98,6 +98,15 @@ public class HolderStore {
         return rows;
     }
 
+    /** Those of the ids that are holders of the register. */
+    public java.util.Set<UUID> existing(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("SELECT id FROM holder WHERE id = ANY(:ids)").param("ids", ids.toArray(UUID[]::new))
+                .query(UUID.class).list());
+    }
+
     public boolean exists(UUID id) {
         return id != null && jdbc.sql("SELECT EXISTS (SELECT 1 FROM holder WHERE id = :id)").param("id", id).query(Boolean.class).single();
     }
