@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.opensalw.assistance.internal.Selector;
 import org.opensalw.identity.AuditTrail;
 import org.opensalw.identity.CurrentUser;
 import org.opensalw.shared.UserFacingException;
+import org.opensalw.shared.Violation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -154,7 +156,11 @@ public class FundingCalls {
                 .orElseThrow(() -> UserFacingException.notFound("proposal", id));
     }
 
-    /** One reviewer's scores (0-10) on the call's criteria; a reviewer may revise their own scores. */
+    /**
+     * One reviewer's scores (0-10) on the call's criteria; a reviewer may revise their own scores. A review scores every
+     * criterion of the call: a partial one weighed as a whole (one score of 10 made a proposal worth 100), so it is
+     * refused, each criterion left without a score named; a revision may give only the scores it changes.
+     */
     @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
     @Transactional
     public void review(CallId callId, ProposalId proposalId, Map<String, Integer> scores) {
@@ -173,6 +179,9 @@ public class FundingCalls {
             if (e.getValue() == null || e.getValue() < 0 || e.getValue() > 10) {
                 throw UserFacingException.invalid(e.getKey(), "assistance.review.range", e.getValue());
             }
+        }
+        requireEveryCriterion(call, proposalId, scores.keySet());
+        for (Map.Entry<String, Integer> e : scores.entrySet()) {
             jdbc.sql("""
                     INSERT INTO asst_review (proposal_id, reviewer, criterion, score, created_at) VALUES (:p, :r, :c, :s, :at)
                     ON CONFLICT (proposal_id, reviewer, criterion) DO UPDATE SET score = EXCLUDED.score, created_at = EXCLUDED.created_at
@@ -180,6 +189,18 @@ public class FundingCalls {
                     .param("s", e.getValue()).param("at", Timestamp.from(clock.instant())).update();
         }
         audit.recordWrite("assistance.proposal.review", "ASSISTANCE_PROPOSAL", proposalId, scores.toString());
+    }
+
+    /** Refuses, naming each one as a field, the criteria of the call that neither these scores nor the reviewer's earlier ones score. */
+    private void requireEveryCriterion(FundingCall call, ProposalId proposalId, Set<String> given) {
+        Set<String> scored = new HashSet<>(given);
+        scored.addAll(jdbc.sql("SELECT criterion FROM asst_review WHERE proposal_id = :p AND reviewer = :r")
+                .param("p", proposalId.value()).param("r", currentUser.username()).query(String.class).list());
+        List<Violation> missing = call.criteria().keySet().stream().filter(c -> !scored.contains(c))
+                .map(c -> Violation.of(c, "assistance.review.notScored")).toList();
+        if (!missing.isEmpty()) {
+            throw new UserFacingException(UserFacingException.Kind.INVALID, missing);
+        }
     }
 
     /**

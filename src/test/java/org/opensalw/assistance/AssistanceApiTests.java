@@ -126,6 +126,27 @@ class AssistanceApiTests {
                 .isEqualTo(201);
     }
 
+    @Test
+    void shouldRefuseAReviewThatScoresOnlySomeCriteriaNamingTheOthers() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        Answer call = admin(HttpMethod.POST, "/api/assistance/calls", """
+                {"mechanism":"UNSCAR","year":2028,"title":"Reviewed in part %s","budget":300000,"maxRegionShare":1}""".formatted(tag));
+        assertThat(call.status()).isEqualTo(201);
+        Answer ngo = admin(HttpMethod.POST, "/api/assistance/actors", "{\"kind\":\"CIVIL_SOCIETY\",\"name\":\"Api NGO " + tag + "\",\"country\":\"KE\"}");
+        Answer proposal = admin(HttpMethod.POST, "/api/assistance/calls/" + id(call) + "/proposals", """
+                {"applicantId":"%s","title":"Registers %s","country":"KE","area":"RECORD_KEEPING","amount":150000,"durationMonths":12,
+                 "genderMainstreamed":true}""".formatted(id(ngo), tag));
+        assertThat(proposal.status()).isEqualTo(201);
+
+        Answer review = admin(HttpMethod.POST, "/api/assistance/calls/" + id(call) + "/proposals/" + id(proposal) + "/reviews",
+                "{\"COST_EFFECTIVENESS\":10}");
+
+        assertThat(review.status()).isEqualTo(422);
+        assertThat(review.body()).contains("\"field\":\"RELEVANCE\"", "\"field\":\"FEASIBILITY\"", "\"field\":\"GENDER\"",
+                "\"field\":\"SUSTAINABILITY\"", "assistance.review.notScored").doesNotContain("\"field\":\"COST_EFFECTIVENESS\"");
+        assertThat(admin(HttpMethod.GET, "/api/assistance/calls/" + id(call) + "/proposals", null).body()).contains("\"reviewedValue\":null");
+    }
+
     /** A project from a confirmed match of a new request and a new donor's offer; its id. */
     private String project(String tag) {
         Answer donor = admin(HttpMethod.POST, "/api/assistance/actors", "{\"kind\":\"DONOR\",\"name\":\"Reporting Donor " + tag + "\",\"country\":\"NO\"}");

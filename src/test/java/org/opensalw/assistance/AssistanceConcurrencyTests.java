@@ -214,7 +214,9 @@ class AssistanceConcurrencyTests {
         CallId call = calls.open(new NewCall(Mechanism.UNSCAR, 2028, title, new BigDecimal("300000"), Set.of(), Set.of(), BigDecimal.ONE));
         Actor ngo = actors.create(new NewActor(ActorKind.CIVIL_SOCIETY, "NGO of " + title, "NE"));
         ProposalId p = calls.submit(call, proposal(ngo, "Registers"));
-        calls.review(call, p, Map.of("RELEVANCE", 7));
+        Map<String, Integer> scores = new java.util.LinkedHashMap<>();
+        calls.call(call).criteria().keySet().forEach(c -> scores.put(c, 7)); // a review scores every criterion
+        calls.review(call, p, scores);
         return call;
     }
 

@@ -72,7 +72,9 @@ class AssistancePagesTests {
         Actor ngo = actors.create(new NewActor(ActorKind.CIVIL_SOCIETY, "NGO of a labelled call", "TD"));
         ProposalId p = calls.submit(call, new NewProposal(ngo.id(), "Labelled registers", "TD", Area.RECORD_KEEPING,
                 new BigDecimal("150000"), 12, true, null, Set.of(), false, false));
-        calls.review(call, p, Map.of("RELEVANCE", 7));
+        Map<String, Integer> scores = new java.util.LinkedHashMap<>();
+        calls.call(call).criteria().keySet().forEach(c -> scores.put(c, 7)); // a review scores every criterion
+        calls.review(call, p, scores);
         calls.select(call);
 
         String english = get("/assistance/calls/" + call + "?lang=en");

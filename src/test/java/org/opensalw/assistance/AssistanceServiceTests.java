@@ -213,8 +213,8 @@ class AssistanceServiceTests {
         Actor ngo = actors.create(new NewActor(ActorKind.CIVIL_SOCIETY, "NGO selected once", "KE"));
         ProposalId funded = calls.submit(call, proposal(ngo, "Registers funded once"));
         ProposalId other = calls.submit(call, proposal(ngo, "Marking left out"));
-        calls.review(call, funded, Map.of("RELEVANCE", 6));
-        calls.review(call, other, Map.of("RELEVANCE", 5));
+        calls.review(call, funded, everyCriterion(call, 6));
+        calls.review(call, other, everyCriterion(call, 5));
         calls.select(call);
         calls.report(call, funded, ReportKind.INTERIM, "Half way", new BigDecimal("70000"));
 
@@ -252,6 +252,33 @@ class AssistanceServiceTests {
         assertThatThrownBy(() -> calls.select(call)).isInstanceOfSatisfying(UserFacingException.class,
                 e -> assertThat(e.violations()).containsExactly(closed));
         assertThat(calls.proposal(call, p).reviewers()).isZero();
+    }
+
+    @Test
+    void shouldRefuseAReviewThatLeavesCriteriaOfTheCallWithoutAScore() {
+        CallId call = calls.open(new NewCall(Mechanism.UNSCAR, 2028, "UNSCAR partly reviewed", new BigDecimal("300000"), Set.of(), Set.of(),
+                BigDecimal.ONE));
+        Actor ngo = actors.create(new NewActor(ActorKind.CIVIL_SOCIETY, "NGO partly reviewed", "KE"));
+        ProposalId p = calls.submit(call, proposal(ngo, "Registers partly reviewed"));
+
+        // one score of 10 on the lightest criterion was weighed as a whole review: a value of 100, selected first
+        assertThatThrownBy(() -> calls.review(call, p, Map.of("COST_EFFECTIVENESS", 10))).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.violations()).extracting(Violation::field, Violation::code).containsExactlyInAnyOrder(
+                        tuple("RELEVANCE", "assistance.review.notScored"), tuple("FEASIBILITY", "assistance.review.notScored"),
+                        tuple("GENDER", "assistance.review.notScored"), tuple("SUSTAINABILITY", "assistance.review.notScored")));
+        assertThat(calls.proposal(call, p).reviewers()).isZero();
+        assertThat(calls.proposal(call, p).reviewedValue()).isNull();
+
+        calls.review(call, p, everyCriterion(call, 6));
+        calls.review(call, p, Map.of("RELEVANCE", 10)); // a reviewer revising their review gives only the scores that change
+        assertThat(calls.proposal(call, p).reviewedValue()).isEqualTo(72.0);
+    }
+
+    /** A complete review: the same score on every criterion of the call. */
+    private Map<String, Integer> everyCriterion(CallId call, int score) {
+        Map<String, Integer> scores = new java.util.LinkedHashMap<>();
+        calls.call(call).criteria().keySet().forEach(c -> scores.put(c, score));
+        return scores;
     }
 
     private static NewProposal proposal(Actor applicant, String title) {
