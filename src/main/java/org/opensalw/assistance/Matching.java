@@ -36,17 +36,19 @@ public class Matching {
     private final JdbcClient jdbc;
     private final Rows rows;
     private final AssistanceManagement management;
+    private final Actors actors;
     private final ProgressReports reports;
     private final CurrentUser currentUser;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Matching(JdbcClient jdbc, Rows rows, AssistanceManagement management, ProgressReports reports,
+    Matching(JdbcClient jdbc, Rows rows, AssistanceManagement management, Actors actors, ProgressReports reports,
             CurrentUser currentUser, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.rows = rows;
         this.management = management;
+        this.actors = actors;
         this.reports = reports;
         this.currentUser = currentUser;
         this.audit = audit;
@@ -84,7 +86,7 @@ public class Matching {
         Map<UUID, Integer> history = historyWith(r.country());
         // the offer's thematic and geographic scope is checked in SQL first, so only candidates are read and scored
         List<Offer> offers = jdbc.sql(Rows.OFFER_SELECT + """
-                 WHERE o.status = 'OPEN'
+                 WHERE o.status = 'OPEN' AND a.status = 'ACTIVE'
                   AND (o.areas = '' OR ('|' || o.areas || '|') LIKE :area)
                   AND (o.regions = '' OR ('|' || o.regions || '|') LIKE :sub OR ('|' || o.regions || '|') LIKE :region
                        OR ('|' || o.regions || '|') LIKE :country)
@@ -126,6 +128,11 @@ public class Matching {
         }
         if (o.status() != OfferStatus.OPEN) {
             throw UserFacingException.invalid("offerId", "assistance.match.offerNotOpen", o.status());
+        }
+        // an offer left open by a provider withdrawn before its offers were withdrawn with it; share-locked after the
+        // offer, in the order a withdrawal takes them
+        if (!"ACTIVE".equals(actors.lockedStatus(o.providerId()))) {
+            throw UserFacingException.invalid("offerId", "assistance.match.providerWithdrawn", o.providerName());
         }
         if (o.available() != null && c.budget().compareTo(o.available()) > 0) {
             throw UserFacingException.invalid("budget", "assistance.match.overOffer", o.available().toPlainString());

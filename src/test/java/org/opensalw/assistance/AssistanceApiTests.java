@@ -92,6 +92,25 @@ class AssistanceApiTests {
     }
 
     @Test
+    void shouldMatchNoOfferOfAWithdrawnDonor() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        Answer donor = admin(HttpMethod.POST, "/api/assistance/actors", "{\"kind\":\"DONOR\",\"name\":\"Leaving Donor " + tag + "\",\"country\":\"NO\"}");
+        Answer request = admin(HttpMethod.POST, "/api/assistance/requests", """
+                {"country":"PE","area":"RECORD_KEEPING","description":"Register %s","beneficiary":"Policia Nacional","estimatedCost":150000}"""
+                .formatted(tag));
+        Answer offer = admin(HttpMethod.POST, "/api/assistance/offers", """
+                {"providerId":"%s","kind":"FUNDING","description":"Registers %s","areas":["RECORD_KEEPING"],"amount":400000}"""
+                .formatted(id(donor), tag));
+        assertThat(admin(HttpMethod.POST, "/api/assistance/actors/" + id(donor) + "/withdraw", null).status()).isEqualTo(204);
+
+        assertThat(admin(HttpMethod.GET, "/api/assistance/offers/" + id(offer), null).body()).contains("\"status\":\"WITHDRAWN\"");
+        Answer project = admin(HttpMethod.POST, "/api/assistance/matches", """
+                {"requestId":"%s","offerId":"%s","budget":150000}""".formatted(id(request), id(offer)));
+        assertThat(project.status()).isEqualTo(422);
+        assertThat(project.body()).contains("\"field\":\"offerId\"");
+    }
+
+    @Test
     void shouldExplainAProgressReportWithoutAKind() {
         String project = project(UUID.randomUUID().toString().substring(0, 6));
         for (String noKind : new String[] {"{\"summary\":\"Half way\",\"spent\":1000}", "{\"kind\":null,\"summary\":\"Half way\"}"}) {

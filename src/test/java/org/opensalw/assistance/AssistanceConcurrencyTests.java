@@ -141,6 +141,24 @@ class AssistanceConcurrencyTests {
     }
 
     @Test
+    void shouldNotMatchAnOfferOfAnActorWithdrawnAtTheSameTime() throws Exception {
+        Actor donor = actors.create(new NewActor(ActorKind.DONOR, "Donor leaving while matched", "DE"));
+        OfferId offer = management.makeOffer(new NewOffer(donor.id(), OfferKind.FUNDING, "Registers of a leaving donor",
+                Set.of(Area.RECORD_KEEPING), Set.of(), new BigDecimal("90000"), null, null, Set.of("fr")));
+        RequestId id = management.fileRequest(request("Police des frontières"));
+
+        Race<Boolean, ProjectId> race = race(() -> {
+            actors.withdraw(donor.id());
+            return true;
+        }, () -> matching.confirm(new Confirmation(id, offer, null, new BigDecimal("50000"))));
+
+        race.first().get();
+        assertThat(refusal(race.second())).extracting(Violation::field, Violation::code).containsExactly("offerId", "assistance.match.offerNotOpen");
+        assertThat(management.offer(offer).status()).isEqualTo(OfferStatus.WITHDRAWN);
+        assertThat(management.offer(offer).committed()).isEqualByComparingTo("0");
+    }
+
+    @Test
     void shouldAnswerAConflictToTheSameReportDraftedTwiceAtOnce() throws Exception {
         Race<NationalReportId, NationalReportId> race = race(() -> reports.draft("TD", Instrument.ITI, 2093, List.of()),
                 () -> reports.draft("TD", Instrument.ITI, 2093, List.of()));

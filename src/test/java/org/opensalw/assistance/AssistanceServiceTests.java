@@ -167,6 +167,42 @@ class AssistanceServiceTests {
     }
 
     @Test
+    void shouldWithdrawTheOpenOffersOfAWithdrawnActorSoThatNoneIsMatched() {
+        Actor donor = actors.create(new NewActor(ActorKind.DONOR, "Donor leaving with its offers", "FI"));
+        RequestId req = management.fileRequest(request("CM", Area.RECORD_KEEPING, "Gendarmerie of a leaving donor"));
+        OfferId offer = management.makeOffer(new NewOffer(donor.id(), OfferKind.FUNDING, "Registers of a leaving donor",
+                Set.of(Area.RECORD_KEEPING), Set.of(), new BigDecimal("200000"), null, null, Set.of()));
+
+        actors.withdraw(donor.id());
+
+        assertThat(management.offer(offer).status()).isEqualTo(OfferStatus.WITHDRAWN);
+        assertThat(jdbc.sql("""
+                SELECT username FROM audit_entry WHERE action = 'assistance.offer.withdraw' AND subject_id = :o AND at IS NOT NULL
+                """).param("o", offer.toString()).query(String.class).list()).containsExactly("donor-desk");
+        assertThat(matching.rankOffers(req, 10_000)).extracting(r -> r.offer().id()).doesNotContain(offer);
+        assertThatThrownBy(() -> matching.confirm(new Confirmation(req, offer, null, new BigDecimal("1000"))))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations()).extracting(Violation::field, Violation::code)
+                        .containsExactly(tuple("offerId", "assistance.match.offerNotOpen")));
+        assertThat(management.request(req).status()).isEqualTo(RequestStatus.OPEN);
+    }
+
+    @Test
+    void shouldMatchNoOfferLeftOpenByAProviderWithdrawnBeforeItsOffersWentWithIt() {
+        Actor donor = actors.create(new NewActor(ActorKind.DONOR, "Donor that left long ago", "FI"));
+        RequestId req = management.fileRequest(request("CM", Area.RECORD_KEEPING, "Gendarmerie of a donor gone long ago"));
+        OfferId offer = management.makeOffer(new NewOffer(donor.id(), OfferKind.FUNDING, "Registers of a donor gone long ago",
+                Set.of(Area.RECORD_KEEPING), Set.of(), new BigDecimal("200000"), null, null, Set.of()));
+        // withdrawn as it was before a withdrawal also withdrew the actor's offers
+        jdbc.sql("UPDATE asst_actor SET status = 'WITHDRAWN' WHERE id = :id").param("id", donor.id().value()).update();
+
+        assertThat(matching.rankOffers(req, 10_000)).extracting(r -> r.offer().id()).doesNotContain(offer);
+        assertThatThrownBy(() -> matching.confirm(new Confirmation(req, offer, null, new BigDecimal("1000"))))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations())
+                        .containsExactly(Violation.of("offerId", "assistance.match.providerWithdrawn", "Donor that left long ago")));
+        assertThat(management.request(req).status()).isEqualTo(RequestStatus.OPEN);
+    }
+
+    @Test
     void shouldWithdrawAnActorOnceAndAddNoExpertToItAfterwards() {
         Actor institute = actors.create(new NewActor(ActorKind.RESEARCH_INSTITUTE, "Institute that left", "CH"));
         actors.withdraw(institute.id());
