@@ -139,6 +139,10 @@ public class AssistanceManagement {
     @Transactional
     public OfferId makeOffer(@Valid NewOffer offer) {
         Actor provider = actors.active(offer.providerId(), "providerId"); // any withdrawn actor, not only a state
+        if (offer.kind() == OfferKind.FUNDING && (offer.amount() == null || offer.amount().signum() <= 0)) {
+            // without one it was taken for unlimited money: any budget could be matched against it
+            throw UserFacingException.invalid("amount", "assistance.offer.fundingWithoutAmount");
+        }
         if (offer.availableFrom() != null && offer.availableTo() != null && offer.availableTo().isBefore(offer.availableFrom())) {
             throw UserFacingException.invalid("availableTo", "assistance.period.reversed");
         }

@@ -134,9 +134,7 @@ public class Matching {
         if (!"ACTIVE".equals(actors.lockedStatus(o.providerId()))) {
             throw UserFacingException.invalid("offerId", "assistance.match.providerWithdrawn", o.providerName());
         }
-        if (o.available() != null && c.budget().compareTo(o.available()) > 0) {
-            throw UserFacingException.invalid("budget", "assistance.match.overOffer", o.available().toPlainString());
-        }
+        checkBudget(o, c.budget());
         double score = MatchScorer.score(need(r), resource(o), historyWith(r.country()).getOrDefault(o.providerId().value(), 0), weights())
                 .map(MatchScorer.Scored::score).orElseThrow(() -> UserFacingException.invalid("offerId", "assistance.match.outOfScope"));
         Integer existing = jdbc.sql("SELECT COUNT(*) FROM asst_project WHERE request_id = :r AND offer_id = :o")
@@ -225,6 +223,20 @@ public class Matching {
             jdbc.sql("UPDATE asst_project SET status = 'COMPLETED' WHERE id = :id").param("id", project.value()).update();
         }
         audit.recordWrite("assistance.project.report", "ASSISTANCE_PROJECT", project, kind.name());
+    }
+
+    /**
+     * The budget is what the offer still holds at most. Every funding offer is checked: one made without an amount,
+     * before an amount was required, holds nothing that can be counted and is not matched. An in-kind offer without an
+     * amount gives expertise, equipment or training; the budget then values it and has no ceiling.
+     */
+    private static void checkBudget(Offer o, BigDecimal budget) {
+        if (o.available() == null && o.kind() == OfferKind.FUNDING) {
+            throw UserFacingException.invalid("offerId", "assistance.match.fundingWithoutAmount");
+        }
+        if (o.available() != null && budget.compareTo(o.available()) > 0) {
+            throw UserFacingException.invalid("budget", "assistance.match.overOffer", o.available());
+        }
     }
 
     private static UserFacingException alreadyMatched() {

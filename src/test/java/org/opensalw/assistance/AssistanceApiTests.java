@@ -92,6 +92,16 @@ class AssistanceApiTests {
     }
 
     @Test
+    void shouldRefuseAFundingOfferWithoutAnAmount() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        Answer donor = admin(HttpMethod.POST, "/api/assistance/actors", "{\"kind\":\"DONOR\",\"name\":\"Vague Donor " + tag + "\",\"country\":\"NO\"}");
+        Answer offer = admin(HttpMethod.POST, "/api/assistance/offers", """
+                {"providerId":"%s","kind":"FUNDING","description":"Money %s","areas":["TRACING"]}""".formatted(id(donor), tag));
+        assertThat(offer.status()).isEqualTo(422);
+        assertThat(offer.body()).contains("\"field\":\"amount\"", "assistance.offer.fundingWithoutAmount");
+    }
+
+    @Test
     void shouldMatchNoOfferOfAWithdrawnDonor() {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         Answer donor = admin(HttpMethod.POST, "/api/assistance/actors", "{\"kind\":\"DONOR\",\"name\":\"Leaving Donor " + tag + "\",\"country\":\"NO\"}");

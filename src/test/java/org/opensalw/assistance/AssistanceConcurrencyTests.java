@@ -114,7 +114,7 @@ class AssistanceConcurrencyTests {
 
     @Test
     void shouldNotMatchARequestWithdrawnAtTheSameTime() throws Exception {
-        OfferId offer = offer(null);
+        OfferId offer = offer(new BigDecimal("90000")); // a funding offer states its amount
         RequestId id = management.fileRequest(request("Gendarmerie"));
 
         Race<AssistanceRequest, ProjectId> race = race(() -> management.changeRequestStatus(id, RequestStatus.WITHDRAWN),

@@ -80,6 +80,28 @@ class AssistanceServiceTests {
     }
 
     @Test
+    void shouldRefuseAFundingOfferWithoutAnAmountAndMatchNoneThatHasNone() {
+        Actor donor = actors.create(new NewActor(ActorKind.DONOR, "Donor of unlimited money", "IE"));
+        for (BigDecimal none : new BigDecimal[] {null, BigDecimal.ZERO}) {
+            assertThatThrownBy(() -> management.makeOffer(new NewOffer(donor.id(), OfferKind.FUNDING, "Money without an amount",
+                    Set.of(Area.TRACING), Set.of(), none, null, null, Set.of()))).as("amount %s", none)
+                    .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations())
+                            .containsExactly(Violation.of("amount", "assistance.offer.fundingWithoutAmount")));
+        }
+        // one made before an amount was required: it acted as unlimited money, a budget of 999,999,999 was matched against it
+        OfferId unlimited = management.makeOffer(new NewOffer(donor.id(), OfferKind.FUNDING, "Money made before amounts were required",
+                Set.of(Area.TRACING), Set.of(), new BigDecimal("1000"), null, null, Set.of()));
+        jdbc.sql("UPDATE asst_offer SET amount = NULL WHERE id = :id").param("id", unlimited.value()).update();
+        RequestId req = management.fileRequest(new NewRequest("CM", Area.TRACING, "Tracing desk", "Police of ten dollars",
+                new BigDecimal("10"), null, null, Set.of()));
+        assertThatThrownBy(() -> matching.confirm(new Confirmation(req, unlimited, null, new BigDecimal("999999999"))))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations())
+                        .containsExactly(Violation.of("offerId", "assistance.match.fundingWithoutAmount")));
+        assertThat(management.offer(unlimited).committed()).isEqualByComparingTo("0");
+        assertThat(management.request(req).status()).isEqualTo(RequestStatus.OPEN);
+    }
+
+    @Test
     void shouldFlagTwoProjectsForTheSameBeneficiaryAndAreaAsDuplication() {
         Actor a = actors.create(new NewActor(ActorKind.DONOR, "Donor A dup", "NL"));
         Actor b = actors.create(new NewActor(ActorKind.REGIONAL_ORG, "Org B dup", null));
