@@ -151,9 +151,7 @@ public class NationalReports {
                 throw UserFacingException.invalid("sections[" + i + "].area", "assistance.nationalReport.areaTwice", s.area());
             }
             String cost = "needCost_" + s.area(); // as the form names it
-            if (s.needCost() != null && s.needCost().signum() < 0) {
-                throw UserFacingException.invalid(cost, "assistance.amount.negative");
-            }
+            Amounts.requireNotNegative(cost, s.needCost());
             Amounts.requireStorable(cost, s.needCost());
         }
     }

@@ -132,6 +132,16 @@ class AssistanceApiTests {
     }
 
     @Test
+    void shouldRefuseANegativeSpendInAProgressReport() {
+        String project = project(UUID.randomUUID().toString().substring(0, 6));
+        Answer report = admin(HttpMethod.POST, "/api/assistance/projects/" + project + "/reports",
+                "{\"kind\":\"INTERIM\",\"summary\":\"x\",\"spent\":-5}");
+        assertThat(report.status()).isEqualTo(422);
+        assertThat(report.body()).contains("\"field\":\"spent\"", "assistance.amount.negative");
+        assertThat(admin(HttpMethod.GET, "/api/assistance/projects/" + project, null).body()).contains("\"reports\":[]");
+    }
+
+    @Test
     void shouldRefuseAnAmountTooLargeToStoreNamingTheField() {
         Answer request = admin(HttpMethod.POST, "/api/assistance/requests", """
                 {"country":"CM","area":"TRACING","description":"Ten trillion","beneficiary":"Police","estimatedCost":10000000000000}""");

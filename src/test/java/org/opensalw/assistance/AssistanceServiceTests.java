@@ -262,6 +262,10 @@ class AssistanceServiceTests {
         assertThat(calls.proposal(call, b).status()).isEqualTo(ProposalStatus.NOT_SELECTED);
         calls.report(call, a, ReportKind.INTERIM, "Half way", new BigDecimal("70000"));
         assertThat(calls.reports(a)).hasSize(1);
+        assertThatThrownBy(() -> calls.report(call, a, ReportKind.INTERIM, "Money back", new BigDecimal("-1000.50")))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations())
+                        .containsExactly(Violation.of("spent", "assistance.amount.negative")));
+        assertThat(calls.reports(a)).hasSize(1);
     }
 
     @Test
