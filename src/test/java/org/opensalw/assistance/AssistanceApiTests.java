@@ -186,6 +186,19 @@ class AssistanceApiTests {
         assertThat(admin(HttpMethod.GET, "/api/assistance/calls/" + id(call) + "/proposals", null).body()).contains("\"reviewedValue\":null");
     }
 
+    @Test
+    void shouldScoreNoAssessmentBeforeItsQuestionsAreAnswered() {
+        Answer started = admin(HttpMethod.POST, "/api/assistance/assessments", "{\"country\":\"UG\",\"title\":\"Scored at once over the API\"}");
+        assertThat(started.status()).isEqualTo(201);
+
+        Answer scored = admin(HttpMethod.POST, "/api/assistance/assessments/" + id(started) + "/score", null);
+
+        assertThat(scored.status()).isEqualTo(422);
+        assertThat(scored.body()).contains("assistance.assessment.unanswered");
+        Answer after = admin(HttpMethod.GET, "/api/assistance/assessments", null);
+        assertThat(after.body()).contains("\"title\":\"Scored at once over the API\",\"status\":\"OPEN\"");
+    }
+
     /** A project from a confirmed match of a new request and a new donor's offer; its id. */
     private String project(String tag) {
         Answer donor = admin(HttpMethod.POST, "/api/assistance/actors", "{\"kind\":\"DONOR\",\"name\":\"Reporting Donor " + tag + "\",\"country\":\"NO\"}");

@@ -59,7 +59,7 @@ class AssistanceConcurrencyTests {
     @Test
     void shouldDraftTheGapsOfAnAssessmentScoredTwiceAtOnceOnlyOnce() throws Exception {
         AssessmentId id = assessments.start("TD", "Scored twice");
-        assessments.answer(id, Map.of("RECORD_1", 0, "RECORD_2", 1));
+        assessments.answer(id, allAnswered(Map.of("RECORD_1", 0, "RECORD_2", 1)));
 
         Race<List<RequestId>, List<RequestId>> race = race(() -> assessments.score(id), () -> assessments.score(id));
 
@@ -72,7 +72,7 @@ class AssistanceConcurrencyTests {
     @Test
     void shouldRefuseAnAnswerGivenWhileTheAssessmentIsBeingScored() throws Exception {
         AssessmentId id = assessments.start("TD", "Answered while scored");
-        assessments.answer(id, Map.of("RECORD_1", 0));
+        assessments.answer(id, allAnswered(Map.of("RECORD_1", 0, "RECORD_2", 0)));
 
         Race<List<RequestId>, Boolean> race = race(() -> assessments.score(id), () -> {
             assessments.answer(id, Map.of("RECORD_1", 3));
@@ -225,6 +225,14 @@ class AssistanceConcurrencyTests {
         race.first().get();
         assertThat(refusal(race.second())).isEqualTo(Violation.of("status", "assistance.call.reviewsClosed"));
         assertThat(calls.proposal(call, reviewed).reviewedValue()).isEqualTo(70.0);
+    }
+
+    /** Every question of the questionnaire answered 3 (no gap), but for the answers given. */
+    private Map<String, Integer> allAnswered(Map<String, Integer> given) {
+        Map<String, Integer> answers = new java.util.HashMap<>();
+        assessments.questions().forEach(q -> answers.put(q.code(), 3));
+        answers.putAll(given);
+        return answers;
     }
 
     /** An open call with one eligible proposal, reviewed. */

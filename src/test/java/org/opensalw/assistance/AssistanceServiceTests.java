@@ -132,13 +132,34 @@ class AssistanceServiceTests {
     @Test
     void shouldDraftRequestsForTheGapsOfABaselineAssessment() {
         AssessmentId id = assessments.start("SS", "Baseline 2026");
-        assessments.answer(id, Map.of("RECORD_1", 0, "RECORD_2", 1, "MARK_1", 3, "MARK_2", 2));
+        assessments.answer(id, allAnswered(Map.of("RECORD_1", 0, "RECORD_2", 1, "MARK_1", 3, "MARK_2", 2)));
         List<RequestId> drafts = assessments.score(id);
         assertThat(drafts).hasSize(1);
         AssistanceRequest draft = management.request(drafts.get(0));
         assertThat(draft.area()).isEqualTo(Area.RECORD_KEEPING);
         assertThat(draft.status()).isEqualTo(RequestStatus.DRAFT);
         assertThat(management.changeRequestStatus(draft.id(), RequestStatus.OPEN).status()).isEqualTo(RequestStatus.OPEN);
+    }
+
+    @Test
+    void shouldScoreNoAssessmentUntilEveryQuestionIsAnswered() {
+        AssessmentId id = assessments.start("SS", "Scored at once");
+        int questions = assessments.questions().size();
+        String first = assessments.questions().get(0).code();
+
+        // scored with no answer, it found no gap, drafted nothing and could no longer be answered
+        assertThatThrownBy(() -> assessments.score(id)).isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations())
+                .containsExactly(Violation.of(first, "assistance.assessment.unanswered", questions, questions)));
+        Map<String, Integer> allButOne = allAnswered(Map.of());
+        allButOne.remove("GENDER_2");
+        assessments.answer(id, allButOne);
+        assertThatThrownBy(() -> assessments.score(id)).isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations())
+                .containsExactly(Violation.of("GENDER_2", "assistance.assessment.unanswered", 1, questions)));
+        assertThat(assessments.assessment(id).status()).isEqualTo("OPEN");
+
+        assessments.answer(id, Map.of("GENDER_2", 0));
+        assertThat(assessments.score(id)).isEmpty(); // GENDER: (3 + 0) / 6 is 50%, not a gap
+        assertThat(assessments.assessment(id).status()).isEqualTo("SCORED");
     }
 
     @Test
@@ -152,7 +173,7 @@ class AssistanceServiceTests {
 
             AssessmentId assessment = assessments.start("SS", " ");
             assertThat(assessments.assessment(assessment).title()).isEqualTo("Évaluation de base SS");
-            assessments.answer(assessment, Map.of("RECORD_1", 0));
+            assessments.answer(assessment, allAnswered(Map.of("RECORD_1", 0, "RECORD_2", 0)));
             AssistanceRequest gap = management.request(assessments.score(assessment).get(0));
             assertThat(gap.description()).isEqualTo("Lacune de l'évaluation de base : Tenue des registres obtient 0 % (Évaluation de base SS)");
             assertThat(gap.beneficiary()).isEqualTo("Autorités nationales");
@@ -341,6 +362,14 @@ class AssistanceServiceTests {
         Map<String, Integer> scores = new java.util.LinkedHashMap<>();
         calls.call(call).criteria().keySet().forEach(c -> scores.put(c, score));
         return scores;
+    }
+
+    /** Every question of the questionnaire answered 3 (no gap), but for the answers given. */
+    private Map<String, Integer> allAnswered(Map<String, Integer> given) {
+        Map<String, Integer> answers = new java.util.HashMap<>();
+        assessments.questions().forEach(q -> answers.put(q.code(), 3));
+        answers.putAll(given);
+        return answers;
     }
 
     private static NewProposal proposal(Actor applicant, String title) {
