@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.opensalw.TestDatabase;
+import org.opensalw.shared.Messages;
 import org.opensalw.shared.PageRequest;
 import org.opensalw.shared.UserFacingException;
 import org.opensalw.shared.Violation;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authorization.AuthorizationDeniedException;
@@ -36,6 +38,7 @@ class AssistanceServiceTests {
     @Autowired FundingCalls calls;
     @Autowired VoluntaryTargets targets;
     @Autowired JdbcClient jdbc;
+    @Autowired MessageSource messages;
 
     private NewRequest request(String country, Area area, String beneficiary) {
         return new NewRequest(country, area, "Electronic register for " + beneficiary, beneficiary, new BigDecimal("120000"),
@@ -180,6 +183,21 @@ class AssistanceServiceTests {
         } finally {
             LocaleContextHolder.resetLocaleContext();
         }
+    }
+
+    @Test
+    void shouldWriteTheYearsOfItsMessagesWithoutAThousandsSeparator() {
+        reports.draft("UG", Instrument.POA, 2090, List.of());
+        // "A POA report of UG for 2,026 already exists", "pour 2 026"
+        assertThatThrownBy(() -> reports.draft("UG", Instrument.POA, 2090, List.of())).isInstanceOfSatisfying(UserFacingException.class, e -> {
+            assertThat(Messages.resolve(messages, e.violations().get(0), Locale.ENGLISH)).isEqualTo("A POA report of UG for 2090 already exists.");
+            assertThat(Messages.resolve(messages, e.violations().get(0), Locale.FRENCH)).isEqualTo("Un rapport POA de UG pour 2090 existe déjà.");
+        });
+        assertThatThrownBy(() -> targets.set("NATIONAL", "UG", "Roadmap of years", "1", "Weapons marked", 2030, BigDecimal.ZERO,
+                BigDecimal.TEN, LocalDate.of(2029, 12, 31))).isInstanceOfSatisfying(UserFacingException.class, e -> {
+                    assertThat(Messages.resolve(messages, e.violations().get(0), Locale.ENGLISH)).endsWith("before the baseline year 2030.");
+                    assertThat(Messages.resolve(messages, e.violations().get(0), Locale.forLanguageTag("es"))).endsWith("año de referencia 2030.");
+                });
     }
 
     @Test
