@@ -224,7 +224,7 @@ public class FundingCalls {
                 default -> ProposalStatus.NOT_SELECTED;
             };
             jdbc.sql("UPDATE asst_proposal SET status = :s, selection_note = :n WHERE id = :id").param("s", status.name())
-                    .param("n", line.outcome() + (line.detail().isEmpty() ? "" : " " + line.detail())).param("id", line.proposalId().value()).update();
+                    .param("n", line.note().stored()).param("id", line.proposalId().value()).update(); // by key: told in each reader's language
         }
         jdbc.sql("UPDATE asst_call SET status = 'SELECTED' WHERE id = :id").param("id", callId.value()).update(); // locked, and OPEN
         jdbc.sql("""
