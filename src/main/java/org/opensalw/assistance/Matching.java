@@ -186,7 +186,12 @@ public class Matching {
     @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
     @Transactional
     public UUID addMilestone(ProjectId project, String title, LocalDate due) {
-        project(project);
+        // locked: a final report completing the project at the same time is waited for, then seen, or comes after this one
+        jdbc.sql("SELECT id FROM asst_project WHERE id = :id FOR UPDATE").param("id", project.value()).query(UUID.class).optional()
+                .orElseThrow(() -> UserFacingException.notFound("project", project));
+        if (project(project).project().status() != ProjectStatus.ACTIVE) { // as reports are, once the final one completed it
+            throw UserFacingException.invalid("status", "assistance.milestone.projectDone");
+        }
         if (title == null || title.isBlank()) {
             throw UserFacingException.invalid("title", "form.required");
         }

@@ -80,6 +80,11 @@ class AssistanceServiceTests {
         ProjectDetails details = matching.project(project);
         assertThat(details.milestones()).hasSize(1);
         assertThat(details.project().status()).isEqualTo(ProjectStatus.COMPLETED);
+        // reports were refused after the final one, milestones were not
+        assertThatThrownBy(() -> matching.addMilestone(project, "After the end", LocalDate.of(2028, 1, 31)))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations())
+                        .containsExactly(Violation.of("status", "assistance.milestone.projectDone")));
+        assertThat(matching.project(project).milestones()).hasSize(1);
     }
 
     @Test
