@@ -425,6 +425,38 @@ class AssistanceServiceTests {
     }
 
     @Test
+    void shouldRecordProgressOnlyForHalfYearsFromTheBaselineToNow() {
+        TargetId t = targets.set("NATIONAL", "KE", "Roadmap of half-years", "2", "Weapons marked", 2020, BigDecimal.ZERO,
+                new BigDecimal("100"), LocalDate.of(2030, 12, 31));
+        LocalDate today = LocalDate.now();
+        for (String notBegun : new String[] {"2099-H1", (today.getYear() + 1) + "-H1"}) {
+            assertThatThrownBy(() -> targets.recordProgress(t, notBegun, BigDecimal.ONE, "")).isInstanceOfSatisfying(UserFacingException.class,
+                    e -> assertThat(e.violations()).containsExactly(Violation.of("period", "assistance.target.periodFuture", notBegun)));
+        }
+        assertThatThrownBy(() -> targets.recordProgress(t, "2019-H2", BigDecimal.ONE, "")).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.violations()).containsExactly(Violation.of("period", "assistance.target.periodBeforeBaseline", "2019-H2", 2020)));
+
+        String underWay = today.getYear() + (today.getMonthValue() <= 6 ? "-H1" : "-H2");
+        targets.recordProgress(t, "2020-H1", BigDecimal.ONE, ""); // the baseline year itself
+        targets.recordProgress(t, underWay, BigDecimal.TEN, "");
+        assertThat(targets.target(t).progress()).extracting(Target.Progress::period).containsExactly("2020-H1", underWay);
+    }
+
+    @Test
+    void shouldRefuseANationalTargetOfAStateNotInTheListOfCountries() {
+        assertThatThrownBy(() -> targets.set("NATIONAL", "ZZ", "Roadmap of nowhere", "1", "Weapons marked", 2020, BigDecimal.ZERO,
+                new BigDecimal("100"), LocalDate.of(2030, 12, 31))).isInstanceOfSatisfying(UserFacingException.class,
+                        e -> assertThat(e.violations()).containsExactly(Violation.of("owner", "assistance.country.unknown", "ZZ")));
+        assertThat(targets.targets("Roadmap of nowhere")).isEmpty();
+        TargetId national = targets.set("NATIONAL", " ke ", "Roadmap of somewhere", "1", "Weapons marked", 2020, BigDecimal.ZERO,
+                new BigDecimal("100"), LocalDate.of(2030, 12, 31));
+        assertThat(targets.target(national).owner()).isEqualTo("KE");
+        TargetId regional = targets.set("REGIONAL", "Western Balkans", "Roadmap of somewhere", "1", "Weapons seized", 2020, BigDecimal.ZERO,
+                new BigDecimal("100"), LocalDate.of(2030, 12, 31));
+        assertThat(targets.target(regional).owner()).isEqualTo("Western Balkans");
+    }
+
+    @Test
     @WithMockUser(username = "reader", roles = {"READ_ONLY"})
     void shouldLetReadersReadButNotWrite() {
         assertThat(management.requests(RequestFilter.all(), new PageRequest(0, 10))).isNotNull();
