@@ -48,6 +48,11 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public class FundingCalls {
 
+    /** The first year a call can be for: the Programme of Action's, as the national reports' form allows. */
+    static final int FIRST_YEAR = 2001;
+    /** How far ahead a call can be opened. */
+    static final int LATEST_YEARS_AHEAD = 5;
+
     private final JdbcClient jdbc;
     private final EligibilityRules rules;
     private final ReviewCriteria criteria;
@@ -74,6 +79,11 @@ public class FundingCalls {
     @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
     @Transactional
     public CallId open(@Valid NewCall c) {
+        // from the Programme of Action (2001) to a few years ahead: -5 and 99999 were taken as years
+        int latest = java.time.Year.now(clock).getValue() + LATEST_YEARS_AHEAD;
+        if (c.year() < FIRST_YEAR || c.year() > latest) {
+            throw UserFacingException.invalid("year", "assistance.call.yearRange", FIRST_YEAR, latest);
+        }
         for (String region : c.geographicPriorities() == null ? Set.<String>of() : c.geographicPriorities()) {
             if (!geography.regions().contains(region)) {
                 throw UserFacingException.invalid("geographicPriorities", "assistance.region.unknown", region);

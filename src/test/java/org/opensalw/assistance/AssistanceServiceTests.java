@@ -313,6 +313,21 @@ class AssistanceServiceTests {
     }
 
     @Test
+    void shouldOpenCallsOnlyForYearsFromTheProgrammeOfActionToAFewYearsAhead() {
+        int latest = LocalDate.now().getYear() + 5;
+        for (int year : new int[] {-5, 0, 2000, latest + 1, 99999}) {
+            assertThatThrownBy(() -> calls.open(new NewCall(Mechanism.UNSCAR, year, "UNSCAR of the year " + year, new BigDecimal("300000"),
+                    Set.of(), Set.of(), BigDecimal.ONE))).as("year %d", year).isInstanceOfSatisfying(UserFacingException.class,
+                            e -> assertThat(e.violations()).containsExactly(Violation.of("year", "assistance.call.yearRange", 2001, latest)));
+        }
+        assertThat(calls.calls()).extracting(FundingCall::title).noneMatch(t -> t.startsWith("UNSCAR of the year"));
+        assertThat(calls.call(calls.open(new NewCall(Mechanism.SALIENT, 2001, "SALIENT of the first year", new BigDecimal("300000"), Set.of(),
+                Set.of(), BigDecimal.ONE))).year()).isEqualTo(2001);
+        assertThat(calls.call(calls.open(new NewCall(Mechanism.SALIENT, latest, "SALIENT of the latest year", new BigDecimal("300000"), Set.of(),
+                Set.of(), BigDecimal.ONE))).year()).isEqualTo(latest);
+    }
+
+    @Test
     void shouldSelectOnceSoThatAFundedProposalThatReportsStaysFunded() {
         CallId call = calls.open(new NewCall(Mechanism.UNSCAR, 2028, "UNSCAR selected once", new BigDecimal("150000"), Set.of(),
                 Set.of(), BigDecimal.ONE));
