@@ -140,13 +140,14 @@ public class Actors {
         if (expert.availableFrom() != null && expert.availableTo() != null && expert.availableTo().isBefore(expert.availableFrom())) {
             throw UserFacingException.invalid("availableTo", "assistance.period.reversed");
         }
+        java.util.Set<String> languages = Codes.languages("languages", expert.languages());
         ExpertId id = ExpertId.random();
         jdbc.sql("""
                 INSERT INTO asst_expert (id, name, actor_id, areas, languages, available_from, available_to, created_by, created_at)
                 VALUES (:id, :name, :actor, :areas, :langs, :from, :to, :by, :at)
                 """).param("id", id.value()).param("name", expert.name().trim())
                 .param("actor", expert.actorId() == null ? null : expert.actorId().value())
-                .param("areas", Codes.join(expert.areas())).param("langs", Codes.join(Codes.languages(expert.languages())))
+                .param("areas", Codes.join(expert.areas())).param("langs", Codes.join(languages))
                 .param("from", expert.availableFrom()).param("to", expert.availableTo())
                 .param("by", currentUser.username()).param("at", Timestamp.from(clock.instant())).update();
         audit.recordWrite("assistance.expert.add", "ASSISTANCE_EXPERT", id, expert.name());

@@ -71,6 +71,17 @@ class AssistanceApiTests {
     }
 
     @Test
+    void shouldRefuseARequestInALanguageThatIsNoIsoCode() {
+        for (String language : new String[] {"xx", "english"}) {
+            Answer request = admin(HttpMethod.POST, "/api/assistance/requests", """
+                    {"country":"CM","area":"TRACING","description":"Tracing desk","beneficiary":"Police","estimatedCost":30000,
+                     "languages":["fr","%s"]}""".formatted(language));
+            assertThat(request.status()).as(language).isEqualTo(422);
+            assertThat(request.body()).as(language).contains("\"field\":\"languages\"", "assistance.language.unknown");
+        }
+    }
+
+    @Test
     void shouldExplainAStatusChangeWithoutAStatus() {
         Answer request = admin(HttpMethod.POST, "/api/assistance/requests", """
                 {"country":"CM","area":"TRACING","description":"Tracing desk","beneficiary":"Police judiciaire","estimatedCost":30000}""");
