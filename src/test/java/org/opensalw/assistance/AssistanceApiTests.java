@@ -163,7 +163,8 @@ class AssistanceApiTests {
     @Test
     void shouldRefuseANationalReportSectionWithoutAnAreaOrWithAnAreaTwice() {
         Answer twice = admin(HttpMethod.POST, "/api/assistance/national-reports", """
-                {"country":"TD","instrument":"ITI","year":2092,"sections":[{"area":"MARKING","need":"Marking machines"},{"area":"MARKING"}]}""");
+                {"country":"TD","instrument":"ITI","year":2092,"sections":[{"area":"MARKING","need":"Marking machines","needCost":40000},
+                 {"area":"MARKING"}]}""");
         assertThat(twice.status()).isEqualTo(422);
         assertThat(twice.body()).contains("\"field\":\"sections[1].area\"", "assistance.nationalReport.areaTwice");
         Answer none = admin(HttpMethod.POST, "/api/assistance/national-reports", """
@@ -172,8 +173,8 @@ class AssistanceApiTests {
         assertThat(none.body()).contains("\"field\":\"sections[0].area\"", "form.required");
         // nothing was left of the refused drafts
         assertThat(admin(HttpMethod.POST, "/api/assistance/national-reports", """
-                {"country":"TD","instrument":"ITI","year":2092,"sections":[{"area":"MARKING","need":"Marking machines"}]}""").status())
-                .isEqualTo(201);
+                {"country":"TD","instrument":"ITI","year":2092,"sections":[{"area":"MARKING","need":"Marking machines","needCost":40000}]}""")
+                .status()).isEqualTo(201);
     }
 
     @Test
@@ -208,6 +209,14 @@ class AssistanceApiTests {
         assertThat(scored.body()).contains("assistance.assessment.unanswered");
         Answer after = admin(HttpMethod.GET, "/api/assistance/assessments", null);
         assertThat(after.body()).contains("\"title\":\"Scored at once over the API\",\"status\":\"OPEN\"");
+    }
+
+    @Test
+    void shouldRefuseANeedWithoutItsCostNamingTheArea() {
+        Answer report = admin(HttpMethod.POST, "/api/assistance/national-reports", """
+                {"country":"TD","instrument":"POA","year":2089,"sections":[{"area":"TRACING","need":"A tracing desk"}]}""");
+        assertThat(report.status()).isEqualTo(422);
+        assertThat(report.body()).contains("\"field\":\"needCost_TRACING\"", "assistance.nationalReport.needWithoutCost");
     }
 
     /** A project from a confirmed match of a new request and a new donor's offer; its id. */

@@ -138,6 +138,17 @@ class AssistanceServiceTests {
     }
 
     @Test
+    void shouldRefuseANeedWithoutItsCostRatherThanRequestZero() {
+        // the need became a request costing 0.00, counted as such in the unmet needs
+        assertThatThrownBy(() -> reports.draft("SS", Instrument.ITI, 2089, List.of(
+                new NationalReport.Section(Area.MARKING, "", "", null),
+                new NationalReport.Section(Area.TRACING, "Tracing desk opened", "Train the tracing desk", null))))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations())
+                        .containsExactly(Violation.of("needCost_TRACING", "assistance.nationalReport.needWithoutCost")));
+        assertThat(reports.reports()).noneMatch(r -> r.country().equals("SS") && r.year() == 2089);
+    }
+
+    @Test
     void shouldDraftRequestsForTheGapsOfABaselineAssessment() {
         AssessmentId id = assessments.start("SS", "Baseline 2026");
         assessments.answer(id, allAnswered(Map.of("RECORD_1", 0, "RECORD_2", 1, "MARK_1", 3, "MARK_2", 2)));
@@ -175,7 +186,7 @@ class AssistanceServiceTests {
         LocaleContextHolder.setLocale(Locale.FRENCH);
         try {
             NationalReportId report = reports.draft("SS", Instrument.POA, 2095, List.of(
-                    new NationalReport.Section(Area.MARKING, "", "Machines de marquage", null)));
+                    new NationalReport.Section(Area.MARKING, "", "Machines de marquage", new BigDecimal("40000"))));
             assertThat(management.request(reports.submit(report).get(0)).beneficiary())
                     .isEqualTo("Autorités nationales — Programme d'action, 2095");
 
