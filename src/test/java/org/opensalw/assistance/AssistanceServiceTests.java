@@ -13,12 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.opensalw.TestDatabase;
-import org.opensalw.shared.Messages;
 import org.opensalw.shared.PageRequest;
 import org.opensalw.shared.UserFacingException;
 import org.opensalw.shared.Violation;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authorization.AuthorizationDeniedException;
@@ -38,7 +36,6 @@ class AssistanceServiceTests {
     @Autowired FundingCalls calls;
     @Autowired VoluntaryTargets targets;
     @Autowired JdbcClient jdbc;
-    @Autowired MessageSource messages;
 
     private NewRequest request(String country, Area area, String beneficiary) {
         return new NewRequest(country, area, "Electronic register for " + beneficiary, beneficiary, new BigDecimal("120000"),
@@ -88,28 +85,6 @@ class AssistanceServiceTests {
     }
 
     @Test
-    void shouldRefuseAFundingOfferWithoutAnAmountAndMatchNoneThatHasNone() {
-        Actor donor = actors.create(new NewActor(ActorKind.DONOR, "Donor of unlimited money", "IE"));
-        for (BigDecimal none : new BigDecimal[] {null, BigDecimal.ZERO}) {
-            assertThatThrownBy(() -> management.makeOffer(new NewOffer(donor.id(), OfferKind.FUNDING, "Money without an amount",
-                    Set.of(Area.TRACING), Set.of(), none, null, null, Set.of()))).as("amount %s", none)
-                    .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations())
-                            .containsExactly(Violation.of("amount", "assistance.offer.fundingWithoutAmount")));
-        }
-        // one made before an amount was required: it acted as unlimited money, a budget of 999,999,999 was matched against it
-        OfferId unlimited = management.makeOffer(new NewOffer(donor.id(), OfferKind.FUNDING, "Money made before amounts were required",
-                Set.of(Area.TRACING), Set.of(), new BigDecimal("1000"), null, null, Set.of()));
-        jdbc.sql("UPDATE asst_offer SET amount = NULL WHERE id = :id").param("id", unlimited.value()).update();
-        RequestId req = management.fileRequest(new NewRequest("CM", Area.TRACING, "Tracing desk", "Police of ten dollars",
-                new BigDecimal("10"), null, null, Set.of()));
-        assertThatThrownBy(() -> matching.confirm(new Confirmation(req, unlimited, null, new BigDecimal("999999999"))))
-                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations())
-                        .containsExactly(Violation.of("offerId", "assistance.match.fundingWithoutAmount")));
-        assertThat(management.offer(unlimited).committed()).isEqualByComparingTo("0");
-        assertThat(management.request(req).status()).isEqualTo(RequestStatus.OPEN);
-    }
-
-    @Test
     void shouldFlagTwoProjectsForTheSameBeneficiaryAndAreaAsDuplication() {
         Actor a = actors.create(new NewActor(ActorKind.DONOR, "Donor A dup", "NL"));
         Actor b = actors.create(new NewActor(ActorKind.REGIONAL_ORG, "Org B dup", null));
@@ -138,17 +113,6 @@ class AssistanceServiceTests {
     }
 
     @Test
-    void shouldRefuseANeedWithoutItsCostRatherThanRequestZero() {
-        // the need became a request costing 0.00, counted as such in the unmet needs
-        assertThatThrownBy(() -> reports.draft("SS", Instrument.ITI, 2089, List.of(
-                new NationalReport.Section(Area.MARKING, "", "", null),
-                new NationalReport.Section(Area.TRACING, "Tracing desk opened", "Train the tracing desk", null))))
-                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations())
-                        .containsExactly(Violation.of("needCost_TRACING", "assistance.nationalReport.needWithoutCost")));
-        assertThat(reports.reports()).noneMatch(r -> r.country().equals("SS") && r.year() == 2089);
-    }
-
-    @Test
     void shouldDraftRequestsForTheGapsOfABaselineAssessment() {
         AssessmentId id = assessments.start("SS", "Baseline 2026");
         assessments.answer(id, allAnswered(Map.of("RECORD_1", 0, "RECORD_2", 1, "MARK_1", 3, "MARK_2", 2)));
@@ -158,27 +122,6 @@ class AssistanceServiceTests {
         assertThat(draft.area()).isEqualTo(Area.RECORD_KEEPING);
         assertThat(draft.status()).isEqualTo(RequestStatus.DRAFT);
         assertThat(management.changeRequestStatus(draft.id(), RequestStatus.OPEN).status()).isEqualTo(RequestStatus.OPEN);
-    }
-
-    @Test
-    void shouldScoreNoAssessmentUntilEveryQuestionIsAnswered() {
-        AssessmentId id = assessments.start("SS", "Scored at once");
-        int questions = assessments.questions().size();
-        String first = assessments.questions().get(0).code();
-
-        // scored with no answer, it found no gap, drafted nothing and could no longer be answered
-        assertThatThrownBy(() -> assessments.score(id)).isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations())
-                .containsExactly(Violation.of(first, "assistance.assessment.unanswered", questions, questions)));
-        Map<String, Integer> allButOne = allAnswered(Map.of());
-        allButOne.remove("GENDER_2");
-        assessments.answer(id, allButOne);
-        assertThatThrownBy(() -> assessments.score(id)).isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations())
-                .containsExactly(Violation.of("GENDER_2", "assistance.assessment.unanswered", 1, questions)));
-        assertThat(assessments.assessment(id).status()).isEqualTo("OPEN");
-
-        assessments.answer(id, Map.of("GENDER_2", 0));
-        assertThat(assessments.score(id)).isEmpty(); // GENDER: (3 + 0) / 6 is 50%, not a gap
-        assertThat(assessments.assessment(id).status()).isEqualTo("SCORED");
     }
 
     @Test
@@ -199,21 +142,6 @@ class AssistanceServiceTests {
         } finally {
             LocaleContextHolder.resetLocaleContext();
         }
-    }
-
-    @Test
-    void shouldWriteTheYearsOfItsMessagesWithoutAThousandsSeparator() {
-        reports.draft("UG", Instrument.POA, 2090, List.of());
-        // "A POA report of UG for 2,026 already exists", "pour 2 026"
-        assertThatThrownBy(() -> reports.draft("UG", Instrument.POA, 2090, List.of())).isInstanceOfSatisfying(UserFacingException.class, e -> {
-            assertThat(Messages.resolve(messages, e.violations().get(0), Locale.ENGLISH)).isEqualTo("A POA report of UG for 2090 already exists.");
-            assertThat(Messages.resolve(messages, e.violations().get(0), Locale.FRENCH)).isEqualTo("Un rapport POA de UG pour 2090 existe déjà.");
-        });
-        assertThatThrownBy(() -> targets.set("NATIONAL", "UG", "Roadmap of years", "1", "Weapons marked", 2030, BigDecimal.ZERO,
-                BigDecimal.TEN, LocalDate.of(2029, 12, 31))).isInstanceOfSatisfying(UserFacingException.class, e -> {
-                    assertThat(Messages.resolve(messages, e.violations().get(0), Locale.ENGLISH)).endsWith("before the baseline year 2030.");
-                    assertThat(Messages.resolve(messages, e.violations().get(0), Locale.forLanguageTag("es"))).endsWith("año de referencia 2030.");
-                });
     }
 
     @Test
@@ -241,42 +169,6 @@ class AssistanceServiceTests {
                         e -> assertThat(e.violations()).extracting(Violation::field, Violation::code)
                                 .containsExactly(tuple("applicantId", "assistance.actor.withdrawn")));
         assertThat(calls.proposals(call)).isEmpty();
-    }
-
-    @Test
-    void shouldWithdrawTheOpenOffersOfAWithdrawnActorSoThatNoneIsMatched() {
-        Actor donor = actors.create(new NewActor(ActorKind.DONOR, "Donor leaving with its offers", "FI"));
-        RequestId req = management.fileRequest(request("CM", Area.RECORD_KEEPING, "Gendarmerie of a leaving donor"));
-        OfferId offer = management.makeOffer(new NewOffer(donor.id(), OfferKind.FUNDING, "Registers of a leaving donor",
-                Set.of(Area.RECORD_KEEPING), Set.of(), new BigDecimal("200000"), null, null, Set.of()));
-
-        actors.withdraw(donor.id());
-
-        assertThat(management.offer(offer).status()).isEqualTo(OfferStatus.WITHDRAWN);
-        assertThat(jdbc.sql("""
-                SELECT username FROM audit_entry WHERE action = 'assistance.offer.withdraw' AND subject_id = :o AND at IS NOT NULL
-                """).param("o", offer.toString()).query(String.class).list()).containsExactly("donor-desk");
-        assertThat(matching.rankOffers(req, 10_000)).extracting(r -> r.offer().id()).doesNotContain(offer);
-        assertThatThrownBy(() -> matching.confirm(new Confirmation(req, offer, null, new BigDecimal("1000"))))
-                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations()).extracting(Violation::field, Violation::code)
-                        .containsExactly(tuple("offerId", "assistance.match.offerNotOpen")));
-        assertThat(management.request(req).status()).isEqualTo(RequestStatus.OPEN);
-    }
-
-    @Test
-    void shouldMatchNoOfferLeftOpenByAProviderWithdrawnBeforeItsOffersWentWithIt() {
-        Actor donor = actors.create(new NewActor(ActorKind.DONOR, "Donor that left long ago", "FI"));
-        RequestId req = management.fileRequest(request("CM", Area.RECORD_KEEPING, "Gendarmerie of a donor gone long ago"));
-        OfferId offer = management.makeOffer(new NewOffer(donor.id(), OfferKind.FUNDING, "Registers of a donor gone long ago",
-                Set.of(Area.RECORD_KEEPING), Set.of(), new BigDecimal("200000"), null, null, Set.of()));
-        // withdrawn as it was before a withdrawal also withdrew the actor's offers
-        jdbc.sql("UPDATE asst_actor SET status = 'WITHDRAWN' WHERE id = :id").param("id", donor.id().value()).update();
-
-        assertThat(matching.rankOffers(req, 10_000)).extracting(r -> r.offer().id()).doesNotContain(offer);
-        assertThatThrownBy(() -> matching.confirm(new Confirmation(req, offer, null, new BigDecimal("1000"))))
-                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations())
-                        .containsExactly(Violation.of("offerId", "assistance.match.providerWithdrawn", "Donor that left long ago")));
-        assertThat(management.request(req).status()).isEqualTo(RequestStatus.OPEN);
     }
 
     @Test
@@ -321,21 +213,6 @@ class AssistanceServiceTests {
                 .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations())
                         .containsExactly(Violation.of("spent", "assistance.amount.negative")));
         assertThat(calls.reports(a)).hasSize(1);
-    }
-
-    @Test
-    void shouldOpenCallsOnlyForYearsFromTheProgrammeOfActionToAFewYearsAhead() {
-        int latest = LocalDate.now().getYear() + 5;
-        for (int year : new int[] {-5, 0, 2000, latest + 1, 99999}) {
-            assertThatThrownBy(() -> calls.open(new NewCall(Mechanism.UNSCAR, year, "UNSCAR of the year " + year, new BigDecimal("300000"),
-                    Set.of(), Set.of(), BigDecimal.ONE))).as("year %d", year).isInstanceOfSatisfying(UserFacingException.class,
-                            e -> assertThat(e.violations()).containsExactly(Violation.of("year", "assistance.call.yearRange", 2001, latest)));
-        }
-        assertThat(calls.calls()).extracting(FundingCall::title).noneMatch(t -> t.startsWith("UNSCAR of the year"));
-        assertThat(calls.call(calls.open(new NewCall(Mechanism.SALIENT, 2001, "SALIENT of the first year", new BigDecimal("300000"), Set.of(),
-                Set.of(), BigDecimal.ONE))).year()).isEqualTo(2001);
-        assertThat(calls.call(calls.open(new NewCall(Mechanism.SALIENT, latest, "SALIENT of the latest year", new BigDecimal("300000"), Set.of(),
-                Set.of(), BigDecimal.ONE))).year()).isEqualTo(latest);
     }
 
     @Test
@@ -386,26 +263,6 @@ class AssistanceServiceTests {
         assertThat(calls.proposal(call, p).reviewers()).isZero();
     }
 
-    @Test
-    void shouldRefuseAReviewThatLeavesCriteriaOfTheCallWithoutAScore() {
-        CallId call = calls.open(new NewCall(Mechanism.UNSCAR, 2028, "UNSCAR partly reviewed", new BigDecimal("300000"), Set.of(), Set.of(),
-                BigDecimal.ONE));
-        Actor ngo = actors.create(new NewActor(ActorKind.CIVIL_SOCIETY, "NGO partly reviewed", "KE"));
-        ProposalId p = calls.submit(call, proposal(ngo, "Registers partly reviewed"));
-
-        // one score of 10 on the lightest criterion was weighed as a whole review: a value of 100, selected first
-        assertThatThrownBy(() -> calls.review(call, p, Map.of("COST_EFFECTIVENESS", 10))).isInstanceOfSatisfying(UserFacingException.class,
-                e -> assertThat(e.violations()).extracting(Violation::field, Violation::code).containsExactlyInAnyOrder(
-                        tuple("RELEVANCE", "assistance.review.notScored"), tuple("FEASIBILITY", "assistance.review.notScored"),
-                        tuple("GENDER", "assistance.review.notScored"), tuple("SUSTAINABILITY", "assistance.review.notScored")));
-        assertThat(calls.proposal(call, p).reviewers()).isZero();
-        assertThat(calls.proposal(call, p).reviewedValue()).isNull();
-
-        calls.review(call, p, everyCriterion(call, 6));
-        calls.review(call, p, Map.of("RELEVANCE", 10)); // a reviewer revising their review gives only the scores that change
-        assertThat(calls.proposal(call, p).reviewedValue()).isEqualTo(72.0);
-    }
-
     /** A complete review: the same score on every criterion of the call. */
     private Map<String, Integer> everyCriterion(CallId call, int score) {
         Map<String, Integer> scores = new java.util.LinkedHashMap<>();
@@ -448,38 +305,6 @@ class AssistanceServiceTests {
         targets.recordProgress(t, "2023-H1", new BigDecimal("300"), "");
         assertThatThrownBy(() -> targets.recordProgress(t, "2023-Q1", BigDecimal.ONE, "")).isInstanceOf(UserFacingException.class);
         assertThat(targets.target(t).achieved()).isEqualTo(0.5);
-    }
-
-    @Test
-    void shouldRecordProgressOnlyForHalfYearsFromTheBaselineToNow() {
-        TargetId t = targets.set("NATIONAL", "KE", "Roadmap of half-years", "2", "Weapons marked", 2020, BigDecimal.ZERO,
-                new BigDecimal("100"), LocalDate.of(2030, 12, 31));
-        LocalDate today = LocalDate.now();
-        for (String notBegun : new String[] {"2099-H1", (today.getYear() + 1) + "-H1"}) {
-            assertThatThrownBy(() -> targets.recordProgress(t, notBegun, BigDecimal.ONE, "")).isInstanceOfSatisfying(UserFacingException.class,
-                    e -> assertThat(e.violations()).containsExactly(Violation.of("period", "assistance.target.periodFuture", notBegun)));
-        }
-        assertThatThrownBy(() -> targets.recordProgress(t, "2019-H2", BigDecimal.ONE, "")).isInstanceOfSatisfying(UserFacingException.class,
-                e -> assertThat(e.violations()).containsExactly(Violation.of("period", "assistance.target.periodBeforeBaseline", "2019-H2", 2020)));
-
-        String underWay = today.getYear() + (today.getMonthValue() <= 6 ? "-H1" : "-H2");
-        targets.recordProgress(t, "2020-H1", BigDecimal.ONE, ""); // the baseline year itself
-        targets.recordProgress(t, underWay, BigDecimal.TEN, "");
-        assertThat(targets.target(t).progress()).extracting(Target.Progress::period).containsExactly("2020-H1", underWay);
-    }
-
-    @Test
-    void shouldRefuseANationalTargetOfAStateNotInTheListOfCountries() {
-        assertThatThrownBy(() -> targets.set("NATIONAL", "ZZ", "Roadmap of nowhere", "1", "Weapons marked", 2020, BigDecimal.ZERO,
-                new BigDecimal("100"), LocalDate.of(2030, 12, 31))).isInstanceOfSatisfying(UserFacingException.class,
-                        e -> assertThat(e.violations()).containsExactly(Violation.of("owner", "assistance.country.unknown", "ZZ")));
-        assertThat(targets.targets("Roadmap of nowhere")).isEmpty();
-        TargetId national = targets.set("NATIONAL", " ke ", "Roadmap of somewhere", "1", "Weapons marked", 2020, BigDecimal.ZERO,
-                new BigDecimal("100"), LocalDate.of(2030, 12, 31));
-        assertThat(targets.target(national).owner()).isEqualTo("KE");
-        TargetId regional = targets.set("REGIONAL", "Western Balkans", "Roadmap of somewhere", "1", "Weapons seized", 2020, BigDecimal.ZERO,
-                new BigDecimal("100"), LocalDate.of(2030, 12, 31));
-        assertThat(targets.target(regional).owner()).isEqualTo("Western Balkans");
     }
 
     @Test
