@@ -57,13 +57,18 @@ public class Actors {
      * at the same time waits for the offer or proposal being made, and one made after it sees it.
      */
     Actor active(ActorId id, String field) {
-        String status = jdbc.sql("SELECT status FROM asst_actor WHERE id = :id FOR SHARE").param("id", id.value()).query(String.class)
-                .optional().orElseThrow(() -> UserFacingException.notFound("actor", id));
+        String status = lockedStatus(id);
         Actor actor = get(id);
         if (!"ACTIVE".equals(status)) {
             throw UserFacingException.invalid(field, "assistance.actor.withdrawn", actor.name());
         }
         return actor;
+    }
+
+    /** The actor's status, its row share-locked until the transaction ends (see {@link #active}). */
+    String lockedStatus(ActorId id) {
+        return jdbc.sql("SELECT status FROM asst_actor WHERE id = :id FOR SHARE").param("id", id.value()).query(String.class)
+                .optional().orElseThrow(() -> UserFacingException.notFound("actor", id));
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
@@ -88,10 +93,17 @@ public class Actors {
     /**
      * Nothing is deleted: an actor that leaves is withdrawn and stays in the history of its projects. Only an active
      * actor is withdrawn: of two withdrawals at once, the second waits for the first's row lock and is refused.
+     * <p>
+     * Its open offers are withdrawn with it, each recorded as a withdrawal of its own: left open, they were still
+     * suggested and matched into projects of an actor that had left. Its projects under way go on.
      */
     @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
     @Transactional
     public void withdraw(ActorId id) {
+        // the offers are locked before the actor, in the order a match takes them (offer, then its provider), so that a
+        // match confirmed at the same time either commits first or finds the offer withdrawn, and neither waits for the other
+        jdbc.sql("SELECT id FROM asst_offer WHERE provider_id = :id AND status = 'OPEN' FOR UPDATE").param("id", id.value())
+                .query(java.util.UUID.class).list();
         int withdrawn = jdbc.sql("UPDATE asst_actor SET status = 'WITHDRAWN' WHERE id = :id AND status = 'ACTIVE'")
                 .param("id", id.value()).update();
         if (withdrawn == 0) {
@@ -99,6 +111,11 @@ public class Actors {
             throw UserFacingException.invalid("status", "assistance.actor.alreadyWithdrawn", actor.name());
         }
         audit.recordWrite("assistance.actor.withdraw", "ASSISTANCE_ACTOR", id, null);
+        List<java.util.UUID> offers = jdbc.sql("""
+                UPDATE asst_offer SET status = 'WITHDRAWN' WHERE provider_id = :id AND status = 'OPEN' RETURNING id
+                """).param("id", id.value()).query(java.util.UUID.class).list();
+        offers.forEach(offer -> audit.recordWrite("assistance.offer.withdraw", "ASSISTANCE_OFFER", new OfferId(offer),
+                "provider withdrawn " + id));
     }
 
     @Transactional(readOnly = true)
@@ -123,13 +140,14 @@ public class Actors {
         if (expert.availableFrom() != null && expert.availableTo() != null && expert.availableTo().isBefore(expert.availableFrom())) {
             throw UserFacingException.invalid("availableTo", "assistance.period.reversed");
         }
+        java.util.Set<String> languages = Codes.languages("languages", expert.languages());
         ExpertId id = ExpertId.random();
         jdbc.sql("""
                 INSERT INTO asst_expert (id, name, actor_id, areas, languages, available_from, available_to, created_by, created_at)
                 VALUES (:id, :name, :actor, :areas, :langs, :from, :to, :by, :at)
                 """).param("id", id.value()).param("name", expert.name().trim())
                 .param("actor", expert.actorId() == null ? null : expert.actorId().value())
-                .param("areas", Codes.join(expert.areas())).param("langs", Codes.join(Codes.languages(expert.languages())))
+                .param("areas", Codes.join(expert.areas())).param("langs", Codes.join(languages))
                 .param("from", expert.availableFrom()).param("to", expert.availableTo())
                 .param("by", currentUser.username()).param("at", Timestamp.from(clock.instant())).update();
         audit.recordWrite("assistance.expert.add", "ASSISTANCE_EXPERT", id, expert.name());

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.opensalw.assistance.internal.Codes;
 import org.opensalw.assistance.internal.Geography;
@@ -63,6 +64,7 @@ public class AssistanceManagement {
         if (r.startDate() != null && r.endDate() != null && r.endDate().isBefore(r.startDate())) {
             throw UserFacingException.invalid("endDate", "assistance.period.reversed");
         }
+        Set<String> languages = Codes.languages("languages", r.languages());
         RequestId id = RequestId.random();
         jdbc.sql("""
                 INSERT INTO asst_request (id, report_id, assessment_id, origin, country, area, description, beneficiary,
@@ -73,7 +75,7 @@ public class AssistanceManagement {
                 .param("origin", origin.name()).param("country", country).param("area", r.area().name())
                 .param("description", r.description().trim()).param("beneficiary", r.beneficiary().trim())
                 .param("cost", r.estimatedCost()).param("start", r.startDate()).param("end", r.endDate())
-                .param("languages", Codes.join(Codes.languages(r.languages()))).param("status", status.name())
+                .param("languages", Codes.join(languages)).param("status", status.name())
                 .param("by", currentUser.username()).param("at", Timestamp.from(clock.instant())).update();
         audit.recordWrite("assistance.request.file", "ASSISTANCE_REQUEST", id, origin + " " + country + " " + r.area());
         return id;
@@ -139,6 +141,10 @@ public class AssistanceManagement {
     @Transactional
     public OfferId makeOffer(@Valid NewOffer offer) {
         Actor provider = actors.active(offer.providerId(), "providerId"); // any withdrawn actor, not only a state
+        if (offer.kind() == OfferKind.FUNDING && (offer.amount() == null || offer.amount().signum() <= 0)) {
+            // without one it was taken for unlimited money: any budget could be matched against it
+            throw UserFacingException.invalid("amount", "assistance.offer.fundingWithoutAmount");
+        }
         if (offer.availableFrom() != null && offer.availableTo() != null && offer.availableTo().isBefore(offer.availableFrom())) {
             throw UserFacingException.invalid("availableTo", "assistance.period.reversed");
         }
@@ -148,6 +154,7 @@ public class AssistanceManagement {
                 throw UserFacingException.invalid("regions", "assistance.region.unknown", region);
             }
         }
+        Set<String> languages = Codes.languages("languages", offer.languages());
         OfferId id = OfferId.random();
         jdbc.sql("""
                 INSERT INTO asst_offer (id, provider_id, kind, description, areas, regions, amount, available_from, available_to,
@@ -157,7 +164,7 @@ public class AssistanceManagement {
                 .param("description", offer.description().trim()).param("areas", Codes.join(offer.areas()))
                 .param("regions", Codes.join(offer.regions())).param("amount", offer.amount())
                 .param("from", offer.availableFrom()).param("to", offer.availableTo())
-                .param("languages", Codes.join(Codes.languages(offer.languages())))
+                .param("languages", Codes.join(languages))
                 .param("by", currentUser.username()).param("at", Timestamp.from(clock.instant())).update();
         audit.recordWrite("assistance.offer.make", "ASSISTANCE_OFFER", id, provider.name() + " " + offer.kind());
         return id;

@@ -97,18 +97,26 @@ public class BaselineAssessments {
         audit.recordWrite("assistance.assessment.answer", "ASSISTANCE_ASSESSMENT", id, answers.size() + " answers");
     }
 
-    /** Closes the assessment; each area found to be a gap becomes a draft request the state can confirm or withdraw. */
+    /**
+     * Closes the assessment; each area found to be a gap becomes a draft request the state can confirm or withdraw.
+     * Every question is answered first: scored with none, an assessment found no gap and could no longer be answered.
+     */
     @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
     @Transactional
     public List<RequestId> score(AssessmentId id) {
-        // claimed first: a second scoring at once waits for this one's row lock, then finds it scored and drafts nothing
-        int claimed = jdbc.sql("UPDATE asst_assessment SET status = 'SCORED' WHERE id = :id AND status = 'OPEN'")
-                .param("id", id.value()).update();
-        if (claimed == 0) {
-            assessment(id); // not found, or scored already
+        // locked first: a second scoring at once waits for this one's row lock, then finds it scored and drafts nothing;
+        // an answer given meanwhile waits too, so the answers counted below are those scored
+        String status = jdbc.sql("SELECT status FROM asst_assessment WHERE id = :id FOR UPDATE").param("id", id.value())
+                .query(String.class).optional().orElseThrow(() -> UserFacingException.notFound("assessment", id));
+        if (!"OPEN".equals(status)) {
             throw UserFacingException.invalid("status", "assistance.assessment.scored");
         }
         Assessment a = assessment(id);
+        List<String> unanswered = questions.stream().map(Assessment.Question::code).filter(q -> !a.answers().containsKey(q)).toList();
+        if (!unanswered.isEmpty()) { // named by the first, so that the form points at it
+            throw UserFacingException.invalid(unanswered.get(0), "assistance.assessment.unanswered", unanswered.size(), questions.size());
+        }
+        jdbc.sql("UPDATE asst_assessment SET status = 'SCORED' WHERE id = :id").param("id", id.value()).update(); // locked, and OPEN
         List<RequestId> drafts = new ArrayList<>();
         for (Assessment.AreaScore s : a.scores()) {
             if (s.gap()) {

@@ -7,4 +7,9 @@ public record EligibilityFinding(EligibilityRule rule, boolean passed, String pa
     public String code() {
         return "assistance.rule." + rule.name();
     }
+
+    /** The parameter as its message takes it: a ceiling as a number, written in the reader's locale. */
+    public Object argument() {
+        return rule.argument(parameter);
+    }
 }

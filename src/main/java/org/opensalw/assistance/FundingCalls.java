@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.opensalw.assistance.internal.Selector;
 import org.opensalw.identity.AuditTrail;
 import org.opensalw.identity.CurrentUser;
 import org.opensalw.shared.UserFacingException;
+import org.opensalw.shared.Violation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -45,6 +47,11 @@ import org.springframework.validation.annotation.Validated;
 @Service
 @Validated
 public class FundingCalls {
+
+    /** The first year a call can be for: the Programme of Action's, as the national reports' form allows. */
+    static final int FIRST_YEAR = 2001;
+    /** How far ahead a call can be opened. */
+    static final int LATEST_YEARS_AHEAD = 5;
 
     private final JdbcClient jdbc;
     private final EligibilityRules rules;
@@ -72,6 +79,11 @@ public class FundingCalls {
     @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
     @Transactional
     public CallId open(@Valid NewCall c) {
+        // from the Programme of Action (2001) to a few years ahead: -5 and 99999 were taken as years
+        int latest = java.time.Year.now(clock).getValue() + LATEST_YEARS_AHEAD;
+        if (c.year() < FIRST_YEAR || c.year() > latest) {
+            throw UserFacingException.invalid("year", "assistance.call.yearRange", FIRST_YEAR, latest);
+        }
         for (String region : c.geographicPriorities() == null ? Set.<String>of() : c.geographicPriorities()) {
             if (!geography.regions().contains(region)) {
                 throw UserFacingException.invalid("geographicPriorities", "assistance.region.unknown", region);
@@ -154,7 +166,11 @@ public class FundingCalls {
                 .orElseThrow(() -> UserFacingException.notFound("proposal", id));
     }
 
-    /** One reviewer's scores (0-10) on the call's criteria; a reviewer may revise their own scores. */
+    /**
+     * One reviewer's scores (0-10) on the call's criteria; a reviewer may revise their own scores. A review scores every
+     * criterion of the call: a partial one weighed as a whole (one score of 10 made a proposal worth 100), so it is
+     * refused, each criterion left without a score named; a revision may give only the scores it changes.
+     */
     @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
     @Transactional
     public void review(CallId callId, ProposalId proposalId, Map<String, Integer> scores) {
@@ -173,6 +189,9 @@ public class FundingCalls {
             if (e.getValue() == null || e.getValue() < 0 || e.getValue() > 10) {
                 throw UserFacingException.invalid(e.getKey(), "assistance.review.range", e.getValue());
             }
+        }
+        requireEveryCriterion(call, proposalId, scores.keySet());
+        for (Map.Entry<String, Integer> e : scores.entrySet()) {
             jdbc.sql("""
                     INSERT INTO asst_review (proposal_id, reviewer, criterion, score, created_at) VALUES (:p, :r, :c, :s, :at)
                     ON CONFLICT (proposal_id, reviewer, criterion) DO UPDATE SET score = EXCLUDED.score, created_at = EXCLUDED.created_at
@@ -180,6 +199,18 @@ public class FundingCalls {
                     .param("s", e.getValue()).param("at", Timestamp.from(clock.instant())).update();
         }
         audit.recordWrite("assistance.proposal.review", "ASSISTANCE_PROPOSAL", proposalId, scores.toString());
+    }
+
+    /** Refuses, naming each one as a field, the criteria of the call that neither these scores nor the reviewer's earlier ones score. */
+    private void requireEveryCriterion(FundingCall call, ProposalId proposalId, Set<String> given) {
+        Set<String> scored = new HashSet<>(given);
+        scored.addAll(jdbc.sql("SELECT criterion FROM asst_review WHERE proposal_id = :p AND reviewer = :r")
+                .param("p", proposalId.value()).param("r", currentUser.username()).query(String.class).list());
+        List<Violation> missing = call.criteria().keySet().stream().filter(c -> !scored.contains(c))
+                .map(c -> Violation.of(c, "assistance.review.notScored")).toList();
+        if (!missing.isEmpty()) {
+            throw new UserFacingException(UserFacingException.Kind.INVALID, missing);
+        }
     }
 
     /**
@@ -203,7 +234,7 @@ public class FundingCalls {
                 default -> ProposalStatus.NOT_SELECTED;
             };
             jdbc.sql("UPDATE asst_proposal SET status = :s, selection_note = :n WHERE id = :id").param("s", status.name())
-                    .param("n", line.outcome() + (line.detail().isEmpty() ? "" : " " + line.detail())).param("id", line.proposalId().value()).update();
+                    .param("n", line.note().stored()).param("id", line.proposalId().value()).update(); // by key: told in each reader's language
         }
         jdbc.sql("UPDATE asst_call SET status = 'SELECTED' WHERE id = :id").param("id", callId.value()).update(); // locked, and OPEN
         jdbc.sql("""

@@ -36,17 +36,19 @@ public class Matching {
     private final JdbcClient jdbc;
     private final Rows rows;
     private final AssistanceManagement management;
+    private final Actors actors;
     private final ProgressReports reports;
     private final CurrentUser currentUser;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Matching(JdbcClient jdbc, Rows rows, AssistanceManagement management, ProgressReports reports,
+    Matching(JdbcClient jdbc, Rows rows, AssistanceManagement management, Actors actors, ProgressReports reports,
             CurrentUser currentUser, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.rows = rows;
         this.management = management;
+        this.actors = actors;
         this.reports = reports;
         this.currentUser = currentUser;
         this.audit = audit;
@@ -84,7 +86,7 @@ public class Matching {
         Map<UUID, Integer> history = historyWith(r.country());
         // the offer's thematic and geographic scope is checked in SQL first, so only candidates are read and scored
         List<Offer> offers = jdbc.sql(Rows.OFFER_SELECT + """
-                 WHERE o.status = 'OPEN'
+                 WHERE o.status = 'OPEN' AND a.status = 'ACTIVE'
                   AND (o.areas = '' OR ('|' || o.areas || '|') LIKE :area)
                   AND (o.regions = '' OR ('|' || o.regions || '|') LIKE :sub OR ('|' || o.regions || '|') LIKE :region
                        OR ('|' || o.regions || '|') LIKE :country)
@@ -127,9 +129,12 @@ public class Matching {
         if (o.status() != OfferStatus.OPEN) {
             throw UserFacingException.invalid("offerId", "assistance.match.offerNotOpen", o.status());
         }
-        if (o.available() != null && c.budget().compareTo(o.available()) > 0) {
-            throw UserFacingException.invalid("budget", "assistance.match.overOffer", o.available().toPlainString());
+        // an offer left open by a provider withdrawn before its offers were withdrawn with it; share-locked after the
+        // offer, in the order a withdrawal takes them
+        if (!"ACTIVE".equals(actors.lockedStatus(o.providerId()))) {
+            throw UserFacingException.invalid("offerId", "assistance.match.providerWithdrawn", o.providerName());
         }
+        checkBudget(o, c.budget());
         double score = MatchScorer.score(need(r), resource(o), historyWith(r.country()).getOrDefault(o.providerId().value(), 0), weights())
                 .map(MatchScorer.Scored::score).orElseThrow(() -> UserFacingException.invalid("offerId", "assistance.match.outOfScope"));
         Integer existing = jdbc.sql("SELECT COUNT(*) FROM asst_project WHERE request_id = :r AND offer_id = :o")
@@ -181,7 +186,12 @@ public class Matching {
     @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
     @Transactional
     public UUID addMilestone(ProjectId project, String title, LocalDate due) {
-        project(project);
+        // locked: a final report completing the project at the same time is waited for, then seen, or comes after this one
+        jdbc.sql("SELECT id FROM asst_project WHERE id = :id FOR UPDATE").param("id", project.value()).query(UUID.class).optional()
+                .orElseThrow(() -> UserFacingException.notFound("project", project));
+        if (project(project).project().status() != ProjectStatus.ACTIVE) { // as reports are, once the final one completed it
+            throw UserFacingException.invalid("status", "assistance.milestone.projectDone");
+        }
         if (title == null || title.isBlank()) {
             throw UserFacingException.invalid("title", "form.required");
         }
@@ -218,6 +228,20 @@ public class Matching {
             jdbc.sql("UPDATE asst_project SET status = 'COMPLETED' WHERE id = :id").param("id", project.value()).update();
         }
         audit.recordWrite("assistance.project.report", "ASSISTANCE_PROJECT", project, kind.name());
+    }
+
+    /**
+     * The budget is what the offer still holds at most. Every funding offer is checked: one made without an amount,
+     * before an amount was required, holds nothing that can be counted and is not matched. An in-kind offer without an
+     * amount gives expertise, equipment or training; the budget then values it and has no ceiling.
+     */
+    private static void checkBudget(Offer o, BigDecimal budget) {
+        if (o.available() == null && o.kind() == OfferKind.FUNDING) {
+            throw UserFacingException.invalid("offerId", "assistance.match.fundingWithoutAmount");
+        }
+        if (o.available() != null && budget.compareTo(o.available()) > 0) {
+            throw UserFacingException.invalid("budget", "assistance.match.overOffer", o.available());
+        }
     }
 
     private static UserFacingException alreadyMatched() {

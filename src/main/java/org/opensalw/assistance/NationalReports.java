@@ -101,6 +101,7 @@ public class NationalReports {
         String beneficiary = beneficiary(r, LocaleContextHolder.getLocale());
         List<RequestId> created = r.sections().stream().filter(s -> !s.need().isBlank())
                 .map(s -> management.insertRequest(new NewRequest(r.country(), s.area(), s.need(), beneficiary,
+                        // a draft made before a need had to state its cost is still submitted, its need not lost
                         s.needCost() == null ? java.math.BigDecimal.ZERO : s.needCost(), LocalDate.of(r.year(), 1, 1),
                         LocalDate.of(r.year() + 1, 12, 31), Set.of()), RequestOrigin.NATIONAL_REPORT, RequestStatus.OPEN, id.value(), null))
                 .toList();
@@ -138,7 +139,9 @@ public class NationalReports {
 
     /**
      * One section per area, checked before anything is written: a section without an area, or a second one for the
-     * same area, is refused with its position; so is a cost that is negative or too large for the column.
+     * same area, is refused with its position; so is a cost that is negative or too large for the column. A stated
+     * need states its cost: it becomes a request, whose estimated cost is required, and without one it became a
+     * request costing 0.00, counted as such in the unmet needs.
      */
     private static void checkSections(List<NationalReport.Section> sections) {
         Set<Area> seen = EnumSet.noneOf(Area.class);
@@ -151,10 +154,11 @@ public class NationalReports {
                 throw UserFacingException.invalid("sections[" + i + "].area", "assistance.nationalReport.areaTwice", s.area());
             }
             String cost = "needCost_" + s.area(); // as the form names it
-            if (s.needCost() != null && s.needCost().signum() < 0) {
-                throw UserFacingException.invalid(cost, "assistance.amount.negative");
-            }
+            Amounts.requireNotNegative(cost, s.needCost());
             Amounts.requireStorable(cost, s.needCost());
+            if (s.need() != null && !s.need().isBlank() && s.needCost() == null) {
+                throw UserFacingException.invalid(cost, "assistance.nationalReport.needWithoutCost");
+            }
         }
     }
 

@@ -6,10 +6,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.opensalw.assistance.internal.Amounts;
+import org.opensalw.assistance.internal.Geography;
 import org.opensalw.identity.AuditTrail;
 import org.opensalw.identity.CurrentUser;
 import org.opensalw.shared.UserFacingException;
@@ -29,12 +31,14 @@ public class VoluntaryTargets {
     static final Pattern PERIOD = Pattern.compile("\\d{4}-H[12]");
 
     private final JdbcClient jdbc;
+    private final Geography geography;
     private final CurrentUser currentUser;
     private final AuditTrail audit;
     private final Clock clock;
 
-    VoluntaryTargets(JdbcClient jdbc, CurrentUser currentUser, AuditTrail audit, Clock clock) {
+    VoluntaryTargets(JdbcClient jdbc, Geography geography, CurrentUser currentUser, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
+        this.geography = geography;
         this.currentUser = currentUser;
         this.audit = audit;
         this.clock = clock;
@@ -52,6 +56,9 @@ public class VoluntaryTargets {
                 throw UserFacingException.invalid(f[0], "form.required");
             }
         }
+        // a national target's owner is a state: its ISO 3166-1 code, from the countries shipped as reference data (ZZ was taken);
+        // a regional one names its region or grouping (Western Balkans), which no list holds
+        String who = "NATIONAL".equals(scope) ? geography.require("owner", owner.trim().toUpperCase(Locale.ROOT)).alpha2() : owner.trim();
         if (baselineValue == null || targetValue == null || targetDate == null) {
             throw UserFacingException.invalid(baselineValue == null ? "baselineValue" : targetValue == null ? "targetValue" : "targetDate", "form.required");
         }
@@ -65,21 +72,22 @@ public class VoluntaryTargets {
                 INSERT INTO asst_target (id, scope, owner, roadmap, goal, indicator, baseline_year, baseline_value, target_value,
                   target_date, created_by, created_at)
                 VALUES (:id, :scope, :owner, :roadmap, :goal, :indicator, :by_year, :bv, :tv, :td, :by, :at)
-                """).param("id", id.value()).param("scope", scope).param("owner", owner.trim()).param("roadmap", roadmap.trim())
+                """).param("id", id.value()).param("scope", scope).param("owner", who).param("roadmap", roadmap.trim())
                 .param("goal", goal.trim()).param("indicator", indicator.trim()).param("by_year", baselineYear)
                 .param("bv", baselineValue).param("tv", targetValue).param("td", targetDate)
                 .param("by", currentUser.username()).param("at", Timestamp.from(clock.instant())).update();
-        audit.recordWrite("assistance.target.set", "ASSISTANCE_TARGET", id, owner + " " + indicator);
+        audit.recordWrite("assistance.target.set", "ASSISTANCE_TARGET", id, who + " " + indicator);
         return id;
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
     @Transactional
     public void recordProgress(TargetId id, String period, BigDecimal value, String note) {
-        target(id);
+        Target target = target(id);
         if (period == null || !PERIOD.matcher(period.trim()).matches()) {
             throw UserFacingException.invalid("period", "assistance.target.periodInvalid", period);
         }
+        checkPeriod(period.trim(), target.baselineYear());
         if (value == null) {
             throw UserFacingException.invalid("value", "form.required");
         }
@@ -90,6 +98,21 @@ public class VoluntaryTargets {
                 """).param("t", id.value()).param("p", period.trim()).param("v", value).param("n", note == null ? "" : note.trim())
                 .param("by", currentUser.username()).param("at", Timestamp.from(clock.instant())).update();
         audit.recordWrite("assistance.target.progress", "ASSISTANCE_TARGET", id, period + " " + value);
+    }
+
+    /**
+     * Progress is measured from the baseline year to now: a half-year that has not begun (2099-H1) or that lies before
+     * the baseline year was accepted and drawn on the roadmap. The half-year under way may report.
+     */
+    private void checkPeriod(String period, int baselineYear) {
+        int year = Integer.parseInt(period.substring(0, 4));
+        LocalDate start = LocalDate.of(year, period.endsWith("H1") ? 1 : 7, 1);
+        if (start.isAfter(LocalDate.now(clock))) {
+            throw UserFacingException.invalid("period", "assistance.target.periodFuture", period);
+        }
+        if (year < baselineYear) {
+            throw UserFacingException.invalid("period", "assistance.target.periodBeforeBaseline", period, baselineYear);
+        }
     }
 
     public Target target(TargetId id) {

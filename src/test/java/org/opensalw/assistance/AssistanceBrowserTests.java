@@ -38,6 +38,7 @@ class AssistanceBrowserTests {
     @LocalServerPort int port;
     @Autowired Actors actors;
     @Autowired AssistanceManagement management;
+    @Autowired FundingCalls calls;
 
     private WebDriver browser;
 
@@ -109,6 +110,45 @@ class AssistanceBrowserTests {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Coopération et assistance");
         screenshot("5-dashboard-fr");
         browser.get(url("/assistance/calls?lang=en"));
+    }
+
+    @Test
+    void shouldGiveTheValuesOfACallTheRoomToBeReadBesideItsLongLabels() throws IOException {
+        CallId call = asDonorDesk(() -> calls.open(new NewCall(Mechanism.UNSCAR, 2029, "UNSCAR laid out", new BigDecimal("1000000"),
+                Set.of(Area.MARKING), Set.of("Africa"), new BigDecimal("0.4"))));
+        signIn();
+
+        browser.get(url("/assistance/calls/" + call + "?lang=fr"));
+        WebElement facts = browser.findElement(By.id("call-facts"));
+        List<WebElement> values = facts.findElements(By.tagName("dd"));
+        screenshot("6-call-fr");
+        // the labels took the width: "UNSCAR (Mécanisme…)" wrapped letter by letter and the budget read "1,00 / 0,00 / 0"
+        assertThat(values).allSatisfy(dd -> assertThat(dd.getSize().getWidth()).as(dd.getText())
+                .isGreaterThanOrEqualTo((int) (facts.getSize().getWidth() * 0.45)));
+        WebElement year = values.get(1);
+        WebElement budget = values.get(2);
+        assertThat(budget.getSize().getHeight()).as("the budget on one line").isEqualTo(year.getSize().getHeight());
+        browser.get(url("/assistance/calls?lang=en"));
+    }
+
+    private void signIn() {
+        browser.get(url("/login"));
+        browser.findElement(By.name("username")).sendKeys("admin");
+        browser.findElement(By.name("password")).sendKeys("admin-password-for-tests");
+        WebElement logIn = browser.findElement(By.cssSelector("form button[type=submit]"));
+        logIn.click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(logIn));
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    private <T> T asDonorDesk(java.util.function.Supplier<T> work) {
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("donor-desk", null,
+                AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     private void donorOffers(String donor, String offer) {

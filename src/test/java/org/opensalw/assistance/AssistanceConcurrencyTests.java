@@ -59,7 +59,7 @@ class AssistanceConcurrencyTests {
     @Test
     void shouldDraftTheGapsOfAnAssessmentScoredTwiceAtOnceOnlyOnce() throws Exception {
         AssessmentId id = assessments.start("TD", "Scored twice");
-        assessments.answer(id, Map.of("RECORD_1", 0, "RECORD_2", 1));
+        assessments.answer(id, allAnswered(Map.of("RECORD_1", 0, "RECORD_2", 1)));
 
         Race<List<RequestId>, List<RequestId>> race = race(() -> assessments.score(id), () -> assessments.score(id));
 
@@ -72,7 +72,7 @@ class AssistanceConcurrencyTests {
     @Test
     void shouldRefuseAnAnswerGivenWhileTheAssessmentIsBeingScored() throws Exception {
         AssessmentId id = assessments.start("TD", "Answered while scored");
-        assessments.answer(id, Map.of("RECORD_1", 0));
+        assessments.answer(id, allAnswered(Map.of("RECORD_1", 0, "RECORD_2", 0)));
 
         Race<List<RequestId>, Boolean> race = race(() -> assessments.score(id), () -> {
             assessments.answer(id, Map.of("RECORD_1", 3));
@@ -114,7 +114,7 @@ class AssistanceConcurrencyTests {
 
     @Test
     void shouldNotMatchARequestWithdrawnAtTheSameTime() throws Exception {
-        OfferId offer = offer(null);
+        OfferId offer = offer(new BigDecimal("90000")); // a funding offer states its amount
         RequestId id = management.fileRequest(request("Gendarmerie"));
 
         Race<AssistanceRequest, ProjectId> race = race(() -> management.changeRequestStatus(id, RequestStatus.WITHDRAWN),
@@ -137,6 +137,24 @@ class AssistanceConcurrencyTests {
 
         race.first().get();
         assertThat(refusal(race.second())).extracting(Violation::field, Violation::code).containsExactly("offerId", "assistance.match.offerNotOpen");
+        assertThat(management.offer(offer).committed()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void shouldNotMatchAnOfferOfAnActorWithdrawnAtTheSameTime() throws Exception {
+        Actor donor = actors.create(new NewActor(ActorKind.DONOR, "Donor leaving while matched", "DE"));
+        OfferId offer = management.makeOffer(new NewOffer(donor.id(), OfferKind.FUNDING, "Registers of a leaving donor",
+                Set.of(Area.RECORD_KEEPING), Set.of(), new BigDecimal("90000"), null, null, Set.of("fr")));
+        RequestId id = management.fileRequest(request("Police des frontières"));
+
+        Race<Boolean, ProjectId> race = race(() -> {
+            actors.withdraw(donor.id());
+            return true;
+        }, () -> matching.confirm(new Confirmation(id, offer, null, new BigDecimal("50000"))));
+
+        race.first().get();
+        assertThat(refusal(race.second())).extracting(Violation::field, Violation::code).containsExactly("offerId", "assistance.match.offerNotOpen");
+        assertThat(management.offer(offer).status()).isEqualTo(OfferStatus.WITHDRAWN);
         assertThat(management.offer(offer).committed()).isEqualByComparingTo("0");
     }
 
@@ -209,12 +227,22 @@ class AssistanceConcurrencyTests {
         assertThat(calls.proposal(call, reviewed).reviewedValue()).isEqualTo(70.0);
     }
 
+    /** Every question of the questionnaire answered 3 (no gap), but for the answers given. */
+    private Map<String, Integer> allAnswered(Map<String, Integer> given) {
+        Map<String, Integer> answers = new java.util.HashMap<>();
+        assessments.questions().forEach(q -> answers.put(q.code(), 3));
+        answers.putAll(given);
+        return answers;
+    }
+
     /** An open call with one eligible proposal, reviewed. */
     private CallId reviewedCall(String title) {
         CallId call = calls.open(new NewCall(Mechanism.UNSCAR, 2028, title, new BigDecimal("300000"), Set.of(), Set.of(), BigDecimal.ONE));
         Actor ngo = actors.create(new NewActor(ActorKind.CIVIL_SOCIETY, "NGO of " + title, "NE"));
         ProposalId p = calls.submit(call, proposal(ngo, "Registers"));
-        calls.review(call, p, Map.of("RELEVANCE", 7));
+        Map<String, Integer> scores = new java.util.LinkedHashMap<>();
+        calls.call(call).criteria().keySet().forEach(c -> scores.put(c, 7)); // a review scores every criterion
+        calls.review(call, p, scores);
         return call;
     }
 

@@ -11,7 +11,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -43,6 +45,8 @@ class AssistancePagesTests {
     @Autowired Actors actors;
     @Autowired BaselineAssessments assessments;
     @Autowired VoluntaryTargets targets;
+    @Autowired AssistanceManagement management;
+    @Autowired Matching matching;
 
     private HttpClient browser;
 
@@ -72,7 +76,9 @@ class AssistancePagesTests {
         Actor ngo = actors.create(new NewActor(ActorKind.CIVIL_SOCIETY, "NGO of a labelled call", "TD"));
         ProposalId p = calls.submit(call, new NewProposal(ngo.id(), "Labelled registers", "TD", Area.RECORD_KEEPING,
                 new BigDecimal("150000"), 12, true, null, Set.of(), false, false));
-        calls.review(call, p, Map.of("RELEVANCE", 7));
+        Map<String, Integer> scores = new java.util.LinkedHashMap<>();
+        calls.call(call).criteria().keySet().forEach(c -> scores.put(c, 7)); // a review scores every criterion
+        calls.review(call, p, scores);
         calls.select(call);
 
         String english = get("/assistance/calls/" + call + "?lang=en");
@@ -82,6 +88,52 @@ class AssistancePagesTests {
         assertThat(french).contains("<label><span>Type</span><select name=\"kind\">", "USD sur 12 mois")
                 .doesNotContain("<span>12</span> m.");
         get("/assistance/calls/" + call + "?lang=en");
+    }
+
+    @Test
+    void shouldTellACallsCriteriaOutcomesAndAmountsInTheReadersLanguage() {
+        CallId call = calls.open(new NewCall(Mechanism.UNSCAR, 2029, "UNSCAR read in French", new BigDecimal("1000000"), Set.of(Area.MARKING),
+                Set.of(), BigDecimal.ONE));
+        Actor ngo = actors.create(new NewActor(ActorKind.CIVIL_SOCIETY, "NGO read in French", "TD"));
+        ProposalId marking = calls.submit(call, new NewProposal(ngo.id(), "Marking read in French", "TD", Area.MARKING,
+                new BigDecimal("150000"), 12, true, null, Set.of(), false, false));
+        calls.submit(call, new NewProposal(ngo.id(), "Too much for UNSCAR", "TD", Area.RECORD_KEEPING, new BigDecimal("250000"), 12, true,
+                null, Set.of(), false, false));
+        Map<String, Integer> scores = new java.util.LinkedHashMap<>();
+        calls.call(call).criteria().keySet().forEach(c -> scores.put(c, 7));
+        calls.review(call, marking, scores); // 70, and 77 with the thematic priority
+        NumberFormat french = NumberFormat.getNumberInstance(Locale.FRENCH);
+
+        String before = get("/assistance/calls/" + call + "?lang=fr");
+        assertThat(before).contains("<li>Pertinence: 30</li>", "<li>Faisabilité: 25</li>", "<span>Rapport coût-efficacité</span>",
+                "<dd>" + french.format(1_000_000) + "</dd>", french.format(200_000) + " USD").doesNotContain("RELEVANCE:", "1,000,000");
+        assertThat(before).as("the sources are public documents").contains("https://disarmament.unoda.org/unscar/").doesNotContain("DOMAIN.md");
+
+        String partly = post("/assistance/calls/" + call + "/proposals/" + marking + "/reviews?lang=fr",
+                Map.of("score_RELEVANCE", "5", "_csrf", csrf(before)));
+        assertThat(partly).as("each criterion left without a score, named by its label")
+                .contains("<strong>Faisabilité: </strong>", "<strong>Rapport coût-efficacité: </strong>").doesNotContain("<strong>FEASIBILITY: </strong>");
+
+        String selected = post("/assistance/calls/" + call + "/selection?lang=fr", Map.of("_csrf", csrf(before)));
+        assertThat(selected).contains("<strong>Retenue</strong> <span class=\"muted\">valeur 77 (+10 % : Marquage",
+                "Retenue — valeur 77 (+10 % : Marquage", "Non admissible — Montant d", "<td>" + french.format(150_000) + "</td>")
+                .doesNotContain("SELECTED", "INELIGIBLE", "MAX_AMOUNT", "+10% MARKING");
+    }
+
+    @Test
+    void shouldWriteAmountsAndStatusesOfTheDashboardAndActorsInTheReadersLanguage() {
+        Actor donor = actors.create(new NewActor(ActorKind.DONOR, "Donor read in Spanish", "ES"));
+        OfferId offer = management.makeOffer(new NewOffer(donor.id(), OfferKind.FUNDING, "Registers read in Spanish", Set.of(Area.TRACING),
+                Set.of(), new BigDecimal("2000000"), null, null, Set.of()));
+        RequestId request = management.fileRequest(new NewRequest("TD", Area.TRACING, "Tracing read in Spanish", "Police read in Spanish",
+                new BigDecimal("1000059"), null, null, Set.of()));
+        matching.confirm(new Confirmation(request, offer, "Project read in Spanish", new BigDecimal("1000059")));
+
+        String dashboard = get("/assistance?lang=es");
+        assertThat(dashboard).contains("<td>" + NumberFormat.getNumberInstance(Locale.forLanguageTag("es")).format(1_000_059) + "</td>")
+                .doesNotContain("1,000,059");
+        String actorsPage = get("/assistance/actors?lang=fr");
+        assertThat(actorsPage).contains("<td>Actif</td>").doesNotContain("<td>ACTIVE</td>");
     }
 
     @Test

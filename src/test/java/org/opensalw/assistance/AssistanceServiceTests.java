@@ -77,6 +77,11 @@ class AssistanceServiceTests {
         ProjectDetails details = matching.project(project);
         assertThat(details.milestones()).hasSize(1);
         assertThat(details.project().status()).isEqualTo(ProjectStatus.COMPLETED);
+        // reports were refused after the final one, milestones were not
+        assertThatThrownBy(() -> matching.addMilestone(project, "After the end", LocalDate.of(2028, 1, 31)))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations())
+                        .containsExactly(Violation.of("status", "assistance.milestone.projectDone")));
+        assertThat(matching.project(project).milestones()).hasSize(1);
     }
 
     @Test
@@ -110,7 +115,7 @@ class AssistanceServiceTests {
     @Test
     void shouldDraftRequestsForTheGapsOfABaselineAssessment() {
         AssessmentId id = assessments.start("SS", "Baseline 2026");
-        assessments.answer(id, Map.of("RECORD_1", 0, "RECORD_2", 1, "MARK_1", 3, "MARK_2", 2));
+        assessments.answer(id, allAnswered(Map.of("RECORD_1", 0, "RECORD_2", 1, "MARK_1", 3, "MARK_2", 2)));
         List<RequestId> drafts = assessments.score(id);
         assertThat(drafts).hasSize(1);
         AssistanceRequest draft = management.request(drafts.get(0));
@@ -124,13 +129,13 @@ class AssistanceServiceTests {
         LocaleContextHolder.setLocale(Locale.FRENCH);
         try {
             NationalReportId report = reports.draft("SS", Instrument.POA, 2095, List.of(
-                    new NationalReport.Section(Area.MARKING, "", "Machines de marquage", null)));
+                    new NationalReport.Section(Area.MARKING, "", "Machines de marquage", new BigDecimal("40000"))));
             assertThat(management.request(reports.submit(report).get(0)).beneficiary())
                     .isEqualTo("Autorités nationales — Programme d'action, 2095");
 
             AssessmentId assessment = assessments.start("SS", " ");
             assertThat(assessments.assessment(assessment).title()).isEqualTo("Évaluation de base SS");
-            assessments.answer(assessment, Map.of("RECORD_1", 0));
+            assessments.answer(assessment, allAnswered(Map.of("RECORD_1", 0, "RECORD_2", 0)));
             AssistanceRequest gap = management.request(assessments.score(assessment).get(0));
             assertThat(gap.description()).isEqualTo("Lacune de l'évaluation de base : Tenue des registres obtient 0 % (Évaluation de base SS)");
             assertThat(gap.beneficiary()).isEqualTo("Autorités nationales");
@@ -204,6 +209,10 @@ class AssistanceServiceTests {
         assertThat(calls.proposal(call, b).status()).isEqualTo(ProposalStatus.NOT_SELECTED);
         calls.report(call, a, ReportKind.INTERIM, "Half way", new BigDecimal("70000"));
         assertThat(calls.reports(a)).hasSize(1);
+        assertThatThrownBy(() -> calls.report(call, a, ReportKind.INTERIM, "Money back", new BigDecimal("-1000.50")))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations())
+                        .containsExactly(Violation.of("spent", "assistance.amount.negative")));
+        assertThat(calls.reports(a)).hasSize(1);
     }
 
     @Test
@@ -213,8 +222,8 @@ class AssistanceServiceTests {
         Actor ngo = actors.create(new NewActor(ActorKind.CIVIL_SOCIETY, "NGO selected once", "KE"));
         ProposalId funded = calls.submit(call, proposal(ngo, "Registers funded once"));
         ProposalId other = calls.submit(call, proposal(ngo, "Marking left out"));
-        calls.review(call, funded, Map.of("RELEVANCE", 6));
-        calls.review(call, other, Map.of("RELEVANCE", 5));
+        calls.review(call, funded, everyCriterion(call, 6));
+        calls.review(call, other, everyCriterion(call, 5));
         calls.select(call);
         calls.report(call, funded, ReportKind.INTERIM, "Half way", new BigDecimal("70000"));
 
@@ -252,6 +261,21 @@ class AssistanceServiceTests {
         assertThatThrownBy(() -> calls.select(call)).isInstanceOfSatisfying(UserFacingException.class,
                 e -> assertThat(e.violations()).containsExactly(closed));
         assertThat(calls.proposal(call, p).reviewers()).isZero();
+    }
+
+    /** A complete review: the same score on every criterion of the call. */
+    private Map<String, Integer> everyCriterion(CallId call, int score) {
+        Map<String, Integer> scores = new java.util.LinkedHashMap<>();
+        calls.call(call).criteria().keySet().forEach(c -> scores.put(c, score));
+        return scores;
+    }
+
+    /** Every question of the questionnaire answered 3 (no gap), but for the answers given. */
+    private Map<String, Integer> allAnswered(Map<String, Integer> given) {
+        Map<String, Integer> answers = new java.util.HashMap<>();
+        assessments.questions().forEach(q -> answers.put(q.code(), 3));
+        answers.putAll(given);
+        return answers;
     }
 
     private static NewProposal proposal(Actor applicant, String title) {

@@ -22,6 +22,13 @@ public final class Amounts {
         }
     }
 
+    /** Refuses, naming the field, a negative amount: every amount of the module is money given, needed or spent. */
+    public static void requireNotNegative(String field, BigDecimal amount) {
+        if (amount != null && amount.signum() < 0) {
+            throw UserFacingException.invalid(field, "assistance.amount.negative");
+        }
+    }
+
     static boolean storable(BigDecimal amount) {
         BigDecimal a = amount.stripTrailingZeros(); // 150000.00 is 150000: zeros ending the decimals hold nothing
         return a.precision() - a.scale() <= INTEGER_DIGITS && Math.max(a.scale(), 0) <= FRACTION_DIGITS;

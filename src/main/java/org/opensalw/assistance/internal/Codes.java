@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.opensalw.shared.UserFacingException;
 
 /** Sets of codes stored in one text column, separated by '|'. */
 public final class Codes {
@@ -33,9 +34,21 @@ public final class Codes {
         return out;
     }
 
-    /** Language codes as ISO 639-1, lower case. */
-    public static Set<String> languages(Collection<String> values) {
-        return values == null ? Set.of() : values.stream().map(v -> v.trim().toLowerCase(Locale.ROOT)).filter(v -> !v.isEmpty())
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+    /** The two-letter codes of ISO 639-1, as Java knows them. */
+    private static final Set<String> ISO_639_1 = Set.of(Locale.getISOLanguages());
+
+    /**
+     * Language codes as ISO 639-1, lower case, as the forms and the API document them ("Languages (ISO codes)"). Any
+     * other is refused, naming the field: "xx" or "english" matched no offer's, expert's or request's language.
+     */
+    public static Set<String> languages(String field, Collection<String> values) {
+        Set<String> out = values == null ? Set.of() : values.stream().map(v -> v == null ? "" : v.trim().toLowerCase(Locale.ROOT))
+                .filter(v -> !v.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new));
+        for (String code : out) {
+            if (!ISO_639_1.contains(code)) {
+                throw UserFacingException.invalid(field, "assistance.language.unknown", code);
+            }
+        }
+        return out;
     }
 }

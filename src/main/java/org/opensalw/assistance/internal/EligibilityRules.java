@@ -29,6 +29,11 @@ public class EligibilityRules {
 
     /** A rule as listed for a mechanism. */
     public record Listed(Mechanism mechanism, EligibilityRule rule, String parameter, String source) {
+
+        /** The parameter as the rule's message takes it (see {@link EligibilityRule#argument}). */
+        public Object argument() {
+            return rule.argument(parameter);
+        }
     }
 
     private final Map<Mechanism, List<Listed>> rules;

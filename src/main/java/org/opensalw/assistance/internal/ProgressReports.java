@@ -33,6 +33,7 @@ public class ProgressReports {
         if (summary == null || summary.isBlank()) {
             throw UserFacingException.invalid("summary", "form.required");
         }
+        Amounts.requireNotNegative("spent", spent);
         Amounts.requireStorable("spent", spent);
         if (list(subjectId).stream().anyMatch(r -> r.kind() == ReportKind.FINAL)) {
             throw UserFacingException.invalid("kind", "assistance.report.afterFinal");

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.opensalw.assistance.EligibilityFinding;
 import org.opensalw.assistance.FundingCall;
 import org.opensalw.assistance.Proposal;
@@ -57,28 +56,33 @@ public final class SelectionExplainer {
     private static Selection.Line line(FundingCall call, Proposal p, Selector.Result result, Map<String, Long> spentByRegion,
             long left, long regionCap) {
         if (!p.eligible()) {
-            String failed = p.eligibility().stream().filter(f -> !f.passed()).map(EligibilityFinding::rule).map(Enum::name)
-                    .collect(Collectors.joining(", "));
-            return new Selection.Line(p.id(), p.title(), p.region(), p.amount(), null, Outcome.INELIGIBLE, failed);
+            List<String> failed = p.eligibility().stream().filter(f -> !f.passed()).map(EligibilityFinding::rule).map(Enum::name).toList();
+            return line(p, null, Outcome.INELIGIBLE, String.join(", ", failed), failed);
         }
         if (p.reviewedValue() == null) {
-            return new Selection.Line(p.id(), p.title(), p.region(), p.amount(), null, Outcome.NOT_REVIEWED, "");
+            return line(p, null, Outcome.NOT_REVIEWED, "", List.of());
         }
         double value = round(value(call, p));
-        String priority = call.thematicPriorities().contains(p.area()) ? " (+10% " + p.area() + ")" : "";
+        boolean priority = call.thematicPriorities().contains(p.area());
+        List<String> valued = priority ? List.of(String.valueOf(value), p.area().name()) : List.of(String.valueOf(value));
+        String valueDetail = value + (priority ? " (+10% " + p.area() + ")" : "");
         if (result.selected().contains(p.id().value())) {
-            return new Selection.Line(p.id(), p.title(), p.region(), p.amount(), value, Outcome.SELECTED, value + priority);
+            return line(p, value, Outcome.SELECTED, valueDetail, valued);
         }
         long cost = cost(p);
         long regionSpent = spentByRegion.getOrDefault(p.region(), 0L);
         if (regionSpent + cost > regionCap) {
-            return new Selection.Line(p.id(), p.title(), p.region(), p.amount(), value, Outcome.OVER_REGION_CAP,
-                    p.region() + " " + regionSpent + " + " + cost + " > " + regionCap);
+            return line(p, value, Outcome.OVER_REGION_CAP, p.region() + " " + regionSpent + " + " + cost + " > " + regionCap,
+                    List.of(p.region(), String.valueOf(regionSpent), String.valueOf(cost), String.valueOf(regionCap)));
         }
         if (cost > left) {
-            return new Selection.Line(p.id(), p.title(), p.region(), p.amount(), value, Outcome.OVER_BUDGET, cost + " > " + left);
+            return line(p, value, Outcome.OVER_BUDGET, cost + " > " + left, List.of(String.valueOf(cost), String.valueOf(left)));
         }
-        return new Selection.Line(p.id(), p.title(), p.region(), p.amount(), value, Outcome.LOWER_VALUE, value + priority);
+        return line(p, value, Outcome.LOWER_VALUE, valueDetail, valued);
+    }
+
+    private static Selection.Line line(Proposal p, Double value, Outcome outcome, String detail, List<String> args) {
+        return new Selection.Line(p.id(), p.title(), p.region(), p.amount(), value, outcome, detail, args);
     }
 
     /** A plain-text record of the selection, kept with it. */

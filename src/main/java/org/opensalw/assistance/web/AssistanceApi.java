@@ -91,7 +91,7 @@ class AssistanceApi {
 
     @PostMapping("/api/assistance/actors/{id}/withdraw")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Withdraw an actor; it stays in the history (ADMIN, REGISTRAR)")
+    @Operation(summary = "Withdraw an actor and its open offers; it stays in the history (ADMIN, REGISTRAR)")
     void withdrawActor(@PathVariable UUID id) {
         actors.withdraw(new ActorId(id));
     }
@@ -150,7 +150,7 @@ class AssistanceApi {
 
     @PostMapping("/api/assistance/offers")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Make an offer (ADMIN, REGISTRAR)")
+    @Operation(summary = "Make an offer; a funding offer states its amount (ADMIN, REGISTRAR)")
     Offer makeOffer(@RequestBody NewOffer offer) {
         return management.offer(management.makeOffer(offer));
     }

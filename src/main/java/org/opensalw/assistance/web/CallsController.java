@@ -18,6 +18,7 @@ import org.opensalw.assistance.NewProposal;
 import org.opensalw.assistance.Proposal;
 import org.opensalw.assistance.ProposalId;
 import org.opensalw.assistance.ReportKind;
+import org.opensalw.assistance.Selection;
 import org.opensalw.assistance.internal.EligibilityRules;
 import org.opensalw.assistance.internal.Geography;
 import org.opensalw.shared.FormErrors;
@@ -74,11 +75,17 @@ class CallsController {
     }
 
     @GetMapping("/assistance/calls/{id}")
-    String show(@PathVariable UUID id, Model model) {
+    String show(@PathVariable UUID id, Model model, Locale locale) {
         FundingCall call = calls.call(new CallId(id));
         model.addAttribute("call", call);
         model.addAttribute("rules", rules.rules(call.mechanism()));
-        model.addAttribute("proposals", calls.proposals(call.id()));
+        List<Proposal> proposals = calls.proposals(call.id());
+        model.addAttribute("proposals", proposals);
+        SelectionNotes notes = new SelectionNotes(messages, locale, rules.rules(call.mechanism()));
+        model.addAttribute("notes", notes.of(proposals));
+        if (model.getAttribute("selection") instanceof Selection selection) { // just made: each line's reasons
+            model.addAttribute("reasons", notes.reasons(selection));
+        }
         model.addAttribute("applicants", actors.list(null).stream().filter(a -> "ACTIVE".equals(a.status())).toList());
         model.addAttribute("areas", Area.values());
         model.addAttribute("countries", geography.countries());
@@ -101,7 +108,7 @@ class CallsController {
             calls.submit(new CallId(id), p);
         } catch (RuntimeException e) {
             model.addAttribute("errors", FormErrors.of(e, messages, locale));
-            return show(id, model);
+            return show(id, model, locale);
         }
         return "redirect:/assistance/calls/" + id;
     }
@@ -121,7 +128,7 @@ class CallsController {
             calls.review(new CallId(id), new ProposalId(proposal), scores);
         } catch (RuntimeException e) {
             model.addAttribute("errors", FormErrors.of(e, messages, locale));
-            return show(id, model);
+            return show(id, model, locale);
         }
         return "redirect:/assistance/calls/" + id;
     }
@@ -133,7 +140,7 @@ class CallsController {
         } catch (RuntimeException e) {
             model.addAttribute("errors", FormErrors.of(e, messages, locale));
         }
-        return show(id, model);
+        return show(id, model, locale);
     }
 
     @PostMapping("/assistance/calls/{id}/proposals/{proposal}/reports")
@@ -143,7 +150,7 @@ class CallsController {
             calls.report(new CallId(id), new ProposalId(proposal), kind, summary, Web.amount("spent", spent));
         } catch (RuntimeException e) {
             model.addAttribute("errors", FormErrors.of(e, messages, locale));
-            return show(id, model);
+            return show(id, model, locale);
         }
         return "redirect:/assistance/calls/" + id;
     }

@@ -115,7 +115,7 @@ class PlanningApi {
     }
 
     @PostMapping("/api/assistance/calls/{id}/proposals/{proposal}/reviews")
-    @Operation(summary = "The caller's review scores (0-10) by criterion code, while the call is open (ADMIN, REGISTRAR)")
+    @Operation(summary = "The caller's review scores (0-10) by criterion code, while the call is open; a review scores every criterion of the call, a revision only those it changes (ADMIN, REGISTRAR)")
     Proposal review(@PathVariable UUID id, @PathVariable UUID proposal, @RequestBody Map<String, Integer> scores) {
         calls.review(new CallId(id), new ProposalId(proposal), scores);
         return calls.proposal(new CallId(id), new ProposalId(proposal));
@@ -189,7 +189,7 @@ class PlanningApi {
     }
 
     @PostMapping("/api/assistance/assessments/{id}/score")
-    @Operation(summary = "Score the assessment; each gap becomes a draft assistance request (ADMIN, REGISTRAR)")
+    @Operation(summary = "Score the assessment once every question is answered; each gap becomes a draft assistance request (ADMIN, REGISTRAR)")
     List<RequestId> score(@PathVariable UUID id) {
         return assessments.score(new AssessmentId(id));
     }

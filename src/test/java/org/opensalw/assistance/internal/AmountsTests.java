@@ -28,4 +28,17 @@ class AmountsTests {
                             .containsExactly(Violation.of("needCost_MARKING", "assistance.amount.digits")));
         }
     }
+
+    @Test
+    void shouldRefuseANegativeAmountNamingTheField() {
+        for (String negative : new String[] {"-5", "-0.01", "-1000.50"}) {
+            assertThatThrownBy(() -> Amounts.requireNotNegative("spent", new BigDecimal(negative))).as(negative)
+                    .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations())
+                            .containsExactly(Violation.of("spent", "assistance.amount.negative")));
+        }
+        for (String fine : new String[] {"0", "0.00", "150000.50"}) {
+            assertThatCode(() -> Amounts.requireNotNegative("spent", new BigDecimal(fine))).as(fine).doesNotThrowAnyException();
+        }
+        assertThatCode(() -> Amounts.requireNotNegative("spent", null)).doesNotThrowAnyException();
+    }
 }

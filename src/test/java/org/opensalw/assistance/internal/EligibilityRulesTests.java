@@ -36,6 +36,16 @@ class EligibilityRulesTests {
     }
 
     @Test
+    void shouldCiteAPublicSourceForEveryRule() {
+        // the source is shown beside each rule: it cited our own notes (DOMAIN.md) for the UNSCAR ceiling and duration
+        for (Mechanism m : Mechanism.values()) {
+            assertThat(rules.rules(m)).allSatisfy(r -> assertThat(r.source()).as(r.rule().name()).isNotBlank().doesNotContain(".md"));
+        }
+        assertThat(rules.rules(Mechanism.UNSCAR)).filteredOn(r -> r.rule() == EligibilityRule.MAX_AMOUNT).singleElement()
+                .satisfies(r -> assertThat(r.source()).contains("UNODA", "https://disarmament.unoda.org/unscar/"));
+    }
+
+    @Test
     void shouldRefuseUnscarProposalsFromGovernmentsDirectly() {
         ProposalFacts p = new ProposalFacts(ActorKind.STATE, new BigDecimal("150000"), 18, true, Set.of(), false, false, BigDecimal.ZERO);
         assertThat(failed(Mechanism.UNSCAR, p)).containsExactly(EligibilityRule.APPLICANT_KIND);
