@@ -186,7 +186,7 @@ class AssistanceApiTests {
         Answer ngo = admin(HttpMethod.POST, "/api/assistance/actors", "{\"kind\":\"CIVIL_SOCIETY\",\"name\":\"Api NGO " + tag + "\",\"country\":\"KE\"}");
         Answer proposal = admin(HttpMethod.POST, "/api/assistance/calls/" + id(call) + "/proposals", """
                 {"applicantId":"%s","title":"Registers %s","country":"KE","area":"RECORD_KEEPING","amount":150000,"durationMonths":12,
-                 "genderMainstreamed":true}""".formatted(id(ngo), tag));
+                 "genderMainstreamed":true,"hostConsent":true,"residentCoordinator":false}""".formatted(id(ngo), tag));
         assertThat(proposal.status()).isEqualTo(201);
 
         Answer review = admin(HttpMethod.POST, "/api/assistance/calls/" + id(call) + "/proposals/" + id(proposal) + "/reviews",
