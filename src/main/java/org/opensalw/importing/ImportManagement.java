@@ -274,7 +274,7 @@ public class ImportManagement {
     }
 
     public List<BatchStore.HistoryEntry> history(UUID id) {
-        return store.history(id);
+        return store.history(id).stream().map(h -> new BatchStore.HistoryEntry(h.status(), h.at(), h.by(), localized(h.reason()))).toList();
     }
 
     /**

@@ -253,6 +253,12 @@ class ImportTests {
         assertThat(jdbc.queryForObject("SELECT count(DISTINCT holder_id) FROM weapon WHERE serial_as_marked IN (?, ?)", Long.class,
                 t + "-3", t + "-6")).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM holder WHERE lower(name) = lower(?)", Long.class, "Police " + t)).isEqualTo(1);
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.FRENCH);
+        try {
+            assertThat(imports.history(second.id())).last().satisfies(h -> assertThat(h.reason()).isEqualTo("3 armes, 1 détenteurs enregistrés"));
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
     }
 
     @Test

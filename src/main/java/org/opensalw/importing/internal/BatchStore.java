@@ -175,7 +175,7 @@ public class BatchStore {
                 UPDATE import_batch SET status = 'CONFIRMED', weapons_registered = :w, holders_registered = :h, confirmed_at = :at,
                   confirmed_by = :by WHERE id = :id
                 """).param("id", id).param("w", weapons).param("h", holders).param("at", Timestamp.from(at)).param("by", by).update();
-        history(id, BatchStatus.CONFIRMED, at, by, weapons + " weapons, " + holders + " holders");
+        history(id, BatchStatus.CONFIRMED, at, by, ImportBatch.keyed("import.history.registered", weapons, holders));
     }
 
     /** Whether a confirmation is running (they run one at a time: each holds the ledger head until it commits). */
@@ -257,7 +257,7 @@ public class BatchStore {
                 .query(UUID.class).list();
         for (UUID id : stale) {
             refreshCounts(id);
-            history(id, BatchStatus.INTERRUPTED, at, "system", "no progress since " + before);
+            history(id, BatchStatus.INTERRUPTED, at, "system", ImportBatch.keyed("import.history.noProgress", before));
         }
         return stale;
     }
