@@ -20,6 +20,7 @@ import org.opensalw.registry.internal.GroupCommit;
 import org.opensalw.registry.internal.HolderStore;
 import org.opensalw.registry.internal.Ledger;
 import org.opensalw.registry.internal.Lifecycle;
+import org.opensalw.registry.internal.SameIdentity;
 import org.opensalw.registry.internal.WeaponStore;
 import org.opensalw.shared.UserFacingException;
 import org.opensalw.shared.Violation;
@@ -43,6 +44,7 @@ class EventRecorder {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SameIdentity sameIdentity;
 
     EventRecorder(WeaponStore weapons, HolderStore holders, Ledger ledger, References references, AuditTrail audit,
             ApplicationEventPublisher events, Clock clock) {
@@ -53,6 +55,7 @@ class EventRecorder {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.sameIdentity = new SameIdentity(weapons);
     }
 
     /** All or nothing: if any event is refused, nothing is written and every refusal is named by its position. */
@@ -99,6 +102,7 @@ class EventRecorder {
         List<String> authors = new ArrayList<>(batch.size());
         List<WeaponEventRecorded> published = new ArrayList<>(batch.size());
         Set<UUID> touched = new LinkedHashSet<>();
+        Map<String, UUID> markedNow = new HashMap<>(); // national marks given by the events accepted so far
         for (int i = 0; i < batch.size(); i++) {
             BatchEvent b = batch.get(i);
             String where = eachAlone || batch.size() == 1 ? "" : "events[" + i + "].";
@@ -116,6 +120,9 @@ class EventRecorder {
             } else if (!outcome.allowed()) {
                 found.add(outcome.refusal());
             }
+            if (found.isEmpty()) {
+                markTaken(c.marking(), row.id(), markedNow).ifPresent(found::add);
+            }
             if (!found.isEmpty()) {
                 refusals.add(prefixed(where, found));
                 continue;
@@ -127,6 +134,9 @@ class EventRecorder {
             current.put(row.id(), new WeaponStore.StateUpdate(row.id(), outcome.next(), holder, location));
             touched.add(row.id());
             entries.add(entry(row.id(), c, batchId));
+            if (c.marking() != null && c.marking().kind() == MarkingKind.NATIONAL) {
+                markedNow.put(markKey(c.marking()), row.id());
+            }
             authors.add(users.get(i));
             published.add(new WeaponEventRecorded(new WeaponId(row.id()), 0, c.kind(), before.state().status(), outcome.next().status()));
         }
@@ -158,6 +168,25 @@ class EventRecorder {
         }
         events.publishEvent(new WeaponEventsRecorded(published));
         return outcomes;
+    }
+
+    /**
+     * ITI para 8 e: a national mark applied by a MARKED event (or any event's marking) must not be one that another weapon
+     * carries already, in the register or by an event accepted earlier in this batch.
+     */
+    private java.util.Optional<Violation> markTaken(MarkingInput m, UUID weaponId, Map<String, UUID> markedNow) {
+        if (m == null || m.kind() != MarkingKind.NATIONAL || m.text() == null || m.text().isBlank()) {
+            return java.util.Optional.empty();
+        }
+        UUID earlier = markedNow.get(markKey(m));
+        if (earlier != null && !earlier.equals(weaponId)) {
+            return java.util.Optional.of(Violation.of("marking.text", "marking.national.taken", m.text().trim(), earlier));
+        }
+        return sameIdentity.nationalMarkTaken(m, weaponId, "marking.text");
+    }
+
+    private static String markKey(MarkingInput m) {
+        return m.text().trim().toUpperCase(Locale.ROOT);
     }
 
     EventRules.Context context(EventCommand c, WeaponStore.StateUpdate before, Integer year, LocalDate today) {

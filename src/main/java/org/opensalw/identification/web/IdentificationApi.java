@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Identification", description = "Find the record behind a recovered weapon from imperfectly read markings")
 class IdentificationApi {
 
-    record Unregistered(Reading reading, Recovery recovery) {
+    /** {@code confirmDistinct}: it is another weapon than the registered one of the same maker and serial. */
+    record Unregistered(Reading reading, Recovery recovery, Boolean confirmDistinct) {
     }
 
     record Recorded(long seq) {
@@ -66,6 +67,7 @@ class IdentificationApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a recovered weapon that is not in the register, with a national mark (ITI para 8 e)")
     Created unregistered(@RequestBody Unregistered body) {
-        return new Created(identification.recordAsUnregistered(body.reading(), body.recovery()).value());
+        return new Created(identification.recordAsUnregistered(body.reading(), body.recovery(),
+                Boolean.TRUE.equals(body.confirmDistinct())).value());
     }
 }

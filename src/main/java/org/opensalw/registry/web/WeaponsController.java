@@ -85,8 +85,10 @@ class WeaponsController {
             redirect.addFlashAttribute("notice", messages.getMessage("weapon.registered", null, locale));
             return "redirect:/weapons/" + id;
         } catch (UserFacingException | jakarta.validation.ConstraintViolationException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, locale));
+            model.addAttribute("errors", FormErrors.of(RegistryForms.inFormFields(e, params), messages, locale));
             model.addAttribute("values", params);
+            // never silently: a second weapon of the same maker and serial is registered only once the registrar says so
+            model.addAttribute("confirmDistinctOffered", RegistryForms.sameSerialRefused(e));
             return registrationPage(model);
         }
     }
