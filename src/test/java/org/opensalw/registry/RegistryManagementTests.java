@@ -311,6 +311,28 @@ class RegistryManagementTests {
     }
 
     @Test
+    void shouldRefuseImplausibleDatesOfOriginAndBirth() {
+        Registration r = RegistryFixtures.importedRifle(RegistryFixtures.uniqueSerial());
+        for (LocalDate slip : List.of(LocalDate.of(20, 3, 4), LocalDate.of(1500, 3, 4))) {
+            Registration early = new Registration(new WeaponDescription(r.description().type(), "KALASHNIKOV", null, "AKM", null, null, null,
+                    RegistryFixtures.uniqueSerial()), List.of(), EventCommand.of(EventKind.IMPORTED, slip).withCountry("RU"), null, null);
+            assertThatThrownBy(() -> registry.register(early)).isInstanceOfSatisfying(UserFacingException.class, e ->
+                    assertThat(e.violations()).extracting(Violation::field, Violation::code)
+                            .containsExactly(org.assertj.core.groups.Tuple.tuple("origin.occurredOn", "event.date.tooEarly")));
+        }
+        HolderForm p = RegistryFixtures.person("Born Later");
+        for (LocalDate born : List.of(LocalDate.now().plusYears(4), LocalDate.of(1500, 1, 1))) {
+            assertThatThrownBy(() -> registry.registerHolder(new HolderForm(p.kind(), p.name(), p.country(), born, p.idDocument(),
+                    p.address(), p.phone(), null, null))).isInstanceOfSatisfying(UserFacingException.class, e ->
+                            assertThat(e.violations()).extracting(Violation::field).containsExactly("birthDate"));
+        }
+        HolderId h = registry.registerHolder(p);
+        assertThatThrownBy(() -> registry.updateHolder(h, new HolderForm(p.kind(), p.name(), p.country(), LocalDate.now().plusDays(2),
+                p.idDocument(), p.address(), p.phone(), null, null))).isInstanceOf(UserFacingException.class);
+        assertThat(queries.holder(h).orElseThrow().birthDate()).isEqualTo(p.birthDate());
+    }
+
+    @Test
     void shouldRefuseABulkHolderOfAnUnknownCountryAndWriteNothing() {
         java.util.UUID weapon = java.util.UUID.randomUUID();
         HolderForm nowhere = new HolderForm(HolderKind.COMPANY, "Nowhere Arms", "XX", null, null, null, null, "XX-1", "dealer");

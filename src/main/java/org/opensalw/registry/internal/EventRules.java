@@ -19,8 +19,15 @@ public final class EventRules {
             LocalDate today, boolean holderExists, boolean countryKnown, Optional<Licence> licence) {
     }
 
+    /**
+     * The earliest date the register takes, as for the year of manufacture ({@code WeaponDescription}): an earlier one is
+     * a slip (year 20 for 2020, 1500 for 2015), never a record of a small arm.
+     */
+    public static final LocalDate EARLIEST = LocalDate.of(1800, 1, 1);
+
     public static final List<Function<Context, Optional<Violation>>> ALL = List.of(
-            EventRules::dateNotInFuture, EventRules::dateNotBeforeManufacture, EventRules::dateNotBeforeLastEvent,
+            EventRules::dateNotInFuture, EventRules::dateNotBeforeEarliest, EventRules::dateNotBeforeManufacture,
+            EventRules::dateNotBeforeLastEvent,
             EventRules::holderWhenNeeded, EventRules::countryWhenNeeded, EventRules::licenceWhenNeeded,
             EventRules::markingWhenNeeded);
 
@@ -35,6 +42,12 @@ public final class EventRules {
         LocalDate on = ctx.command().occurredOn();
         return on != null && on.isAfter(ctx.today())
                 ? Optional.of(Violation.of("occurredOn", "event.date.future", on)) : Optional.empty();
+    }
+
+    static Optional<Violation> dateNotBeforeEarliest(Context ctx) {
+        LocalDate on = ctx.command().occurredOn();
+        return on != null && on.isBefore(EARLIEST)
+                ? Optional.of(Violation.of("occurredOn", "event.date.tooEarly", on, EARLIEST)) : Optional.empty();
     }
 
     static Optional<Violation> dateNotBeforeManufacture(Context ctx) {

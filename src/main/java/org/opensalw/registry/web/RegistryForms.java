@@ -39,6 +39,9 @@ final class RegistryForms {
         }
         EventKind originKind = f.choice("origin.kind", EventKind.class);
         EventCommand origin = null;
+        if (f.text("origin.kind") == null) {
+            originWithoutKind(f);
+        }
         if (originKind != null) {
             origin = new EventCommand(originKind, f.required("origin.occurredOn", f.date("origin.occurredOn")), f.text("origin.place"),
                     f.text("origin.actor"), f.text("origin.reference"), f.text("origin.notes"), f.uuid("origin.holderId"), null,
@@ -47,6 +50,28 @@ final class RegistryForms {
         f.check();
         return new Registration(description, markings, origin, f.uuid("holderId"), f.text("location"),
                 "true".equals(f.text("confirmDistinct")));
+    }
+
+    /** The fields of the origin event, with the label that names each on the form. */
+    private static final String[][] ORIGIN_FIELDS = {{"origin.occurredOn", "event.date"}, {"origin.place", "event.place"},
+            {"origin.actor", "event.actor"}, {"origin.reference", "event.reference"}, {"origin.country", "event.country.origin"},
+            {"origin.notes", "event.notes"}};
+
+    /**
+     * What was written about the origin event without choosing the event is refused, never dropped silently. The date
+     * the form fills in itself (today, sent back as {@code origin.occurredOn.prefilled}) is not something the registrar
+     * wrote: left as it was, with "existing lawful holding", it is ignored.
+     */
+    private static void originWithoutKind(FormReader f) {
+        for (String[] fieldAndLabel : ORIGIN_FIELDS) {
+            String field = fieldAndLabel[0];
+            String value = f.text(field);
+            boolean prefilled = field.equals("origin.occurredOn") && value != null && value.equals(f.text("origin.occurredOn.prefilled"));
+            if (value != null && !prefilled) {
+                f.invalid(field, "registration.origin.kindMissing",
+                        new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {fieldAndLabel[1]}, field));
+            }
+        }
     }
 
     /**

@@ -74,7 +74,9 @@ class WeaponsController {
     @PreAuthorize("hasRole('REGISTRAR')") // the form is for those who may submit it
     @GetMapping("/weapons/new")
     String registrationForm(Model model) {
-        model.addAttribute("values", Map.of("origin.occurredOn", LocalDate.now(clock).toString()));
+        String today = LocalDate.now(clock).toString();
+        // the date the form fills in, sent back so that a date left as filled in is not taken for one the registrar wrote
+        model.addAttribute("values", Map.of("origin.occurredOn", today, "origin.occurredOn.prefilled", today));
         return registrationPage(model);
     }
 
