@@ -3,8 +3,6 @@ package org.opensalw.identification.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.opensalw.identification.Alert;
@@ -73,13 +71,14 @@ class WatchListApi {
 
     @PostMapping(path = "/api/identification/watch-list", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Import a list of lost or stolen weapons (CSV, UTF-8)",
+    @Operation(summary = "Import a list of lost or stolen weapons (CSV, UTF-8 unless encoding says otherwise)",
             description = "Header line: reference, serial, maker, model, calibre, type, reported_by, report_kind (LOST or STOLEN), "
-                    + "reported_on (YYYY-MM-DD). Every line is checked first; none is kept if one is wrong (422 names the lines). "
-                    + "Entries already imported from the same source with the same reference are skipped.")
-    Imported importList(@RequestParam String source, @RequestParam("file") MultipartFile file) throws IOException {
-        try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-            return new Imported(watchList.importList(source, reader));
-        }
+                    + "reported_on (YYYY-MM-DD); reference, serial and report_kind are required. Every line is checked first; none is "
+                    + "kept if one is wrong (422 names each line, column and what it takes). A file that is not text in its encoding "
+                    + "(UTF-8, or e.g. encoding=ISO-8859-1) is refused naming the line. Entries already imported from the same source "
+                    + "with the same reference are skipped.")
+    Imported importList(@RequestParam String source, @RequestParam("file") MultipartFile file,
+            @RequestParam(required = false) String encoding) throws IOException {
+        return new Imported(watchList.importList(source, file.getBytes(), encoding));
     }
 }

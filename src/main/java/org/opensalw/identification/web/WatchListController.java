@@ -1,8 +1,6 @@
 package org.opensalw.identification.web;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
 import org.opensalw.identification.Alert;
@@ -61,10 +59,11 @@ class WatchListController {
     }
 
     @PostMapping("/identification/watch-list")
-    String importList(@RequestParam(required = false) String source, @RequestParam("file") MultipartFile file, Locale locale,
+    String importList(@RequestParam(required = false) String source, @RequestParam("file") MultipartFile file,
+            @RequestParam(required = false) String encoding, Locale locale,
             RedirectAttributes redirect) throws IOException {
-        try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-            int added = watchList.importList(source, reader);
+        try {
+            int added = watchList.importList(source, file.getBytes(), encoding);
             redirect.addFlashAttribute("notice", messages.getMessage("watch.imported", new Object[] {added}, locale));
         } catch (UserFacingException e) {
             redirect.addFlashAttribute("errors", FormErrors.of(e, messages, locale));
