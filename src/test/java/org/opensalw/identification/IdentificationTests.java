@@ -56,6 +56,14 @@ class IdentificationTests {
     }
 
     @Test
+    void shouldFindASerialMarkedWithAccentsAndOtherDigitsFromWhatALatinKeyboardTypes() {
+        String s = java.util.UUID.randomUUID().toString().substring(0, 6);
+        WeaponId id = register("KALASHNIKOV", "ÉTN-٣٤٥ " + s);
+        Reading typed = Reading.serial("ETN-345 " + s);
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> top(typed) != null && top(typed).weaponId().equals(id));
+    }
+
+    @Test
     void shouldRecordTheRecoveryOnTheMatchedRecordAndFollowItsStatus() {
         WeaponId id = register("KALASHNIKOV", "MR 55 8811");
         Reading reading = Reading.serial("MR55881?").withMaker("Kalashnikov");

@@ -189,6 +189,18 @@ class RegistryManagementTests {
     }
 
     @Test
+    void shouldFindHoldersByNameWithoutTheirAccents() {
+        String p = RegistryFixtures.uniqueSerial();
+        for (String name : List.of("José", "Aïcha", "Zoë")) {
+            registry.registerHolder(RegistryFixtures.person(name + " " + p));
+        }
+        for (String typed : List.of("Jose", "aicha", "zoe", "ZOË")) {
+            assertThat(queries.holders(typed + " " + p.toLowerCase(), null, new org.opensalw.shared.PageRequest(0, 50)).items())
+                    .as(typed).extracting(HolderSummary::name).singleElement().satisfies(n -> assertThat(n).endsWith(" " + p));
+        }
+    }
+
+    @Test
     void shouldRefuseAVoidThatLeavesAnImpossibleHistory() {
         WeaponId id = registry.register(RegistryFixtures.importedRifle(RegistryFixtures.uniqueSerial()));
         long theft = registry.recordEvent(id, EventCommand.of(EventKind.REPORTED_STOLEN, LocalDate.of(2010, 1, 1)));
