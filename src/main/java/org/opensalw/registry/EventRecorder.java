@@ -108,7 +108,8 @@ class EventRecorder {
             String where = eachAlone || batch.size() == 1 ? "" : "events[" + i + "].";
             WeaponStore.Row row = rows.get(b.weaponId().value());
             if (row == null) {
-                refusals.add(List.of(Violation.of(where + "weaponId", "error.notFound", "weapon", b.weaponId())));
+                Violation missing = UserFacingException.notFound("weapon", b.weaponId()).violations().get(0);
+                refusals.add(List.of(new Violation(where + "weaponId", missing.code(), missing.args())));
                 continue;
             }
             WeaponStore.StateUpdate before = current.get(row.id());

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opensalw.TestDatabase;
+import org.opensalw.identification.internal.AlertEvidence;
 import org.opensalw.identification.internal.WatchListChecker;
 import org.opensalw.reference.WeaponType;
 import org.opensalw.registry.EventCommand;
@@ -66,6 +67,10 @@ class WatchListTests {
         Alert alert = alertsFor(recovered).get(0);
         assertThat(alert.matchedWeaponId()).isEqualTo(stolen);
         assertThat(alert.evidence()).contains("STOLEN", "WL5551234");
+        // said in the reader's language when shown, whoever raised it
+        assertThat(AlertEvidence.text(alert.evidence(), messages, java.util.Locale.FRENCH)).contains("WL5551234", "déclarée volée", "différemment")
+                .doesNotContain("reported", "STOLEN", "character");
+        assertThat(AlertEvidence.text(alert.evidence(), messages, java.util.Locale.ENGLISH)).contains("reported stolen", "read differently");
     }
 
     @Test
@@ -91,6 +96,8 @@ class WatchListTests {
         identification.recordAsMatched(lost, new Recovery(EventKind.SEIZED, LocalDate.now(), null, null, null, null));
         await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> !alertsFor(lost).isEmpty());
         assertThat(alertsFor(lost).get(0).evidence()).contains("LOST");
+        assertThat(AlertEvidence.text(alertsFor(lost).get(0).evidence(), messages, java.util.Locale.forLanguageTag("es")))
+                .contains("declarada perdida").doesNotContain("LOST", "reported");
     }
 
     @Test

@@ -87,7 +87,9 @@ class WeaponsController {
             redirect.addFlashAttribute("notice", messages.getMessage("weapon.registered", null, locale));
             return "redirect:/weapons/" + id;
         } catch (UserFacingException | jakarta.validation.ConstraintViolationException e) {
-            model.addAttribute("errors", FormErrors.of(RegistryForms.inFormFields(e, params), messages, locale));
+            Map<String, String> errors = FormErrors.of(RegistryForms.inFormFields(e, params), messages, locale);
+            model.addAttribute("errors", errors);
+            model.addAttribute("errorLabels", FieldLabels.of(errors, FieldLabels.WEAPON, messages, locale));
             model.addAttribute("values", params);
             // never silently: a second weapon of the same maker and serial is registered only once the registrar says so
             model.addAttribute("confirmDistinctOffered", RegistryForms.sameSerialRefused(e));
@@ -98,7 +100,7 @@ class WeaponsController {
     private String registrationPage(Model model) {
         model.addAttribute("types", WeaponType.values());
         model.addAttribute("makers", references.makers());
-        model.addAttribute("countries", references.countries());
+        model.addAttribute("countries", countriesInReadersLanguage());
         model.addAttribute("origins", EventKind.ORIGINS);
         model.addAttribute("markingKinds", List.of(MarkingKind.IMPORT, MarkingKind.STATE_STOCK, MarkingKind.NATIONAL));
         return "weapons/new";
@@ -139,7 +141,9 @@ class WeaponsController {
             redirect.addFlashAttribute("notice", messages.getMessage("event.recorded", new Object[] {seq}, locale));
             return "redirect:/weapons/" + weaponId;
         } catch (UserFacingException | jakarta.validation.ConstraintViolationException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, locale));
+            Map<String, String> errors = FormErrors.of(e, messages, locale);
+            model.addAttribute("errors", errors);
+            model.addAttribute("errorLabels", FieldLabels.of(errors, FieldLabels.EVENT, messages, locale));
             model.addAttribute("values", params);
             EventKind kind = params.get("kind") == null ? EventKind.MARKED : EventKind.valueOf(params.get("kind"));
             return eventPage(weaponId, kind, model);
@@ -150,7 +154,7 @@ class WeaponsController {
         WeaponDetails weapon = queries.weapon(weaponId).orElseThrow(() -> UserFacingException.notFound("weapon", weaponId));
         model.addAttribute("weapon", weapon);
         model.addAttribute("kind", kind);
-        model.addAttribute("countries", references.countries());
+        model.addAttribute("countries", countriesInReadersLanguage());
         model.addAttribute("markingKinds", MarkingKind.values());
         model.addAttribute("holderKinds", HolderKind.values());
         model.addAttribute("licences", weapon.holderId() == null ? List.of()
@@ -182,6 +186,12 @@ class WeaponsController {
             redirect.addFlashAttribute("errors", FormErrors.of(e, messages, locale));
         }
         return "redirect:/weapons/" + weaponId;
+    }
+
+    /** Country names in the reader's language and alphabetical order (the reference list has English names only). */
+    private List<org.opensalw.reference.Country> countriesInReadersLanguage() {
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        return references.countries().stream().sorted(org.opensalw.reference.Country.byName(locale)).toList();
     }
 
     @GetMapping("/photos/{id}")
