@@ -103,7 +103,11 @@ public class WatchList {
     @Transactional
     public void acknowledge(UUID alertId) {
         if (!store.acknowledge(alertId, currentUser.username(), clock.instant())) {
-            throw UserFacingException.notFound("alert", alertId);
+            Alert alert = store.alert(alertId).filter(a -> a.acknowledgedAt() != null)
+                    .orElseThrow(() -> UserFacingException.notFound("alert", alertId));
+            // acknowledged already (by someone else a moment ago, or twice from an old page): say by whom and when
+            throw new UserFacingException(UserFacingException.Kind.CONFLICT, List.of(org.opensalw.shared.Violation.of("alert",
+                    "watch.alert.acknowledged", alert.acknowledgedBy(), alert.acknowledgedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))));
         }
         audit.recordWrite("watch.acknowledge", "ALERT", alertId, "");
     }

@@ -74,7 +74,10 @@ class EventRecorder {
         for (int i = 0; i < outcomes.size(); i++) {
             Outcome o = outcomes.get(i);
             if (o.seq() == null) {
-                results.add(GroupCommit.Result.failed(new UserFacingException(UserFacingException.Kind.INVALID, o.refusals())));
+                // an event on a weapon that does not exist is not an invalid event: nothing is there to record it on
+                boolean noWeapon = o.refusals().size() == 1 && "error.notFound".equals(o.refusals().get(0).code());
+                results.add(GroupCommit.Result.failed(new UserFacingException(noWeapon ? UserFacingException.Kind.NOT_FOUND
+                        : UserFacingException.Kind.INVALID, o.refusals())));
             } else {
                 writes.add(new AuditTrail.Write(users.get(i), "weapon.event", "WEAPON", batch.get(i).weaponId(),
                         batch.get(i).command().kind() + " seq=" + o.seq()));

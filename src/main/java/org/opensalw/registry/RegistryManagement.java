@@ -250,6 +250,9 @@ public class RegistryManagement {
             throw UserFacingException.invalid("photo", "photo.empty");
         }
         String type = ImageTypes.accepted(contentType).orElseThrow(() -> UserFacingException.invalid("photo", "photo.type", contentType));
+        if (!ImageTypes.looksLike(type, content)) {
+            throw UserFacingException.invalid("photo", "photo.content", type);
+        }
         ledger.lockHead(); // before the weapon row, as every writer of the register takes them
         if (weapons.lock(List.of(weaponId.value())).isEmpty()) {
             throw UserFacingException.notFound("weapon", weaponId);

@@ -130,6 +130,14 @@ class WatchListTests {
         assertThat(alert.matchedEntryId()).isNotNull();
         watchList.acknowledge(alert.id());
         assertThat(alertsFor(recovered)).isEmpty();
+        // acknowledged again (an old page): said who did and when, not that there is no such alert
+        assertThatThrownBy(() -> watchList.acknowledge(alert.id())).isInstanceOfSatisfying(UserFacingException.class, e -> {
+            assertThat(e.kind()).isEqualTo(UserFacingException.Kind.CONFLICT);
+            assertThat(e.violations()).extracting(Violation::code).containsExactly("watch.alert.acknowledged");
+            assertThat(e.violations().get(0).args()).contains("user");
+        });
+        assertThatThrownBy(() -> watchList.acknowledge(java.util.UUID.randomUUID())).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.kind()).isEqualTo(UserFacingException.Kind.NOT_FOUND));
     }
 
     @Test

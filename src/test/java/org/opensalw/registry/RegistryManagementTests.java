@@ -201,6 +201,19 @@ class RegistryManagementTests {
     }
 
     @Test
+    void shouldFindNoWeaponForAnEventOnAnUnknownOneAndRefuseATransferToItsOwnHolder() {
+        assertThatThrownBy(() -> registry.recordEvent(new WeaponId(java.util.UUID.randomUUID()),
+                EventCommand.of(EventKind.REPORTED_LOST, LocalDate.of(2010, 1, 1))))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.kind()).isEqualTo(UserFacingException.Kind.NOT_FOUND));
+        WeaponId id = registry.register(RegistryFixtures.importedRifle(RegistryFixtures.uniqueSerial()));
+        HolderId buyer = registry.registerHolder(RegistryFixtures.person("Same Buyer"));
+        registry.recordEvent(id, EventCommand.of(EventKind.TRANSFERRED, LocalDate.of(2005, 1, 1)).withHolder(buyer.value()));
+        assertThatThrownBy(() -> registry.recordEvent(id, EventCommand.of(EventKind.TRANSFERRED, LocalDate.of(2006, 1, 1))
+                .withHolder(buyer.value()))).isInstanceOfSatisfying(UserFacingException.class, e ->
+                        assertThat(e.violations()).extracting(Violation::code).containsExactly("event.holder.same"));
+    }
+
+    @Test
     void shouldRefuseAVoidThatLeavesAnImpossibleHistory() {
         WeaponId id = registry.register(RegistryFixtures.importedRifle(RegistryFixtures.uniqueSerial()));
         long theft = registry.recordEvent(id, EventCommand.of(EventKind.REPORTED_STOLEN, LocalDate.of(2010, 1, 1)));
@@ -276,6 +289,10 @@ class RegistryManagementTests {
         assertThat(queries.photo(photoId).orElseThrow().content()).isEqualTo(png);
         assertThat(queries.weapon(id).orElseThrow().timeline()).anyMatch(e -> e.kind() == EventKind.PHOTO_ADDED && e.details().contains("sha256="));
         assertThatThrownBy(() -> registry.addPhoto(id, "x", "application/pdf", png)).isInstanceOf(UserFacingException.class);
+        // what a file claims to be is not enough: a text file sent as image/png is not a photo
+        assertThatThrownBy(() -> registry.addPhoto(id, "x", "image/png", "not a picture".getBytes()))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations()).extracting(Violation::code)
+                        .containsExactly("photo.content"));
     }
 
     @Test

@@ -110,4 +110,30 @@ class RegistryPagesTests {
         }
         assertThat(get(session, "/holders/" + holder).body()).contains("name=\"revokedOn\"", "for=\"revokedOn-");
     }
+
+    @Test
+    void shouldAnswerAnEditedAddressWithThePageThatSaysWhatIsWrong() {
+        String session = session(Role.REGISTRAR, "en");
+        Pages.Answer status = get(session, "/weapons?status=BOGUS");
+        assertThat(status.status()).isEqualTo(400);
+        assertThat(status.contentType()).startsWith("text/html");
+        assertThat(status.body()).contains("status", "BOGUS", "LEGALLY_HELD");
+
+        WeaponId weapon = SystemActor.run("pages-test", Role.REGISTRAR, () -> registry.register(RegistryFixtures.importedRifle(
+                RegistryFixtures.uniqueSerial())));
+        Pages.Answer noKind = get(session, "/weapons/" + weapon + "/events/new");
+        assertThat(noKind.status()).isEqualTo(400);
+        assertThat(noKind.contentType()).startsWith("text/html");
+        assertThat(noKind.body()).contains("kind");
+        Pages.Answer bogus = post(session, "/weapons/" + weapon + "/events", Map.of("kind", "BOGUS", "occurredOn", "2020-01-01"));
+        assertThat(bogus.status()).isEqualTo(422);
+        assertThat(bogus.body()).contains("BOGUS", "REPORTED_STOLEN");
+    }
+
+    @Test
+    void shouldShowTheVerifyButtonOnlyToThoseWhoMayVerify() {
+        assertThat(get(session(Role.REGISTRAR, "en"), "/ledger").body()).doesNotContain("id=\"verify\"");
+        assertThat(get(session(Role.AUDITOR, "en"), "/ledger").body()).contains("id=\"verify\"");
+        assertThat(get(session(Role.ADMIN, "en"), "/ledger").body()).contains("id=\"verify\"");
+    }
 }

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.opensalw.registry.EventCommand;
 import org.opensalw.registry.EventKind;
 import org.opensalw.registry.Licence;
+import org.opensalw.registry.WeaponStatus;
 import org.opensalw.shared.Violation;
 
 /** The validation rules of a lifecycle event, one function each; all are checked and all violations reported. */
@@ -28,7 +29,7 @@ public final class EventRules {
     public static final List<Function<Context, Optional<Violation>>> ALL = List.of(
             EventRules::dateNotInFuture, EventRules::dateNotBeforeEarliest, EventRules::dateNotBeforeManufacture,
             EventRules::dateNotBeforeLastEvent,
-            EventRules::holderWhenNeeded, EventRules::countryWhenNeeded, EventRules::licenceWhenNeeded,
+            EventRules::holderWhenNeeded, EventRules::transferToAnotherHolder, EventRules::countryWhenNeeded, EventRules::licenceWhenNeeded,
             EventRules::markingWhenNeeded);
 
     private EventRules() {
@@ -75,6 +76,17 @@ public final class EventRules {
             return Optional.of(Violation.of("holderId", "event.holder.required", Lifecycle.label(c.kind())));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A transfer moves a lawfully held weapon to another holder: to the one who holds it already, nothing happened. (From
+     * state custody a weapon may be handed back to its holder; that is not refused here.)
+     */
+    static Optional<Violation> transferToAnotherHolder(Context ctx) {
+        EventCommand c = ctx.command();
+        boolean held = ctx.state() != null && ctx.state().status() == WeaponStatus.LEGALLY_HELD;
+        return c.kind() == EventKind.TRANSFERRED && held && c.holderId() != null && c.holderId().equals(ctx.currentHolder())
+                ? Optional.of(Violation.of("holderId", "event.holder.same")) : Optional.empty();
     }
 
     static Optional<Violation> countryWhenNeeded(Context ctx) {

@@ -145,9 +145,21 @@ class WeaponsController {
             model.addAttribute("errors", errors);
             model.addAttribute("errorLabels", FieldLabels.of(errors, FieldLabels.EVENT, messages, locale));
             model.addAttribute("values", params);
-            EventKind kind = params.get("kind") == null ? EventKind.MARKED : EventKind.valueOf(params.get("kind"));
-            return eventPage(weaponId, kind, model);
+            return eventPage(weaponId, eventKind(params.get("kind")), model);
         }
+    }
+
+    /**
+     * The kind of the event form sent back, to show it again with its refusals; a kind that is not one of the form's
+     * (an edited page) is refused on the error page, naming the kinds there are.
+     */
+    private static EventKind eventKind(String sent) {
+        if (sent == null || sent.isBlank()) {
+            return EventKind.MARKED;
+        }
+        return EventKind.LIFECYCLE.stream().filter(k -> k.name().equals(sent.trim())).findFirst()
+                .orElseThrow(() -> UserFacingException.invalid("kind", "request.param.choice", "kind", sent,
+                        String.join(", ", EventKind.LIFECYCLE.stream().map(Enum::name).toList())));
     }
 
     private String eventPage(WeaponId weaponId, EventKind kind, Model model) {

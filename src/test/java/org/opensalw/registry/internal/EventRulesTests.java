@@ -65,6 +65,19 @@ class EventRulesTests {
     }
 
     @Test
+    void shouldRefuseATransferOfAHeldWeaponToItsOwnHolder() {
+        assertThat(code(EventRules.transferToAnotherHolder(ctx(EventCommand.of(EventKind.TRANSFERRED, TODAY).withHolder(HOLDER)))))
+                .contains("event.holder.same");
+        assertThat(EventRules.transferToAnotherHolder(ctx(EventCommand.of(EventKind.TRANSFERRED, TODAY).withHolder(UUID.randomUUID()))))
+                .isEmpty();
+        // handed back from state custody to the holder it was taken from: not refused
+        EventRules.Context custody = new EventRules.Context(EventCommand.of(EventKind.TRANSFERRED, TODAY).withHolder(HOLDER),
+                new Lifecycle.State(org.opensalw.registry.WeaponStatus.IN_STATE_CUSTODY, false, LocalDate.of(2021, 1, 1), EventKind.SEIZED),
+                1990, HOLDER, TODAY, true, true, Optional.empty());
+        assertThat(EventRules.transferToAnotherHolder(custody)).isEmpty();
+    }
+
+    @Test
     void shouldRequireHolderForTransfer() {
         assertThat(code(EventRules.holderWhenNeeded(ctx(EventCommand.of(EventKind.TRANSFERRED, TODAY))))).contains("event.holder.required");
         assertThat(EventRules.holderWhenNeeded(ctx(EventCommand.of(EventKind.TRANSFERRED, TODAY).withHolder(HOLDER)))).isEmpty();
