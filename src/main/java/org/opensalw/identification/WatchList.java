@@ -103,7 +103,7 @@ public class WatchList {
     @Transactional
     public void acknowledge(UUID alertId) {
         if (!store.acknowledge(alertId, currentUser.username(), clock.instant())) {
-            Alert alert = store.alert(alertId).filter(a -> a.acknowledgedAt() != null)
+            Alert alert = store.findAlert(alertId).filter(a -> a.acknowledgedAt() != null)
                     .orElseThrow(() -> UserFacingException.notFound("alert", alertId));
             // acknowledged already (by someone else a moment ago, or twice from an old page): say by whom and when
             throw new UserFacingException(UserFacingException.Kind.CONFLICT, List.of(org.opensalw.shared.Violation.of("alert",

@@ -117,7 +117,9 @@ class EventRecorder {
             }
             WeaponStore.StateUpdate before = current.get(row.id());
             EventCommand c = b.command();
-            List<Violation> found = new ArrayList<>(EventRules.check(context(c, before, row.yearOfManufacture(), today)));
+            EventRules.Context context = context(c, before, row.yearOfManufacture(), today);
+            List<Violation> found = new ArrayList<>(EventRules.check(context));
+            EventRules.transferToAnotherHolder(context).ifPresent(found::add);
             Lifecycle.Outcome outcome = Lifecycle.apply(before.state(), c.kind(), c.occurredOn());
             if (!EventKind.LIFECYCLE.contains(c.kind())) {
                 found.add(Violation.of("kind", "event.kind.notLifecycle", c.kind()));

@@ -113,7 +113,7 @@ public class WatchListStore {
                 .query(WatchListStore::alert).list(), page);
     }
 
-    public java.util.Optional<Alert> alert(UUID id) {
+    public java.util.Optional<Alert> findAlert(UUID id) {
         return jdbc.sql("SELECT * FROM ident_alert WHERE id = :id").param("id", id).query(WatchListStore::alert).optional();
     }
 
