@@ -65,7 +65,9 @@ class IdentificationApi {
 
     @PostMapping("/api/identification/unregistered")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register a recovered weapon that is not in the register, with a national mark (ITI para 8 e)")
+    @Operation(summary = "Register a recovered weapon that is not in the register, with a national mark (ITI para 8 e)",
+            description = "A national mark another weapon carries is refused (422, field nationalMark); so is the maker and serial of a"
+                    + " registered weapon (field serial, naming it), unless confirmDistinct is true.")
     Created unregistered(@RequestBody Unregistered body) {
         return new Created(identification.recordAsUnregistered(body.reading(), body.recovery(),
                 Boolean.TRUE.equals(body.confirmDistinct())).value());

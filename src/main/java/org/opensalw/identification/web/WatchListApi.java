@@ -63,7 +63,8 @@ class WatchListApi {
 
     @PostMapping("/api/identification/alerts/{id}/acknowledge")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Acknowledge an alert (who and when are recorded; the alert stays listed)")
+    @Operation(summary = "Acknowledge an alert (who and when are recorded; the alert stays listed)",
+            description = "409 when it was acknowledged already, saying by whom and when; 404 when there is no such alert.")
     void acknowledge(@PathVariable UUID id) {
         watchList.acknowledge(id);
     }
