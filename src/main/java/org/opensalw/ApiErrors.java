@@ -123,6 +123,15 @@ class ApiErrors {
         return null;
     }
 
+    /** A required query parameter left out: named, as JSON (the web pages' handler would answer with an HTML page). */
+    @ExceptionHandler(org.springframework.web.bind.MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missingParameter(org.springframework.web.bind.MissingServletRequestParameterException e,
+            HttpServletRequest request) {
+        String name = e.getParameterName();
+        return body(HttpStatus.BAD_REQUEST, request, List.of(new ApiViolation(name, "request.field.required",
+                messages.getMessage("request.field.required", new Object[] {name}, LocaleContextHolder.getLocale()))));
+    }
+
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ResponseEntity<ApiError> denied(Exception e, HttpServletRequest request) {
         return body(HttpStatus.FORBIDDEN, request, List.of(new ApiViolation(null, "access.denied",

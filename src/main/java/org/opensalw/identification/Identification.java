@@ -16,6 +16,7 @@ import org.opensalw.registry.RegistryManagement;
 import org.opensalw.registry.WeaponDescription;
 import org.opensalw.registry.WeaponId;
 import org.opensalw.shared.UserFacingException;
+import org.opensalw.shared.Violation;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.validation.annotation.Validated;
@@ -62,6 +63,15 @@ public class Identification {
     /** The recovered weapon is not in the register: registers it as read, with the recovery and a national mark. */
     @PreAuthorize("hasRole('REGISTRAR')")
     public WeaponId recordAsUnregistered(@NotNull @Valid Reading reading, @NotNull @Valid Recovery recovery) {
+        return recordAsUnregistered(reading, recovery, false);
+    }
+
+    /**
+     * As {@link #recordAsUnregistered(Reading, Recovery)}; {@code confirmDistinct}: the registrar says it is another weapon
+     * than the registered one of the same maker and serial (else such a reading is refused, naming that weapon).
+     */
+    @PreAuthorize("hasRole('REGISTRAR')")
+    public WeaponId recordAsUnregistered(@NotNull @Valid Reading reading, @NotNull @Valid Recovery recovery, boolean confirmDistinct) {
         checkKind(recovery);
         if (reading.type() == null) {
             throw UserFacingException.invalid("type", "identification.type.required");
@@ -78,7 +88,12 @@ public class Identification {
         String makerCode = index.makerCode(reading.maker());
         WeaponDescription d = new WeaponDescription(reading.type(), makerCode, reading.maker(), reading.model(), reading.calibre(),
                 reading.country(), reading.year(), reading.serial());
-        return registry.register(new Registration(d, List.of(national), event(recovery, null), null, null));
+        try {
+            return registry.register(new Registration(d, List.of(national), event(recovery, null), null, null, confirmDistinct));
+        } catch (UserFacingException e) { // the register names the mark by its place among the markings; here it is the recovery's
+            throw new UserFacingException(e.kind(), e.violations().stream().map(v -> "markings[0].text".equals(v.field())
+                    ? new Violation("nationalMark", v.code(), v.args()) : v).toList());
+        }
     }
 
     private static void checkKind(Recovery recovery) {

@@ -1,24 +1,16 @@
 package org.opensalw.identification;
 
-import java.io.IOException;
 import java.io.Reader;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.opensalw.identification.internal.WatchListChecker;
+import org.opensalw.identification.internal.WatchListFile;
 import org.opensalw.identification.internal.WatchListStore;
 import org.opensalw.identity.AuditTrail;
 import org.opensalw.identity.CurrentUser;
-import org.opensalw.reference.WeaponType;
-import org.opensalw.registry.WeaponStatus;
 import org.opensalw.shared.UserFacingException;
-import org.opensalw.shared.Violation;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,28 +38,25 @@ public class WatchList {
         this.clock = clock;
     }
 
+    /**
+     * Imports a list sent as a file: its bytes are text in {@code encoding} (UTF-8 when not given), else it is refused at
+     * the first line that is not; then as {@link #importList(String, Reader)}.
+     */
+    @Transactional
+    public int importList(String source, byte[] content, String encoding) {
+        if (source == null || source.isBlank()) {
+            throw UserFacingException.invalid("source", "watch.source.required");
+        }
+        return importList(source, new java.io.StringReader(WatchListFile.decode(content, encoding)));
+    }
+
     /** Imports a list; every line is checked first and none is kept if one is wrong. Returns the number of new entries. */
     @Transactional
     public int importList(String source, Reader csv) {
         if (source == null || source.isBlank()) {
             throw UserFacingException.invalid("source", "watch.source.required");
         }
-        List<WatchEntry> entries = new ArrayList<>();
-        List<Violation> errors = new ArrayList<>();
-        try {
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(csv)) {
-                try {
-                    entries.add(entry(source.trim(), r));
-                } catch (IllegalArgumentException | DateTimeParseException e) {
-                    errors.add(Violation.of("line " + (r.getRecordNumber() + 1), "watch.line.invalid", r.getRecordNumber() + 1, e.getMessage()));
-                }
-            }
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw UserFacingException.invalid("file", "watch.file.invalid", e.getMessage());
-        }
-        if (!errors.isEmpty()) {
-            throw new UserFacingException(UserFacingException.Kind.INVALID, errors);
-        }
+        List<WatchEntry> entries = WatchListFile.read(source.trim(), csv, LocalDate.now(clock));
         int added = 0;
         store.lockForImport(); // other instances follow the entries by their numbers: see WatchListStore.lockForImport
         for (WatchEntry e : entries) {
@@ -114,34 +103,12 @@ public class WatchList {
     @Transactional
     public void acknowledge(UUID alertId) {
         if (!store.acknowledge(alertId, currentUser.username(), clock.instant())) {
-            throw UserFacingException.notFound("alert", alertId);
+            Alert alert = store.findAlert(alertId).filter(a -> a.acknowledgedAt() != null)
+                    .orElseThrow(() -> UserFacingException.notFound("alert", alertId));
+            // acknowledged already (by someone else a moment ago, or twice from an old page): say by whom and when
+            throw new UserFacingException(UserFacingException.Kind.CONFLICT, List.of(org.opensalw.shared.Violation.of("alert",
+                    "watch.alert.acknowledged", alert.acknowledgedBy(), alert.acknowledgedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))));
         }
         audit.recordWrite("watch.acknowledge", "ALERT", alertId, "");
-    }
-
-    private static WatchEntry entry(String source, CSVRecord r) {
-        String reference = required(r, "reference");
-        String serial = required(r, "serial");
-        String type = optional(r, "type");
-        String kind = required(r, "report_kind").toUpperCase(Locale.ROOT);
-        if (!kind.equals("LOST") && !kind.equals("STOLEN")) {
-            throw new IllegalArgumentException("report_kind must be LOST or STOLEN, not " + kind);
-        }
-        String on = optional(r, "reported_on");
-        return new WatchEntry(UUID.randomUUID(), source, reference, serial, optional(r, "maker"), optional(r, "model"),
-                optional(r, "calibre"), type.isEmpty() ? null : WeaponType.valueOf(type.toUpperCase(Locale.ROOT)),
-                optional(r, "reported_by"), WeaponStatus.valueOf(kind), on.isEmpty() ? null : LocalDate.parse(on));
-    }
-
-    private static String required(CSVRecord r, String column) {
-        String v = optional(r, column);
-        if (v.isEmpty()) {
-            throw new IllegalArgumentException(column + " is empty");
-        }
-        return v;
-    }
-
-    private static String optional(CSVRecord r, String column) {
-        return r.isMapped(column) && r.isSet(column) ? r.get(column).trim() : "";
     }
 }

@@ -20,6 +20,7 @@ import org.opensalw.registry.internal.GroupCommit;
 import org.opensalw.registry.internal.HolderStore;
 import org.opensalw.registry.internal.Ledger;
 import org.opensalw.registry.internal.Lifecycle;
+import org.opensalw.registry.internal.SameIdentity;
 import org.opensalw.registry.internal.WeaponStore;
 import org.opensalw.shared.UserFacingException;
 import org.opensalw.shared.Violation;
@@ -43,6 +44,7 @@ class EventRecorder {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SameIdentity sameIdentity;
 
     EventRecorder(WeaponStore weapons, HolderStore holders, Ledger ledger, References references, AuditTrail audit,
             ApplicationEventPublisher events, Clock clock) {
@@ -53,6 +55,7 @@ class EventRecorder {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.sameIdentity = new SameIdentity(weapons);
     }
 
     /** All or nothing: if any event is refused, nothing is written and every refusal is named by its position. */
@@ -71,7 +74,10 @@ class EventRecorder {
         for (int i = 0; i < outcomes.size(); i++) {
             Outcome o = outcomes.get(i);
             if (o.seq() == null) {
-                results.add(GroupCommit.Result.failed(new UserFacingException(UserFacingException.Kind.INVALID, o.refusals())));
+                // an event on a weapon that does not exist is not an invalid event: nothing is there to record it on
+                boolean noWeapon = o.refusals().size() == 1 && "error.notFound".equals(o.refusals().get(0).code());
+                results.add(GroupCommit.Result.failed(new UserFacingException(noWeapon ? UserFacingException.Kind.NOT_FOUND
+                        : UserFacingException.Kind.INVALID, o.refusals())));
             } else {
                 writes.add(new AuditTrail.Write(users.get(i), "weapon.event", "WEAPON", batch.get(i).weaponId(),
                         batch.get(i).command().kind() + " seq=" + o.seq()));
@@ -99,22 +105,29 @@ class EventRecorder {
         List<String> authors = new ArrayList<>(batch.size());
         List<WeaponEventRecorded> published = new ArrayList<>(batch.size());
         Set<UUID> touched = new LinkedHashSet<>();
+        Map<String, UUID> markedNow = new HashMap<>(); // national marks given by the events accepted so far
         for (int i = 0; i < batch.size(); i++) {
             BatchEvent b = batch.get(i);
             String where = eachAlone || batch.size() == 1 ? "" : "events[" + i + "].";
             WeaponStore.Row row = rows.get(b.weaponId().value());
             if (row == null) {
-                refusals.add(List.of(Violation.of(where + "weaponId", "error.notFound", "weapon", b.weaponId())));
+                Violation missing = UserFacingException.notFound("weapon", b.weaponId()).violations().get(0);
+                refusals.add(List.of(new Violation(where + "weaponId", missing.code(), missing.args())));
                 continue;
             }
             WeaponStore.StateUpdate before = current.get(row.id());
             EventCommand c = b.command();
-            List<Violation> found = new ArrayList<>(EventRules.check(context(c, before, row.yearOfManufacture(), today)));
+            EventRules.Context context = context(c, before, row.yearOfManufacture(), today);
+            List<Violation> found = new ArrayList<>(EventRules.check(context));
+            EventRules.transferToAnotherHolder(context).ifPresent(found::add);
             Lifecycle.Outcome outcome = Lifecycle.apply(before.state(), c.kind(), c.occurredOn());
             if (!EventKind.LIFECYCLE.contains(c.kind())) {
                 found.add(Violation.of("kind", "event.kind.notLifecycle", c.kind()));
             } else if (!outcome.allowed()) {
                 found.add(outcome.refusal());
+            }
+            if (found.isEmpty()) {
+                markTaken(c.marking(), row.id(), markedNow).ifPresent(found::add);
             }
             if (!found.isEmpty()) {
                 refusals.add(prefixed(where, found));
@@ -127,6 +140,9 @@ class EventRecorder {
             current.put(row.id(), new WeaponStore.StateUpdate(row.id(), outcome.next(), holder, location));
             touched.add(row.id());
             entries.add(entry(row.id(), c, batchId));
+            if (c.marking() != null && c.marking().kind() == MarkingKind.NATIONAL) {
+                markedNow.put(markKey(c.marking()), row.id());
+            }
             authors.add(users.get(i));
             published.add(new WeaponEventRecorded(new WeaponId(row.id()), 0, c.kind(), before.state().status(), outcome.next().status()));
         }
@@ -158,6 +174,25 @@ class EventRecorder {
         }
         events.publishEvent(new WeaponEventsRecorded(published));
         return outcomes;
+    }
+
+    /**
+     * ITI para 8 e: a national mark applied by a MARKED event (or any event's marking) must not be one that another weapon
+     * carries already, in the register or by an event accepted earlier in this batch.
+     */
+    private java.util.Optional<Violation> markTaken(MarkingInput m, UUID weaponId, Map<String, UUID> markedNow) {
+        if (m == null || m.kind() != MarkingKind.NATIONAL || m.text() == null || m.text().isBlank()) {
+            return java.util.Optional.empty();
+        }
+        UUID earlier = markedNow.get(markKey(m));
+        if (earlier != null && !earlier.equals(weaponId)) {
+            return java.util.Optional.of(Violation.of("marking.text", "marking.national.taken", m.text().trim(), earlier));
+        }
+        return sameIdentity.nationalMarkTaken(m, weaponId, "marking.text");
+    }
+
+    private static String markKey(MarkingInput m) {
+        return m.text().trim().toUpperCase(Locale.ROOT);
     }
 
     EventRules.Context context(EventCommand c, WeaponStore.StateUpdate before, Integer year, LocalDate today) {

@@ -39,6 +39,7 @@ class HolderRegister {
 
     HolderId register(HolderForm form) {
         checkCountry(form);
+        checkBirthDate(form);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         holders.insert(id, form, now, currentUser.username());
@@ -54,6 +55,7 @@ class HolderRegister {
             throw UserFacingException.notFound("holder", id);
         }
         checkCountry(form);
+        checkBirthDate(form);
         Instant now = clock.instant();
         if (!holders.update(id.value(), form, now, currentUser.username(), expected)) {
             // two people editing the same holder: the second would silently undo the first's changes
@@ -117,6 +119,27 @@ class HolderRegister {
         countryViolation(form, code -> references.country(code).isPresent(), "country").ifPresent(v -> {
             throw new UserFacingException(UserFacingException.Kind.INVALID, java.util.List.of(v));
         });
+    }
+
+    private void checkBirthDate(HolderForm form) {
+        birthDateViolation(form, LocalDate.now(clock)).ifPresent(v -> {
+            throw new UserFacingException(UserFacingException.Kind.INVALID, List.of(v));
+        });
+    }
+
+    /** The oldest age a birth date may give: an older one is a slip of the year (1899 for 1989), not a living holder. */
+    static final int OLDEST = 130;
+
+    /** A birth date, when given, is not after today and gives an age of at most {@link #OLDEST} years. */
+    static java.util.Optional<Violation> birthDateViolation(HolderForm form, LocalDate today) {
+        LocalDate born = form.birthDate();
+        if (born != null && born.isAfter(today)) {
+            return java.util.Optional.of(Violation.of("birthDate", "holder.birthDate.future", born));
+        }
+        if (born != null && born.isBefore(today.minusYears(OLDEST))) {
+            return java.util.Optional.of(Violation.of("birthDate", "holder.birthDate.tooEarly", born, OLDEST));
+        }
+        return java.util.Optional.empty();
     }
 
     /** The holder's country, when given, must be a known one (single and bulk registration alike). */

@@ -1,5 +1,6 @@
 package org.opensalw.registry;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -8,12 +9,26 @@ import java.util.List;
 /**
  * A new weapon record: its description, markings other than the serial, and optionally the event through which it
  * came to be known (manufactured, imported, found, seized, surrendered). Without an origin event the weapon is an
- * existing lawful holding, and {@code holderId}/{@code location} say where it is.
+ * existing lawful holding, and {@code holderId}/{@code location} say where it is. {@code confirmDistinct}: the registrar
+ * says it is another weapon than the registered one of the same maker and serial (without it, such a registration is
+ * refused, never taken silently).
  */
 public record Registration(@NotNull @Valid WeaponDescription description, List<@Valid MarkingInput> markings,
-        @Valid EventCommand origin, java.util.UUID holderId, @Size(max = 300) String location) {
+        @Valid EventCommand origin, java.util.UUID holderId, @Size(max = 300) String location, Boolean confirmDistinct) {
 
+    @JsonCreator
     public Registration {
         markings = markings == null ? List.of() : List.copyOf(markings);
+    }
+
+    /** A registration that does not claim to be another weapon than one of the same maker and serial. */
+    public Registration(WeaponDescription description, List<MarkingInput> markings, EventCommand origin, java.util.UUID holderId,
+            String location) {
+        this(description, markings, origin, holderId, location, null);
+    }
+
+    /** The registrar confirmed that this is another weapon than the registered one of the same maker and serial. */
+    public boolean confirmedDistinct() {
+        return Boolean.TRUE.equals(confirmDistinct);
     }
 }

@@ -20,9 +20,11 @@ import org.opensalw.registry.internal.GroupCommit;
 import org.opensalw.registry.internal.HolderStore;
 import org.opensalw.registry.internal.Ledger;
 import org.opensalw.registry.internal.Lifecycle;
+import org.opensalw.registry.internal.SameIdentity;
 import org.opensalw.registry.internal.WeaponStore;
 import org.opensalw.shared.ImageTypes;
 import org.opensalw.shared.UserFacingException;
+import org.opensalw.shared.Violation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -52,6 +54,7 @@ public class RegistryManagement {
     private final EventRecorder recorder;
     private final java.util.function.Function<List<GroupCommit.Merged<BatchEvent>>, List<GroupCommit.Result<Long>>> mergedEvents;
     private final BulkRegister bulk;
+    private final SameIdentity sameIdentity;
 
     /** What a bulk registration wrote. */
     public record BulkResult(int weapons, int holders, long firstSeq, long lastSeq, long millis, long copyMillis) {
@@ -73,6 +76,7 @@ public class RegistryManagement {
         this.events = events;
         this.clock = clock;
         this.holderRegister = new HolderRegister(holders, ledger, references, currentUser, audit, clock);
+        this.sameIdentity = new SameIdentity(weapons);
     }
 
     /** Registers a weapon; concurrent registrations share commits ({@link GroupCommit}). */
@@ -89,6 +93,17 @@ public class RegistryManagement {
         if (!checked.valid()) {
             throw new UserFacingException(UserFacingException.Kind.INVALID, checked.violations());
         }
+        // the head first, as every writer takes it: a registration of the same mark or serial at the same time (another
+        // instance, an import) waits until this one commits, then finds it
+        ledger.lockHead();
+        List<Violation> taken = new ArrayList<>(sameIdentity.nationalMarksTaken(registration));
+        SameIdentity.Taken sameSerial = sameIdentity.sameMakerAndSerial(d).orElse(null);
+        if (sameSerial != null && !registration.confirmedDistinct()) {
+            taken.add(SameIdentity.serialTaken(sameSerial));
+        }
+        if (!taken.isEmpty()) {
+            throw new UserFacingException(UserFacingException.Kind.INVALID, taken);
+        }
 
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
@@ -96,10 +111,12 @@ public class RegistryManagement {
         WeaponStore.Row row = EventRecorder.weaponRow(id, d, checked, null, now, by);
         weapons.insert(row);
 
+        // a weapon registered as another than one of the same maker and serial says so in its record, with which one
+        String distinct = sameSerial == null ? "" : Details.of().with("distinctFrom", sameSerial.weaponId()).text();
         List<Ledger.NewEntry> entries = new ArrayList<>();
         entries.add(new Ledger.NewEntry("WEAPON", id, EventKind.REGISTERED, today, EventRecorder.nz(registration.location()).trim(), "",
                 "", "", registration.holderId(), null,
-                null, EventRecorder.registrationSnapshot(registration, row), null, null));
+                null, EventRecorder.registrationSnapshot(registration, row) + distinct, null, null));
         if (origin != null) {
             entries.add(EventRecorder.entry(id, origin, null));
         }
@@ -110,7 +127,8 @@ public class RegistryManagement {
         if (origin != null && origin.marking() != null) {
             weapons.addMarking(id, origin.marking(), seqs.get(1), now, by);
         }
-        audit.recordWrite("weapon.register", "WEAPON", id, "serial=" + row.serialAsMarked());
+        audit.recordWrite("weapon.register", "WEAPON", id, "serial=" + row.serialAsMarked()
+                + (sameSerial == null ? "" : " confirmed distinct from " + sameSerial.weaponId()));
         events.publishEvent(new WeaponRegistered(new WeaponId(id), row.makerCode(), row.serialNormalised(), checked.status()));
         return new WeaponId(id);
     }
@@ -232,6 +250,9 @@ public class RegistryManagement {
             throw UserFacingException.invalid("photo", "photo.empty");
         }
         String type = ImageTypes.accepted(contentType).orElseThrow(() -> UserFacingException.invalid("photo", "photo.type", contentType));
+        if (!ImageTypes.looksLike(type, content)) {
+            throw UserFacingException.invalid("photo", "photo.content", type);
+        }
         ledger.lockHead(); // before the weapon row, as every writer of the register takes them
         if (weapons.lock(List.of(weaponId.value())).isEmpty()) {
             throw UserFacingException.notFound("weapon", weaponId);

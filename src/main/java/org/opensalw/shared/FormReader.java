@@ -84,6 +84,11 @@ public final class FormReader {
         return value;
     }
 
+    /** Adds a violation found by the form's own checks (a field that makes no sense with the others), thrown by {@link #check}. */
+    public void invalid(String field, String code, Object... args) {
+        violations.add(Violation.of(field, code, args));
+    }
+
     /** Throws the collected violations, if any, so that nothing is written from a half-read form. */
     public void check() {
         if (!violations.isEmpty()) {

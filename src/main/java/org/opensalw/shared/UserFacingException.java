@@ -23,8 +23,10 @@ public class UserFacingException extends RuntimeException {
         return new UserFacingException(Kind.INVALID, List.of(Violation.of(field, code, args)));
     }
 
+    /** Nothing of this kind ({@code entity.<what>} names it in the reader's language) has this id. */
     public static UserFacingException notFound(String what, Object id) {
-        return new UserFacingException(Kind.NOT_FOUND, List.of(new Violation(null, "error.notFound", List.of(what, String.valueOf(id)))));
+        return new UserFacingException(Kind.NOT_FOUND, List.of(new Violation(null, "error.notFound",
+                List.of(new Term("entity." + what, what), String.valueOf(id)))));
     }
 
     public List<Violation> violations() {

@@ -56,6 +56,14 @@ class IdentificationTests {
     }
 
     @Test
+    void shouldFindASerialMarkedWithAccentsAndOtherDigitsFromWhatALatinKeyboardTypes() {
+        String s = java.util.UUID.randomUUID().toString().substring(0, 6);
+        WeaponId id = register("KALASHNIKOV", "ÉTN-٣٤٥ " + s);
+        Reading typed = Reading.serial("ETN-345 " + s);
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> top(typed) != null && top(typed).weaponId().equals(id));
+    }
+
+    @Test
     void shouldRecordTheRecoveryOnTheMatchedRecordAndFollowItsStatus() {
         WeaponId id = register("KALASHNIKOV", "MR 55 8811");
         Reading reading = Reading.serial("MR55881?").withMaker("Kalashnikov");
@@ -76,6 +84,28 @@ class IdentificationTests {
             assertThat(m.kind()).isEqualTo(MarkingKind.NATIONAL);
             assertThat(m.text()).startsWith("NM-");
         });
+    }
+
+    @Test
+    void shouldRefuseToGiveARecoveredWeaponANationalMarkAnotherWeaponCarries() {
+        String mark = "NAT-XYZ-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Recovery found = new Recovery(EventKind.FOUND, LocalDate.now(), "River district", null, null, mark);
+        String s = java.util.UUID.randomUUID().toString().substring(0, 6);
+        WeaponId first = identification.recordAsUnregistered(new Reading("NMA-" + s, "Norinco", "Type 56", null,
+                WeaponType.ASSAULT_RIFLE, null, null), found);
+        assertThatThrownBy(() -> identification.recordAsUnregistered(new Reading("NMB-" + s, "Norinco", "Type 56", null,
+                WeaponType.ASSAULT_RIFLE, null, null), found)).isInstanceOfSatisfying(UserFacingException.class, e -> {
+                    assertThat(e.violations()).hasSize(1);
+                    assertThat(e.violations().get(0).field()).isEqualTo("nationalMark");
+                    assertThat(e.violations().get(0).code()).isEqualTo("marking.national.taken");
+                    assertThat(e.violations().get(0).args()).contains(first.value());
+                });
+        // the same maker and serial as a registered weapon: refused, naming it, unless the registrar says it is another
+        Reading same = new Reading("NMA " + s, "Norinco", "Type 56", null, WeaponType.ASSAULT_RIFLE, null, null);
+        Recovery again = new Recovery(EventKind.FOUND, LocalDate.now(), "River district", null, null, null);
+        assertThatThrownBy(() -> identification.recordAsUnregistered(same, again)).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.violations()).extracting(org.opensalw.shared.Violation::code).containsExactly("weapon.serial.duplicate"));
+        assertThat(identification.recordAsUnregistered(same, again, true)).isNotEqualTo(first);
     }
 
     @Test

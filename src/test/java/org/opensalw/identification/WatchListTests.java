@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opensalw.TestDatabase;
+import org.opensalw.identification.internal.AlertEvidence;
 import org.opensalw.identification.internal.WatchListChecker;
 import org.opensalw.reference.WeaponType;
 import org.opensalw.registry.EventCommand;
@@ -19,8 +20,11 @@ import org.opensalw.registry.RegistryManagement;
 import org.opensalw.registry.WeaponDescription;
 import org.opensalw.registry.WeaponId;
 import org.opensalw.registry.WeaponStatus;
+import org.opensalw.shared.Messages;
 import org.opensalw.shared.UserFacingException;
+import org.opensalw.shared.Violation;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.security.test.context.support.WithMockUser;
 
 @TestDatabase
@@ -35,6 +39,8 @@ class WatchListTests {
     RegistryManagement registry;
     @Autowired
     WatchListChecker checker;
+    @Autowired
+    MessageSource messages;
 
     private WeaponId register(String serial) {
         return registry.register(new Registration(new WeaponDescription(WeaponType.ASSAULT_RIFLE, "KALASHNIKOV", null, "AKM", "7.62x39mm", "RU",
@@ -61,6 +67,10 @@ class WatchListTests {
         Alert alert = alertsFor(recovered).get(0);
         assertThat(alert.matchedWeaponId()).isEqualTo(stolen);
         assertThat(alert.evidence()).contains("STOLEN", "WL5551234");
+        // said in the reader's language when shown, whoever raised it
+        assertThat(AlertEvidence.text(alert.evidence(), messages, java.util.Locale.FRENCH)).contains("WL5551234", "déclarée volée", "différemment")
+                .doesNotContain("reported", "STOLEN", "character");
+        assertThat(AlertEvidence.text(alert.evidence(), messages, java.util.Locale.ENGLISH)).contains("reported stolen", "read differently");
     }
 
     @Test
@@ -86,6 +96,8 @@ class WatchListTests {
         identification.recordAsMatched(lost, new Recovery(EventKind.SEIZED, LocalDate.now(), null, null, null, null));
         await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> !alertsFor(lost).isEmpty());
         assertThat(alertsFor(lost).get(0).evidence()).contains("LOST");
+        assertThat(AlertEvidence.text(alertsFor(lost).get(0).evidence(), messages, java.util.Locale.forLanguageTag("es")))
+                .contains("declarada perdida").doesNotContain("LOST", "reported");
     }
 
     @Test
@@ -118,6 +130,14 @@ class WatchListTests {
         assertThat(alert.matchedEntryId()).isNotNull();
         watchList.acknowledge(alert.id());
         assertThat(alertsFor(recovered)).isEmpty();
+        // acknowledged again (an old page): said who did and when, not that there is no such alert
+        assertThatThrownBy(() -> watchList.acknowledge(alert.id())).isInstanceOfSatisfying(UserFacingException.class, e -> {
+            assertThat(e.kind()).isEqualTo(UserFacingException.Kind.CONFLICT);
+            assertThat(e.violations()).extracting(Violation::code).containsExactly("watch.alert.acknowledged");
+            assertThat(e.violations().get(0).args()).contains("user");
+        });
+        assertThatThrownBy(() -> watchList.acknowledge(java.util.UUID.randomUUID())).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.kind()).isEqualTo(UserFacingException.Kind.NOT_FOUND));
     }
 
     @Test
@@ -129,5 +149,48 @@ class WatchListTests {
                 B-2,654321,Glock,MISPLACED
                 """))).isInstanceOf(UserFacingException.class).hasMessageContaining("watch.line.invalid");
         assertThat(watchList.entries()).hasSize(before);
+    }
+
+    @Test
+    void shouldRefuseAFileThatIsNotUtf8NamingItsLineOrReadItInTheEncodingGiven() {
+        String s = java.util.UUID.randomUUID().toString().substring(0, 6);
+        byte[] latin1 = ("reference,serial,maker,report_kind\nE-1-" + s + ",SN-" + s + ",Armurerie Générale,STOLEN\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        int before = watchList.entries().size();
+        assertThatThrownBy(() -> watchList.importList("latin-1 " + s, latin1, null)).isInstanceOfSatisfying(UserFacingException.class, e -> {
+            assertThat(e.violations()).extracting(Violation::code).containsExactly("watch.file.encoding");
+            assertThat(Messages.resolve(messages, e.violations().get(0), java.util.Locale.ENGLISH)).contains("Line 2", "UTF-8");
+        });
+        assertThat(watchList.entries()).hasSize(before);
+
+        assertThat(watchList.importList("latin-1 " + s, latin1, "ISO-8859-1")).isEqualTo(1);
+        assertThat(watchList.entries()).filteredOn(e -> e.reference().equals("E-1-" + s)).singleElement()
+                .satisfies(e -> assertThat(e.maker()).isEqualTo("Armurerie Générale"));
+    }
+
+    @Test
+    void shouldSayWhichLineAndColumnIsWrongAndWhatItTakesInTheReadersWords() {
+        String csv = """
+                reference,serial,maker,type,report_kind,reported_on
+                M-1,111,Glock,GUN,STOLEN,2025-02-01
+                M-2,222,Glock,SELF_LOADING_PISTOL,STOLEN,01/02/2025
+                M-3,333,Glock,,STOLEN,2099-01-01
+                M-4,444,Glock,,MISPLACED,
+                """;
+        assertThatThrownBy(() -> watchList.importList("checked", new StringReader(csv))).isInstanceOfSatisfying(UserFacingException.class, e -> {
+            List<String> said = e.violations().stream().map(v -> Messages.resolve(messages, v, java.util.Locale.ENGLISH)).toList();
+            assertThat(said).hasSize(4);
+            assertThat(said.get(0)).contains("Line 2", "type", "GUN", "SELF_LOADING_PISTOL", "ASSAULT_RIFLE");
+            assertThat(said.get(1)).contains("Line 3", "reported_on", "01/02/2025", "YYYY-MM-DD");
+            assertThat(said.get(2)).contains("Line 4", "reported_on", "2099-01-01", "future");
+            assertThat(said.get(3)).contains("Line 5", "report_kind", "MISPLACED", "LOST, STOLEN");
+            assertThat(String.join(" ", said)).doesNotContain("org.opensalw", "No enum constant", "could not be parsed");
+        });
+        assertThatThrownBy(() -> watchList.importList("no kind", new StringReader("reference,serial\nS-1,555\n")))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> {
+                    assertThat(e.violations()).extracting(Violation::code).containsExactly("watch.file.columns");
+                    assertThat(Messages.resolve(messages, e.violations().get(0), java.util.Locale.ENGLISH)).contains("no column report_kind")
+                            .doesNotContain("is empty");
+                });
     }
 }

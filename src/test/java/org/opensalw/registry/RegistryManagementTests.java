@@ -189,6 +189,31 @@ class RegistryManagementTests {
     }
 
     @Test
+    void shouldFindHoldersByNameWithoutTheirAccents() {
+        String p = RegistryFixtures.uniqueSerial();
+        for (String name : List.of("José", "Aïcha", "Zoë")) {
+            registry.registerHolder(RegistryFixtures.person(name + " " + p));
+        }
+        for (String typed : List.of("Jose", "aicha", "zoe", "ZOË")) {
+            assertThat(queries.holders(typed + " " + p.toLowerCase(), null, new org.opensalw.shared.PageRequest(0, 50)).items())
+                    .as(typed).extracting(HolderSummary::name).singleElement().satisfies(n -> assertThat(n).endsWith(" " + p));
+        }
+    }
+
+    @Test
+    void shouldFindNoWeaponForAnEventOnAnUnknownOneAndRefuseATransferToItsOwnHolder() {
+        assertThatThrownBy(() -> registry.recordEvent(new WeaponId(java.util.UUID.randomUUID()),
+                EventCommand.of(EventKind.REPORTED_LOST, LocalDate.of(2010, 1, 1))))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.kind()).isEqualTo(UserFacingException.Kind.NOT_FOUND));
+        WeaponId id = registry.register(RegistryFixtures.importedRifle(RegistryFixtures.uniqueSerial()));
+        HolderId buyer = registry.registerHolder(RegistryFixtures.person("Same Buyer"));
+        registry.recordEvent(id, EventCommand.of(EventKind.TRANSFERRED, LocalDate.of(2005, 1, 1)).withHolder(buyer.value()));
+        assertThatThrownBy(() -> registry.recordEvent(id, EventCommand.of(EventKind.TRANSFERRED, LocalDate.of(2006, 1, 1))
+                .withHolder(buyer.value()))).isInstanceOfSatisfying(UserFacingException.class, e ->
+                        assertThat(e.violations()).extracting(Violation::code).containsExactly("event.holder.same"));
+    }
+
+    @Test
     void shouldRefuseAVoidThatLeavesAnImpossibleHistory() {
         WeaponId id = registry.register(RegistryFixtures.importedRifle(RegistryFixtures.uniqueSerial()));
         long theft = registry.recordEvent(id, EventCommand.of(EventKind.REPORTED_STOLEN, LocalDate.of(2010, 1, 1)));
@@ -264,6 +289,10 @@ class RegistryManagementTests {
         assertThat(queries.photo(photoId).orElseThrow().content()).isEqualTo(png);
         assertThat(queries.weapon(id).orElseThrow().timeline()).anyMatch(e -> e.kind() == EventKind.PHOTO_ADDED && e.details().contains("sha256="));
         assertThatThrownBy(() -> registry.addPhoto(id, "x", "application/pdf", png)).isInstanceOf(UserFacingException.class);
+        // what a file claims to be is not enough: a text file sent as image/png is not a photo
+        assertThatThrownBy(() -> registry.addPhoto(id, "x", "image/png", "not a picture".getBytes()))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations()).extracting(Violation::code)
+                        .containsExactly("photo.content"));
     }
 
     @Test
@@ -308,6 +337,28 @@ class RegistryManagementTests {
         pool.shutdown();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE action = 'weapon.event' AND subject_id = ?", Long.class,
                 weapons.get(0).toString())).isZero();
+    }
+
+    @Test
+    void shouldRefuseImplausibleDatesOfOriginAndBirth() {
+        Registration r = RegistryFixtures.importedRifle(RegistryFixtures.uniqueSerial());
+        for (LocalDate slip : List.of(LocalDate.of(20, 3, 4), LocalDate.of(1500, 3, 4))) {
+            Registration early = new Registration(new WeaponDescription(r.description().type(), "KALASHNIKOV", null, "AKM", null, null, null,
+                    RegistryFixtures.uniqueSerial()), List.of(), EventCommand.of(EventKind.IMPORTED, slip).withCountry("RU"), null, null);
+            assertThatThrownBy(() -> registry.register(early)).isInstanceOfSatisfying(UserFacingException.class, e ->
+                    assertThat(e.violations()).extracting(Violation::field, Violation::code)
+                            .containsExactly(org.assertj.core.groups.Tuple.tuple("origin.occurredOn", "event.date.tooEarly")));
+        }
+        HolderForm p = RegistryFixtures.person("Born Later");
+        for (LocalDate born : List.of(LocalDate.now().plusYears(4), LocalDate.of(1500, 1, 1))) {
+            assertThatThrownBy(() -> registry.registerHolder(new HolderForm(p.kind(), p.name(), p.country(), born, p.idDocument(),
+                    p.address(), p.phone(), null, null))).isInstanceOfSatisfying(UserFacingException.class, e ->
+                            assertThat(e.violations()).extracting(Violation::field).containsExactly("birthDate"));
+        }
+        HolderId h = registry.registerHolder(p);
+        assertThatThrownBy(() -> registry.updateHolder(h, new HolderForm(p.kind(), p.name(), p.country(), LocalDate.now().plusDays(2),
+                p.idDocument(), p.address(), p.phone(), null, null))).isInstanceOf(UserFacingException.class);
+        assertThat(queries.holder(h).orElseThrow().birthDate()).isEqualTo(p.birthDate());
     }
 
     @Test

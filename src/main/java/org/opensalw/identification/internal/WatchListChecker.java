@@ -163,8 +163,7 @@ public class WatchListChecker implements ApplicationRunner {
         }
         List<Alert> found = new ArrayList<>();
         if (previous != null && MISSING.contains(previous)) {
-            found.add(alert(w, trigger, "REGISTER", id, null, w.serialAsMarked(), 100,
-                    "The weapon itself was reported " + previous + " before this recovery."));
+            found.add(alert(w, trigger, "REGISTER", id, null, w.serialAsMarked(), 100, AlertEvidence.itself(previous)));
         }
         Reading reading = new Reading(w.serialAsMarked(), w.makerCode() != null ? w.makerCode() : w.makerAsMarked(), w.model(), w.calibre(),
                 w.type(), w.countryOfManufacture(), w.yearOfManufacture());
@@ -174,12 +173,12 @@ public class WatchListChecker implements ApplicationRunner {
         if (!others.isEmpty() && clearLead(others)) {
             Candidate c = withCurrentStatus(others.get(0));
             if (MISSING.contains(c.status())) {
-                found.add(alert(w, trigger, "REGISTER", c.weaponId(), null, c.serial(), c.score(), evidence(c)));
+                found.add(alert(w, trigger, "REGISTER", c.weaponId(), null, c.serial(), c.score(), AlertEvidence.candidate(c)));
             }
         }
         for (Candidate c : imported.identify(reading, 10).candidates()) {
             if (c.confident()) {
-                found.add(alert(w, trigger, "IMPORTED", null, c.weaponId().value(), c.serial(), c.score(), evidence(c)));
+                found.add(alert(w, trigger, "IMPORTED", null, c.weaponId().value(), c.serial(), c.score(), AlertEvidence.candidate(c)));
             }
         }
         List<Alert> raised = new ArrayList<>();
@@ -227,14 +226,6 @@ public class WatchListChecker implements ApplicationRunner {
         String raisedBy = w.id().value() + "/" + trigger + "/" + origin + "/" + (matched != null ? matched.value() : entry);
         return new Alert(UUID.nameUUIDFromBytes(raisedBy.getBytes(StandardCharsets.UTF_8)), w.id(), w.serialAsMarked(), origin, matched,
                 entry, matchedSerial, score, evidence, clock.instant(), null, null);
-    }
-
-    private static String evidence(Candidate c) {
-        long lookAlikes = c.serialMarks().stream().filter(m -> m != org.opensalw.identification.SerialDifference.SAME).count();
-        return "Serial " + c.serial() + " (" + (lookAlikes == 0 ? "same serial" : lookAlikes + " character(s) read differently")
-                + "), maker " + (c.makerCode() == null ? "unknown" : c.makerCode()) + ", model " + (c.model() == null ? "unknown" : c.model())
-                + ", reported " + c.status() + (c.differs().isEmpty() ? "" : "; differs: " + String.join(", ", c.differs()))
-                + "; score " + c.score() + ".";
     }
 
 }

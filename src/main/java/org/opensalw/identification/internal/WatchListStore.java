@@ -113,6 +113,10 @@ public class WatchListStore {
                 .query(WatchListStore::alert).list(), page);
     }
 
+    public java.util.Optional<Alert> findAlert(UUID id) {
+        return jdbc.sql("SELECT * FROM ident_alert WHERE id = :id").param("id", id).query(WatchListStore::alert).optional();
+    }
+
     public boolean acknowledge(UUID id, String by, Instant at) {
         return jdbc.sql("UPDATE ident_alert SET acknowledged_by = :by, acknowledged_at = :at WHERE id = :id AND acknowledged_at IS NULL")
                 .param("by", by).param("at", Timestamp.from(at)).param("id", id).update() == 1;

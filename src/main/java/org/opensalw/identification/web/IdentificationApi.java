@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Identification", description = "Find the record behind a recovered weapon from imperfectly read markings")
 class IdentificationApi {
 
-    record Unregistered(Reading reading, Recovery recovery) {
+    /** {@code confirmDistinct}: it is another weapon than the registered one of the same maker and serial. */
+    record Unregistered(Reading reading, Recovery recovery, Boolean confirmDistinct) {
     }
 
     record Recorded(long seq) {
@@ -64,8 +65,11 @@ class IdentificationApi {
 
     @PostMapping("/api/identification/unregistered")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register a recovered weapon that is not in the register, with a national mark (ITI para 8 e)")
+    @Operation(summary = "Register a recovered weapon that is not in the register, with a national mark (ITI para 8 e)",
+            description = "A national mark another weapon carries is refused (422, field nationalMark); so is the maker and serial of a"
+                    + " registered weapon (field serial, naming it), unless confirmDistinct is true.")
     Created unregistered(@RequestBody Unregistered body) {
-        return new Created(identification.recordAsUnregistered(body.reading(), body.recovery()).value());
+        return new Created(identification.recordAsUnregistered(body.reading(), body.recovery(),
+                Boolean.TRUE.equals(body.confirmDistinct())).value());
     }
 }

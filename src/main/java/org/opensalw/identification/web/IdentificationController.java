@@ -73,7 +73,8 @@ class IdentificationController {
     @PostMapping("/identification/unregistered")
     String unregistered(@RequestParam Map<String, String> params, Model model, Locale locale, RedirectAttributes redirect) {
         try {
-            WeaponId id = identification.recordAsUnregistered(IdentificationForms.reading(params), IdentificationForms.recovery(params));
+            WeaponId id = identification.recordAsUnregistered(IdentificationForms.reading(params), IdentificationForms.recovery(params),
+                    "true".equals(params.get("confirmDistinct")));
             redirect.addFlashAttribute("notice", messages.getMessage("identification.unregistered.recorded", null, locale));
             return "redirect:/weapons/" + id;
         } catch (UserFacingException | jakarta.validation.ConstraintViolationException e) {
@@ -83,6 +84,9 @@ class IdentificationController {
 
     private String failed(RuntimeException e, Map<String, String> params, Model model, Locale locale) {
         model.addAttribute("errors", FormErrors.of(e, messages, locale));
+        // a weapon of the same maker and serial is registered: the form offers to say it is another one, never silently
+        model.addAttribute("confirmDistinctOffered", e instanceof UserFacingException u
+                && u.violations().stream().anyMatch(v -> "weapon.serial.duplicate".equals(v.code())));
         model.addAttribute("values", params);
         try {
             Identified result = identification.identify(IdentificationForms.reading(params));

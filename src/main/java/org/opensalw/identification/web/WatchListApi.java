@@ -3,13 +3,12 @@ package org.opensalw.identification.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.opensalw.identification.Alert;
 import org.opensalw.identification.WatchEntry;
 import org.opensalw.identification.WatchList;
+import org.opensalw.identification.internal.AlertEvidence;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,9 +31,11 @@ class WatchListApi {
     }
 
     private final WatchList watchList;
+    private final org.springframework.context.MessageSource messages;
 
-    WatchListApi(WatchList watchList) {
+    WatchListApi(WatchList watchList, org.springframework.context.MessageSource messages) {
         this.watchList = watchList;
+        this.messages = messages;
     }
 
     @GetMapping("/api/identification/alerts")
@@ -42,7 +43,9 @@ class WatchListApi {
             description = "A page at a time: page (from 0) and size (at most 500)")
     List<Alert> alerts(@RequestParam(defaultValue = "false") boolean all, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "500") int size) {
-        return watchList.alerts(!all, new org.opensalw.shared.PageRequest(page, size)).items(); // size: at most 500
+        // size: at most 500; the evidence in the caller's language (Accept-Language)
+        return watchList.alerts(!all, new org.opensalw.shared.PageRequest(page, size)).items().stream()
+                .map(a -> AlertEvidence.localised(a, messages, org.springframework.context.i18n.LocaleContextHolder.getLocale())).toList();
     }
 
     @GetMapping("/api/identification/alerts/mine")
@@ -60,7 +63,8 @@ class WatchListApi {
 
     @PostMapping("/api/identification/alerts/{id}/acknowledge")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Acknowledge an alert (who and when are recorded; the alert stays listed)")
+    @Operation(summary = "Acknowledge an alert (who and when are recorded; the alert stays listed)",
+            description = "409 when it was acknowledged already, saying by whom and when; 404 when there is no such alert.")
     void acknowledge(@PathVariable UUID id) {
         watchList.acknowledge(id);
     }
@@ -73,13 +77,14 @@ class WatchListApi {
 
     @PostMapping(path = "/api/identification/watch-list", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Import a list of lost or stolen weapons (CSV, UTF-8)",
+    @Operation(summary = "Import a list of lost or stolen weapons (CSV, UTF-8 unless encoding says otherwise)",
             description = "Header line: reference, serial, maker, model, calibre, type, reported_by, report_kind (LOST or STOLEN), "
-                    + "reported_on (YYYY-MM-DD). Every line is checked first; none is kept if one is wrong (422 names the lines). "
-                    + "Entries already imported from the same source with the same reference are skipped.")
-    Imported importList(@RequestParam String source, @RequestParam("file") MultipartFile file) throws IOException {
-        try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-            return new Imported(watchList.importList(source, reader));
-        }
+                    + "reported_on (YYYY-MM-DD); reference, serial and report_kind are required. Every line is checked first; none is "
+                    + "kept if one is wrong (422 names each line, column and what it takes). A file that is not text in its encoding "
+                    + "(UTF-8, or e.g. encoding=ISO-8859-1) is refused naming the line. Entries already imported from the same source "
+                    + "with the same reference are skipped.")
+    Imported importList(@RequestParam String source, @RequestParam("file") MultipartFile file,
+            @RequestParam(required = false) String encoding) throws IOException {
+        return new Imported(watchList.importList(source, file.getBytes(), encoding));
     }
 }

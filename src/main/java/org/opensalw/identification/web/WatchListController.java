@@ -1,12 +1,11 @@
 package org.opensalw.identification.web;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
 import org.opensalw.identification.Alert;
 import org.opensalw.identification.WatchList;
+import org.opensalw.identification.internal.AlertEvidence;
 import org.opensalw.shared.FormErrors;
 import org.opensalw.shared.UserFacingException;
 import org.springframework.context.MessageSource;
@@ -32,11 +31,12 @@ class WatchListController {
     }
 
     @GetMapping("/identification/alerts")
-    String alerts(@RequestParam(defaultValue = "false") boolean all, @RequestParam(defaultValue = "0") int page, Model model) {
+    String alerts(@RequestParam(defaultValue = "false") boolean all, @RequestParam(defaultValue = "0") int page, Model model,
+            Locale locale) {
         var alerts = watchList.alerts(!all, new org.opensalw.shared.PageRequest(page, 100));
         // only the alerts on this page count as seen: the others stay new until their page is opened
         model.addAttribute("unread", java.util.Set.copyOf(watchList.openMine(alerts.items().stream().map(Alert::id).toList())));
-        model.addAttribute("alerts", alerts.items());
+        model.addAttribute("alerts", alerts.items().stream().map(a -> AlertEvidence.localised(a, messages, locale)).toList());
         model.addAttribute("alertsPage", alerts);
         model.addAttribute("entries", watchList.entries().size());
         model.addAttribute("all", all);
@@ -61,10 +61,11 @@ class WatchListController {
     }
 
     @PostMapping("/identification/watch-list")
-    String importList(@RequestParam(required = false) String source, @RequestParam("file") MultipartFile file, Locale locale,
+    String importList(@RequestParam(required = false) String source, @RequestParam("file") MultipartFile file,
+            @RequestParam(required = false) String encoding, Locale locale,
             RedirectAttributes redirect) throws IOException {
-        try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-            int added = watchList.importList(source, reader);
+        try {
+            int added = watchList.importList(source, file.getBytes(), encoding);
             redirect.addFlashAttribute("notice", messages.getMessage("watch.imported", new Object[] {added}, locale));
         } catch (UserFacingException e) {
             redirect.addFlashAttribute("errors", FormErrors.of(e, messages, locale));

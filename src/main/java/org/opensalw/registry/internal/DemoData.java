@@ -132,6 +132,7 @@ public class DemoData implements ApplicationRunner {
         }
         int events = 0;
         List<BatchEvent> batch = new ArrayList<>();
+        Set<String> issued = new java.util.HashSet<>();
         for (int i = 0; i < weaponCount; i++) {
             Model model = models.get(rnd.nextInt(models.size()));
             String country = references.maker(model.makerCode()).map(m -> m.country()).orElse(null);
@@ -143,6 +144,10 @@ public class DemoData implements ApplicationRunner {
             boolean forCivilian = model.type().name().matches("REVOLVER|SELF_LOADING_PISTOL|RIFLE|SHOTGUN|CARBINE");
             UUID firstHolder = forCivilian ? dealers.get(rnd.nextInt(dealers.size())) : stateBodies.get(rnd.nextInt(3));
             String serial = serial(rnd, model);
+            // a second weapon of a maker with the same serial is refused unless confirmed: the demo gives each its own
+            for (int attempt = 0; !issued.add(model.makerCode() + "/" + org.opensalw.registry.SerialNumbers.normalise(serial)); attempt++) {
+                serial = attempt < 20 ? serial(rnd, model) : serial + "-" + i;
+            }
             WeaponId id = registry.register(new Registration(
                     new WeaponDescription(model.type(), model.makerCode(), null, model.name(), model.calibre(), country, year, serial),
                     List.of(new MarkingInput(MarkingKind.IMPORT, "IMP " + imported.getYear(), null, imported.getYear())),

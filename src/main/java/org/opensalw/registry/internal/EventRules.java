@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.opensalw.registry.EventCommand;
 import org.opensalw.registry.EventKind;
 import org.opensalw.registry.Licence;
+import org.opensalw.registry.WeaponStatus;
 import org.opensalw.shared.Violation;
 
 /** The validation rules of a lifecycle event, one function each; all are checked and all violations reported. */
@@ -19,8 +20,15 @@ public final class EventRules {
             LocalDate today, boolean holderExists, boolean countryKnown, Optional<Licence> licence) {
     }
 
+    /**
+     * The earliest date the register takes, as for the year of manufacture ({@code WeaponDescription}): an earlier one is
+     * a slip (year 20 for 2020, 1500 for 2015), never a record of a small arm.
+     */
+    public static final LocalDate EARLIEST = LocalDate.of(1800, 1, 1);
+
     public static final List<Function<Context, Optional<Violation>>> ALL = List.of(
-            EventRules::dateNotInFuture, EventRules::dateNotBeforeManufacture, EventRules::dateNotBeforeLastEvent,
+            EventRules::dateNotInFuture, EventRules::dateNotBeforeEarliest, EventRules::dateNotBeforeManufacture,
+            EventRules::dateNotBeforeLastEvent,
             EventRules::holderWhenNeeded, EventRules::countryWhenNeeded, EventRules::licenceWhenNeeded,
             EventRules::markingWhenNeeded);
 
@@ -35,6 +43,12 @@ public final class EventRules {
         LocalDate on = ctx.command().occurredOn();
         return on != null && on.isAfter(ctx.today())
                 ? Optional.of(Violation.of("occurredOn", "event.date.future", on)) : Optional.empty();
+    }
+
+    static Optional<Violation> dateNotBeforeEarliest(Context ctx) {
+        LocalDate on = ctx.command().occurredOn();
+        return on != null && on.isBefore(EARLIEST)
+                ? Optional.of(Violation.of("occurredOn", "event.date.tooEarly", on, EARLIEST)) : Optional.empty();
     }
 
     static Optional<Violation> dateNotBeforeManufacture(Context ctx) {
@@ -62,6 +76,19 @@ public final class EventRules {
             return Optional.of(Violation.of("holderId", "event.holder.required", Lifecycle.label(c.kind())));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A transfer moves a lawfully held weapon to another holder: to the one who holds it already, nothing happened. (From
+     * state custody a weapon may be handed back to its holder; that is not refused here.) Checked on events recorded on
+     * registered weapons, not in {@link #ALL}: a legacy record imported with its holder says by TRANSFERRED how that holder
+     * got it, and {@code HistoryCheck} sees the holder first.
+     */
+    public static Optional<Violation> transferToAnotherHolder(Context ctx) {
+        EventCommand c = ctx.command();
+        boolean held = ctx.state() != null && ctx.state().status() == WeaponStatus.LEGALLY_HELD;
+        return c.kind() == EventKind.TRANSFERRED && held && c.holderId() != null && c.holderId().equals(ctx.currentHolder())
+                ? Optional.of(Violation.of("holderId", "event.holder.same")) : Optional.empty();
     }
 
     static Optional<Violation> countryWhenNeeded(Context ctx) {

@@ -111,16 +111,19 @@ public class HolderStore {
         return id != null && jdbc.sql("SELECT EXISTS (SELECT 1 FROM holder WHERE id = :id)").param("id", id).query(Boolean.class).single();
     }
 
-    /** Holders whose name starts with the text (any case); persons only for callers who may see them. */
+    /**
+     * Holders whose name starts with the text, case and accents aside ("jose" finds "José": both folded by V81's
+     * registry_name_key); persons only for callers who may see them.
+     */
     public List<Row> search(String name, HolderKind kind, boolean includePersons, PageRequest page) {
         return jdbc.sql("""
                 SELECT * FROM holder
-                WHERE (:name = '' OR lower(name) LIKE :prefix) AND (:kind = '' OR kind = :kind)
+                WHERE (:name = '' OR registry_name_key(name) LIKE registry_name_key(:prefix)) AND (:kind = '' OR kind = :kind)
                   AND (:persons OR kind <> 'PERSON')
                 ORDER BY name, id LIMIT :limit OFFSET :offset
                 """)
                 .param("name", name == null ? "" : name.trim())
-                .param("prefix", likePrefix(name == null ? "" : name.trim().toLowerCase(java.util.Locale.ROOT)))
+                .param("prefix", likePrefix(name == null ? "" : name.trim()))
                 .param("kind", kind == null ? "" : kind.name()).param("persons", includePersons)
                 .param("limit", page.size() + 1).param("offset", page.offset())
                 .query(HolderStore::map).list();

@@ -155,6 +155,47 @@ public class WeaponStore {
         return m.country() == null || m.country().isBlank() ? null : m.country().trim().toUpperCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * The weapon that carries each of these national marks, if any, by the mark as given: case and surrounding spaces do
+     * not make another mark (V80 indexes {@code upper(text)} of national marks for this lookup).
+     */
+    public Map<String, UUID> nationalMarkHolders(Collection<String> marks) {
+        Map<String, UUID> holders = new HashMap<>();
+        if (!marks.isEmpty()) {
+            jdbc.sql("""
+                    SELECT DISTINCT ON (p.mark) p.mark, m.weapon_id
+                    FROM unnest(:marks::text[]) AS p(mark)
+                    JOIN weapon_marking m ON m.kind = 'NATIONAL' AND upper(m.text) = upper(btrim(p.mark))
+                    ORDER BY p.mark, m.id
+                    """).param("marks", marks.toArray(String[]::new))
+                    .query((rs, i) -> Map.entry(rs.getString(1), rs.getObject(2, UUID.class))).list()
+                    .forEach(e -> holders.put(e.getKey(), e.getValue()));
+        }
+        return holders;
+    }
+
+    /**
+     * A registered weapon of the same maker with the same normalised serial: the same maker code or, for a weapon with
+     * none, the same maker name as marked (case and surrounding spaces aside). Empty when the serial is empty.
+     */
+    public Optional<Row> sameMakerAndSerial(String makerCode, String makerAsMarked, String serialNormalised) {
+        if (serialNormalised == null || serialNormalised.isEmpty()) {
+            return Optional.empty();
+        }
+        if (makerCode != null) {
+            return jdbc.sql("SELECT * FROM weapon WHERE maker_code = :maker AND serial_normalised = :serial ORDER BY registered_at LIMIT 1")
+                    .param("maker", makerCode).param("serial", serialNormalised).query(WeaponStore::map).optional();
+        }
+        if (makerAsMarked == null || makerAsMarked.isBlank()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                SELECT * FROM weapon WHERE serial_normalised = :serial AND maker_code IS NULL
+                  AND upper(btrim(maker_as_marked)) = upper(btrim(:asMarked))
+                ORDER BY registered_at LIMIT 1""")
+                .param("serial", serialNormalised).param("asMarked", makerAsMarked).query(WeaponStore::map).optional();
+    }
+
     public List<Marking> markings(UUID weaponId) {
         return jdbc.sql("SELECT * FROM weapon_marking WHERE weapon_id = :w ORDER BY id").param("w", weaponId)
                 .query((rs, i) -> new Marking(MarkingKind.valueOf(rs.getString("kind")), rs.getString("text"),

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.opensalw.reference.References;
@@ -75,7 +76,9 @@ class HoldersController {
             redirect.addFlashAttribute("notice", messages.getMessage("holder.registered", null, locale));
             return "redirect:/holders/" + id;
         } catch (UserFacingException | jakarta.validation.ConstraintViolationException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, locale));
+            Map<String, String> errors = FormErrors.of(e, messages, locale);
+            model.addAttribute("errors", errors);
+            model.addAttribute("errorLabels", FieldLabels.of(errors, FieldLabels.HOLDER, messages, locale));
             model.addAttribute("values", params);
             return formPage(null, model);
         }
@@ -109,7 +112,9 @@ class HoldersController {
             redirect.addFlashAttribute("notice", messages.getMessage("holder.updated", null, locale));
             return "redirect:/holders/" + holderId;
         } catch (UserFacingException | jakarta.validation.ConstraintViolationException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, locale));
+            Map<String, String> errors = FormErrors.of(e, messages, locale);
+            model.addAttribute("errors", errors);
+            model.addAttribute("errorLabels", FieldLabels.of(errors, FieldLabels.HOLDER, messages, locale));
             model.addAttribute("values", params);
             return formPage(holder(id), model);
         }
@@ -129,7 +134,7 @@ class HoldersController {
     private String formPage(HolderDetails holder, Model model) {
         model.addAttribute("holder", holder);
         model.addAttribute("kinds", HolderKind.values());
-        model.addAttribute("countries", references.countries());
+        model.addAttribute("countries", countriesInReadersLanguage());
         return "holders/form";
     }
 
@@ -148,7 +153,7 @@ class HoldersController {
             registry.issueLicence(holderId, RegistryForms.licence(params));
             redirect.addFlashAttribute("notice", messages.getMessage("licence.issued", null, locale));
         } catch (UserFacingException | jakarta.validation.ConstraintViolationException e) {
-            redirect.addFlashAttribute("errors", FormErrors.of(e, messages, locale));
+            flashErrors(FormErrors.of(e, messages, locale), locale, redirect);
         }
         return "redirect:/holders/" + holderId;
     }
@@ -161,11 +166,23 @@ class HoldersController {
             registry.revokeLicence(LicenceId.parse(licenceId), on, reason);
             redirect.addFlashAttribute("notice", messages.getMessage("licence.revoked", null, locale));
         } catch (UserFacingException e) {
-            redirect.addFlashAttribute("errors", FormErrors.of(e, messages, locale));
+            flashErrors(FormErrors.of(e, messages, locale), locale, redirect);
         } catch (java.time.format.DateTimeParseException e) {
-            redirect.addFlashAttribute("errors", Map.of("revokedOn", messages.getMessage("form.date.invalid", new Object[] {revokedOn}, locale)));
+            flashErrors(Map.of("revokedOn", messages.getMessage("form.date.invalid", new Object[] {revokedOn}, locale)), locale, redirect);
         }
         return "redirect:/holders/" + HolderId.parse(id);
+    }
+
+    /** The refusal of a licence form, shown on the holder's page with the labels of its fields. */
+    private void flashErrors(Map<String, String> errors, Locale locale, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("errors", errors);
+        redirect.addFlashAttribute("errorLabels", FieldLabels.of(errors, FieldLabels.HOLDER, messages, locale));
+    }
+
+    /** Country names in the reader's language and alphabetical order (the reference list has English names only). */
+    private List<org.opensalw.reference.Country> countriesInReadersLanguage() {
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        return references.countries().stream().sorted(org.opensalw.reference.Country.byName(locale)).toList();
     }
 
     private HolderDetails holder(String id) {

@@ -90,7 +90,9 @@ class RegistryApi {
     @PostMapping("/api/weapons")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a weapon (REGISTRAR)",
-            description = "With an origin event (MANUFACTURED, IMPORTED, FOUND, SEIZED, SURRENDERED) or, without one, as an existing lawful holding.")
+            description = "With an origin event (MANUFACTURED, IMPORTED, FOUND, SEIZED, SURRENDERED) or, without one, as an existing lawful holding."
+                    + " A national mark another weapon carries is refused (422, field markings[i].text, naming that weapon); so is the"
+                    + " same maker and normalised serial as a registered weapon (field serial), unless confirmDistinct is true.")
     Created register(@RequestBody Registration registration) {
         return new Created(registry.register(registration).value());
     }

@@ -15,6 +15,8 @@ import org.opensalw.registry.MarkingKind;
 import org.opensalw.registry.Registration;
 import org.opensalw.registry.WeaponDescription;
 import org.opensalw.shared.FormReader;
+import org.opensalw.shared.UserFacingException;
+import org.opensalw.shared.Violation;
 
 /** Reads the registry's web forms into the same requests the JSON API takes, with per-field errors. */
 final class RegistryForms {
@@ -37,13 +39,70 @@ final class RegistryForms {
         }
         EventKind originKind = f.choice("origin.kind", EventKind.class);
         EventCommand origin = null;
+        if (f.text("origin.kind") == null) {
+            originWithoutKind(f);
+        }
         if (originKind != null) {
             origin = new EventCommand(originKind, f.required("origin.occurredOn", f.date("origin.occurredOn")), f.text("origin.place"),
                     f.text("origin.actor"), f.text("origin.reference"), f.text("origin.notes"), f.uuid("origin.holderId"), null,
                     f.text("origin.country"), null);
         }
         f.check();
-        return new Registration(description, markings, origin, f.uuid("holderId"), f.text("location"));
+        return new Registration(description, markings, origin, f.uuid("holderId"), f.text("location"),
+                "true".equals(f.text("confirmDistinct")));
+    }
+
+    /** The fields of the origin event, with the label that names each on the form. */
+    private static final String[][] ORIGIN_FIELDS = {{"origin.occurredOn", "event.date"}, {"origin.place", "event.place"},
+            {"origin.actor", "event.actor"}, {"origin.reference", "event.reference"}, {"origin.country", "event.country.origin"},
+            {"origin.notes", "event.notes"}};
+
+    /**
+     * What was written about the origin event without choosing the event is refused, never dropped silently. The date
+     * the form fills in itself (today, sent back as {@code origin.occurredOn.prefilled}) is not something the registrar
+     * wrote: left as it was, with "existing lawful holding", it is ignored.
+     */
+    private static void originWithoutKind(FormReader f) {
+        for (String[] fieldAndLabel : ORIGIN_FIELDS) {
+            String field = fieldAndLabel[0];
+            String value = f.text(field);
+            boolean prefilled = field.equals("origin.occurredOn") && value != null && value.equals(f.text("origin.occurredOn.prefilled"));
+            if (value != null && !prefilled) {
+                f.invalid(field, "registration.origin.kindMissing",
+                        new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {fieldAndLabel[1]}, field));
+            }
+        }
+    }
+
+    /**
+     * The refusal of a registration sent from the form, with the fields named as the form names them: the register
+     * names a marking by its position ({@code markings[1].text}), the form by its kind ({@code marking.NATIONAL.text}).
+     */
+    static RuntimeException inFormFields(RuntimeException e, Map<String, String> params) {
+        if (!(e instanceof UserFacingException u)) {
+            return e;
+        }
+        List<MarkingKind> given = new ArrayList<>();
+        for (MarkingKind kind : MarkingKind.values()) { // the order registration() reads them in
+            if (new FormReader(params).text("marking." + kind.name() + ".text") != null) {
+                given.add(kind);
+            }
+        }
+        List<Violation> named = u.violations().stream().map(v -> {
+            java.util.regex.Matcher m = v.field() == null ? null : MARKING_FIELD.matcher(v.field());
+            if (m == null || !m.matches() || Integer.parseInt(m.group(1)) >= given.size()) {
+                return v;
+            }
+            return new Violation("marking." + given.get(Integer.parseInt(m.group(1))).name() + "." + m.group(2), v.code(), v.args());
+        }).toList();
+        return new UserFacingException(u.kind(), named);
+    }
+
+    private static final java.util.regex.Pattern MARKING_FIELD = java.util.regex.Pattern.compile("markings\\[(\\d+)]\\.(\\w+)");
+
+    /** The refusal says that a weapon of the same maker and serial is registered: the form offers to confirm it is another. */
+    static boolean sameSerialRefused(RuntimeException e) {
+        return e instanceof UserFacingException u && u.violations().stream().anyMatch(v -> "weapon.serial.duplicate".equals(v.code()));
     }
 
     static EventCommand event(Map<String, String> params) {

@@ -74,7 +74,9 @@ class WeaponsController {
     @PreAuthorize("hasRole('REGISTRAR')") // the form is for those who may submit it
     @GetMapping("/weapons/new")
     String registrationForm(Model model) {
-        model.addAttribute("values", Map.of("origin.occurredOn", LocalDate.now(clock).toString()));
+        String today = LocalDate.now(clock).toString();
+        // the date the form fills in, sent back so that a date left as filled in is not taken for one the registrar wrote
+        model.addAttribute("values", Map.of("origin.occurredOn", today, "origin.occurredOn.prefilled", today));
         return registrationPage(model);
     }
 
@@ -85,8 +87,12 @@ class WeaponsController {
             redirect.addFlashAttribute("notice", messages.getMessage("weapon.registered", null, locale));
             return "redirect:/weapons/" + id;
         } catch (UserFacingException | jakarta.validation.ConstraintViolationException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, locale));
+            Map<String, String> errors = FormErrors.of(RegistryForms.inFormFields(e, params), messages, locale);
+            model.addAttribute("errors", errors);
+            model.addAttribute("errorLabels", FieldLabels.of(errors, FieldLabels.WEAPON, messages, locale));
             model.addAttribute("values", params);
+            // never silently: a second weapon of the same maker and serial is registered only once the registrar says so
+            model.addAttribute("confirmDistinctOffered", RegistryForms.sameSerialRefused(e));
             return registrationPage(model);
         }
     }
@@ -94,7 +100,7 @@ class WeaponsController {
     private String registrationPage(Model model) {
         model.addAttribute("types", WeaponType.values());
         model.addAttribute("makers", references.makers());
-        model.addAttribute("countries", references.countries());
+        model.addAttribute("countries", countriesInReadersLanguage());
         model.addAttribute("origins", EventKind.ORIGINS);
         model.addAttribute("markingKinds", List.of(MarkingKind.IMPORT, MarkingKind.STATE_STOCK, MarkingKind.NATIONAL));
         return "weapons/new";
@@ -135,18 +141,32 @@ class WeaponsController {
             redirect.addFlashAttribute("notice", messages.getMessage("event.recorded", new Object[] {seq}, locale));
             return "redirect:/weapons/" + weaponId;
         } catch (UserFacingException | jakarta.validation.ConstraintViolationException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, locale));
+            Map<String, String> errors = FormErrors.of(e, messages, locale);
+            model.addAttribute("errors", errors);
+            model.addAttribute("errorLabels", FieldLabels.of(errors, FieldLabels.EVENT, messages, locale));
             model.addAttribute("values", params);
-            EventKind kind = params.get("kind") == null ? EventKind.MARKED : EventKind.valueOf(params.get("kind"));
-            return eventPage(weaponId, kind, model);
+            return eventPage(weaponId, eventKind(params.get("kind")), model);
         }
+    }
+
+    /**
+     * The kind of the event form sent back, to show it again with its refusals; a kind that is not one of the form's
+     * (an edited page) is refused on the error page, naming the kinds there are.
+     */
+    private static EventKind eventKind(String sent) {
+        if (sent == null || sent.isBlank()) {
+            return EventKind.MARKED;
+        }
+        return EventKind.LIFECYCLE.stream().filter(k -> k.name().equals(sent.trim())).findFirst()
+                .orElseThrow(() -> UserFacingException.invalid("kind", "request.param.choice", "kind", sent,
+                        String.join(", ", EventKind.LIFECYCLE.stream().map(Enum::name).toList())));
     }
 
     private String eventPage(WeaponId weaponId, EventKind kind, Model model) {
         WeaponDetails weapon = queries.weapon(weaponId).orElseThrow(() -> UserFacingException.notFound("weapon", weaponId));
         model.addAttribute("weapon", weapon);
         model.addAttribute("kind", kind);
-        model.addAttribute("countries", references.countries());
+        model.addAttribute("countries", countriesInReadersLanguage());
         model.addAttribute("markingKinds", MarkingKind.values());
         model.addAttribute("holderKinds", HolderKind.values());
         model.addAttribute("licences", weapon.holderId() == null ? List.of()
@@ -178,6 +198,12 @@ class WeaponsController {
             redirect.addFlashAttribute("errors", FormErrors.of(e, messages, locale));
         }
         return "redirect:/weapons/" + weaponId;
+    }
+
+    /** Country names in the reader's language and alphabetical order (the reference list has English names only). */
+    private List<org.opensalw.reference.Country> countriesInReadersLanguage() {
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        return references.countries().stream().sorted(org.opensalw.reference.Country.byName(locale)).toList();
     }
 
     @GetMapping("/photos/{id}")

@@ -17,6 +17,13 @@ class SerialFormsTests {
     }
 
     @Test
+    void shouldReadAccentedLatinLettersAndOtherScriptsDigitsAsTyped() {
+        assertThat(SerialForms.clean("ÉTN-٣٤٥")).isEqualTo(SerialForms.clean("ETN-345")).isEqualTo("ETN345");
+        assertThat(SerialForms.clean("Ş-१२ ３")).isEqualTo("S123"); // Devanagari and full-width digits
+        assertThat(SerialForms.clean("ЖЙ-1")).isEqualTo("ЖЙ1"); // letters with no Latin form stay as they are
+    }
+
+    @Test
     void shouldKeepUnknownPositionsAndCollapseUnreadableRuns() {
         assertThat(SerialForms.clean("12?4_6…")).isEqualTo("12?4?6*");
         assertThat(SerialForms.clean("**1234")).isEqualTo("*1234");

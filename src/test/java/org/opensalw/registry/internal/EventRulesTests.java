@@ -38,6 +38,19 @@ class EventRulesTests {
     }
 
     @Test
+    void shouldRejectDatesBeforeAnyTheRegisterTakes() {
+        for (LocalDate slip : java.util.List.of(LocalDate.of(20, 3, 1), LocalDate.of(1500, 3, 1), LocalDate.of(1799, 12, 31))) {
+            assertThat(code(EventRules.dateNotBeforeEarliest(ctx(EventCommand.of(EventKind.IMPORTED, slip))))).as(slip.toString())
+                    .contains("event.date.tooEarly");
+        }
+        assertThat(EventRules.dateNotBeforeEarliest(ctx(EventCommand.of(EventKind.IMPORTED, LocalDate.of(1800, 1, 1))))).isEmpty();
+        // checked with the others, also where nothing else bounds the date (a registration's origin, no year of manufacture)
+        EventRules.Context origin = new EventRules.Context(EventCommand.of(EventKind.IMPORTED, LocalDate.of(20, 3, 1)).withCountry("RU"),
+                Lifecycle.registered(TODAY), null, null, TODAY, false, true, Optional.empty());
+        assertThat(EventRules.check(origin)).extracting(Violation::code).containsExactly("event.date.tooEarly");
+    }
+
+    @Test
     void shouldRejectDateBeforeYearOfManufacture() {
         assertThat(code(EventRules.dateNotBeforeManufacture(ctx(EventCommand.of(EventKind.REPORTED_LOST, LocalDate.of(1989, 12, 31))))))
                 .contains("event.date.beforeManufacture");
@@ -49,6 +62,19 @@ class EventRulesTests {
         assertThat(code(EventRules.dateNotBeforeLastEvent(ctx(EventCommand.of(EventKind.REPORTED_LOST, LocalDate.of(2020, 4, 30))))))
                 .contains("event.date.beforeLast");
         assertThat(EventRules.dateNotBeforeLastEvent(ctx(EventCommand.of(EventKind.REPORTED_LOST, LocalDate.of(2020, 5, 1))))).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseATransferOfAHeldWeaponToItsOwnHolder() {
+        assertThat(code(EventRules.transferToAnotherHolder(ctx(EventCommand.of(EventKind.TRANSFERRED, TODAY).withHolder(HOLDER)))))
+                .contains("event.holder.same");
+        assertThat(EventRules.transferToAnotherHolder(ctx(EventCommand.of(EventKind.TRANSFERRED, TODAY).withHolder(UUID.randomUUID()))))
+                .isEmpty();
+        // handed back from state custody to the holder it was taken from: not refused
+        EventRules.Context custody = new EventRules.Context(EventCommand.of(EventKind.TRANSFERRED, TODAY).withHolder(HOLDER),
+                new Lifecycle.State(org.opensalw.registry.WeaponStatus.IN_STATE_CUSTODY, false, LocalDate.of(2021, 1, 1), EventKind.SEIZED),
+                1990, HOLDER, TODAY, true, true, Optional.empty());
+        assertThat(EventRules.transferToAnotherHolder(custody)).isEmpty();
     }
 
     @Test
