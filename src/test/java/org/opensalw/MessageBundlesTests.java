@@ -55,4 +55,27 @@ class MessageBundlesTests {
         }
         assertThat(single).isEmpty();
     }
+
+    /**
+     * Every message is a valid MessageFormat pattern, choices included: a '#' or '<' inside a choice's text (such as
+     * {@code {0,number,#}}) is read as another limit and the message fails only when it is shown.
+     */
+    @Test
+    void shouldParseEveryMessageAsAMessageFormat() throws IOException {
+        java.util.List<String> broken = new java.util.ArrayList<>();
+        for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath:i18n/*.properties")) {
+            Properties p = new Properties();
+            try (InputStreamReader in = new InputStreamReader(r.getInputStream(), StandardCharsets.UTF_8)) {
+                p.load(in);
+            }
+            for (String k : p.stringPropertyNames()) {
+                try {
+                    new java.text.MessageFormat(p.getProperty(k), java.util.Locale.ROOT);
+                } catch (IllegalArgumentException e) {
+                    broken.add(r.getFilename() + ": " + k + " (" + e.getMessage() + ")");
+                }
+            }
+        }
+        assertThat(broken).isEmpty();
+    }
 }

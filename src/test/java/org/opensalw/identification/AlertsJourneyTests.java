@@ -72,7 +72,7 @@ class AlertsJourneyTests {
 
             browser.click(By.id("nav-alerts")).waitForText("Watch list alerts");
             String row = browser.text(ours);
-            assertThat(row).contains("AL 90 1234", "new", "reported STOLEN before this recovery");
+            assertThat(row).contains("AL 90 1234", "new", "reported stolen before this recovery");
             browser.screenshot("alerts-02-list");
 
             browser.open("/identification/alerts");

@@ -134,7 +134,7 @@ class TracingTests extends PeerMessageTests {
                 prefilled.recoveredPlace(), prefilled.circumstances(), "Smuggled across the border", "Arms Act s. 12",
                 "Criminal proceedings CASE-1", prefilled.type(), prefilled.maker(), prefilled.model(), prefilled.calibre(),
                 prefilled.serial(), prefilled.countryOfManufacture(), prefilled.yearOfManufacture(), prefilled.markings());
-        registry.addPhoto(weapon, "Receiver markings", "image/png", new byte[] {1, 2, 3, 4});
+        registry.addPhoto(weapon, "Receiver markings", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         TraceId id = tracing.draft(form);
         tracing.send(id);
 
@@ -149,7 +149,7 @@ class TracingTests extends PeerMessageTests {
             assertThat(q.recipient()).isEqualTo("RU-NCB");
             assertThat(q.type()).isEqualTo("tracing.request");
             assertThat(q.payload()).contains("\"v\":1", serial, "Arms Act s. 12", "\"intendedUse\":\"Criminal proceedings CASE-1\"",
-                    "Receiver markings", "AQIDBA==");
+                    "Receiver markings", "iVBORw==");
         });
         assertThatThrownBy(() -> tracing.update(id, form)).isInstanceOf(UserFacingException.class);
     }
@@ -158,8 +158,8 @@ class TracingTests extends PeerMessageTests {
     void shouldRefuseToSendPhotosTooLargeForThePeersInboxNamingThePhotos() {
         String serial = unique("PH");
         WeaponId weapon = seizedRifle(serial);
-        registry.addPhoto(weapon, "Receiver", "image/jpeg", new byte[5 * 1024 * 1024]);
-        registry.addPhoto(weapon, "Barrel", "image/jpeg", new byte[4 * 1024 * 1024]);
+        registry.addPhoto(weapon, "Receiver", "image/jpeg", jpeg(5 * 1024 * 1024));
+        registry.addPhoto(weapon, "Barrel", "image/jpeg", jpeg(4 * 1024 * 1024));
         TraceId id = tracing.draft(complete(weapon.value(), "RU-NCB", serial));
 
         assertThatThrownBy(() -> tracing.send(id)).isInstanceOfSatisfying(UserFacingException.class, e -> {
@@ -521,5 +521,14 @@ class TracingTests extends PeerMessageTests {
             page = tracing.outbox(new org.opensalw.shared.PageRequest(page.page() + 1, 2));
         }
         assertThat(seen).doesNotHaveDuplicates().containsAll(drafted);
+    }
+
+    /** Bytes that begin as a JPEG does (photos are checked to be what they say). */
+    private static byte[] jpeg(int size) {
+        byte[] b = new byte[size];
+        b[0] = (byte) 0xFF;
+        b[1] = (byte) 0xD8;
+        b[2] = (byte) 0xFF;
+        return b;
     }
 }
