@@ -34,7 +34,6 @@ import org.opensalw.importing.internal.StagedRow;
 import org.opensalw.importing.internal.UploadedFiles;
 import org.opensalw.reference.Maker;
 import org.opensalw.reference.References;
-import org.opensalw.registry.RegistryManagement;
 import org.opensalw.registry.RegistryQueries;
 import org.opensalw.shared.DaemonThreads;
 import org.opensalw.shared.Messages;
@@ -67,7 +66,6 @@ public class ImportManagement {
 
     private final BatchStore store;
     private final DuplicateFlags duplicates;
-    private final RegistryManagement registry;
     private final RegistryQueries registryQueries;
     private final References references;
     private final CurrentUser currentUser;
@@ -81,14 +79,12 @@ public class ImportManagement {
     private final Map<UUID, ImportJob> jobs = new ConcurrentHashMap<>();
     private final Confirmations confirmations;
 
-    ImportManagement(BatchStore store, DuplicateFlags duplicates, RegistryManagement registry, RegistryQueries registryQueries, References references,
-            CurrentUser currentUser, AuditTrail audit, MessageSource messages, DataSource dataSource,
-            Clock clock, UploadedFiles uploads, Confirmations confirmations,
-            @Value("${opensalw.import.stale-after-seconds:60}") long staleAfterSeconds) {
+    ImportManagement(BatchStore store, DuplicateFlags duplicates, RegistryQueries registryQueries, References references,
+            CurrentUser currentUser, AuditTrail audit, MessageSource messages, DataSource dataSource, Clock clock, UploadedFiles uploads,
+            Confirmations confirmations, @Value("${opensalw.import.stale-after-seconds:60}") long staleAfterSeconds) {
         this.confirmations = confirmations;
         this.store = store;
         this.duplicates = duplicates;
-        this.registry = registry;
         this.registryQueries = registryQueries;
         this.references = references;
         this.currentUser = currentUser;
@@ -319,10 +315,7 @@ public class ImportManagement {
         Instant now = clock.instant();
         store.review(id, line, decision, now, currentUser.username());
         if ("DISTINCT".equals(decision) && b.status() == BatchStatus.CONFIRMED) {
-            boolean holderExists = row.holderId != null && (store.holderRegisteredByAnotherRow(id, row.holderId, line)
-                    || !registryQueries.existingHolders(List.of(row.holderId)).isEmpty());
-            RegistryManagement.BulkResult r = registry.registerBulk(id, List.of(row.weapon(!holderExists)).iterator());
-            store.addRegistered(id, r.weapons(), r.holders());
+            confirmations.registerLate(id, row);
         }
         store.refreshCounts(id);
         audit.recordWrite("import.review", "IMPORT_BATCH", id, "line " + line + ": " + decision);

@@ -115,11 +115,12 @@ public class RegistryQueries {
     }
 
     /**
-     * Those of the ids that are already holders of the register (an import names the same holder in every file by the
-     * same id, so a later file's holders may be there already). No personal data is read.
+     * Holders already in the register that an import names (the same kind, name apart from case and accents, and the
+     * same document; a person only with a document), probe by probe from parallel arrays: probe index to holder id. Only
+     * ids are returned, no personal data.
      */
-    public java.util.Set<UUID> existingHolders(java.util.Collection<UUID> ids) {
-        return holders.existing(ids);
+    public Map<Integer, UUID> matchingHolders(String[] kinds, String[] names, String[] documents) {
+        return holders.matching(kinds, names, documents);
     }
 
     /** Holders by name prefix; persons are listed only to roles that may see personal data. */

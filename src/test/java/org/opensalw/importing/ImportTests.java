@@ -240,12 +240,17 @@ class ImportTests {
                 + "RIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-3,,PERSON,Ann " + t + ",,,,,,,\n");
         imports.confirm(first.id());
         assertThat(imports.batch(first.id()).holdersRegistered()).isEqualTo(3);
+        var byHand = registry.registerHolder(new org.opensalw.registry.HolderForm(org.opensalw.registry.HolderKind.COMPANY, "Armurerie Éclair " + t,
+                "SN", null, "", "", "", "RC-" + t, "DEALER"));
         ImportBatch second = load(HEADER + "\n"
                 + "RIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-4,,PERSON,JOSÉ ÑANDÚ " + t + ",d-" + t + ",,,,,,\n" // the same person
                 + "RIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-5,,STATE_BODY,Police " + t + ",,,,,,,\n"            // the same body
-                + "RIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-6,,PERSON,Ann " + t + ",,,,,,,\n");                  // no document: maybe another Ann
+                + "RIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-6,,PERSON,Ann " + t + ",,,,,,,\n"                   // no document: maybe another Ann
+                + "RIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-7,,COMPANY,armurerie eclair " + t + ",RC-" + t + ",,,,,,\n"); // registered by hand
         imports.confirm(second.id());
         assertThat(imports.batch(second.id()).holdersRegistered()).as("only the Ann without a document is new").isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT holder_id FROM weapon WHERE serial_as_marked = ?", java.util.UUID.class, t + "-7"))
+                .isEqualTo(byHand.value());
         assertThat(jdbc.queryForObject("SELECT count(DISTINCT holder_id) FROM weapon WHERE serial_as_marked IN (?, ?)", Long.class,
                 t + "-1", t + "-4")).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(DISTINCT holder_id) FROM weapon WHERE serial_as_marked IN (?, ?)", Long.class,
@@ -255,10 +260,21 @@ class ImportTests {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM holder WHERE lower(name) = lower(?)", Long.class, "Police " + t)).isEqualTo(1);
         org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.FRENCH);
         try {
-            assertThat(imports.history(second.id())).last().satisfies(h -> assertThat(h.reason()).isEqualTo("3 armes, 1 détenteurs enregistrés"));
+            assertThat(imports.history(second.id())).last().satisfies(h -> assertThat(h.reason()).isEqualTo("4 armes, 1 détenteurs enregistrés"));
         } finally {
             org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
         }
+    }
+
+    @Test
+    void shouldFlagANationalMarkWrittenInAnotherCaseInTheFileAndInTheRegister() {
+        String t = tag();
+        imports.confirm(load(HEADER + "\nRIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-1,NM-" + t + ",,,,,,,,,\n").id());
+        ImportBatch b = load(HEADER + "\n"
+                + "RIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-2,nm-" + t.toLowerCase() + ",,,,,,,,,\n"   // the register's mark, in lower case
+                + "RIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-3,XM-" + t + ",,,,,,,,,\n"
+                + "RIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-4,xm-" + t.toLowerCase() + ",,,,,,,,,\n"); // line 3's mark
+        assertThat(imports.flagged(b.id(), true)).extracting(FlaggedRow::line).containsExactly(2L, 4L);
     }
 
     @Test

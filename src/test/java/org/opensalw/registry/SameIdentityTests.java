@@ -79,6 +79,20 @@ class SameIdentityTests {
                 Long.class, mark)).isEqualTo(1);
     }
 
+    @Test
+    void shouldFreeANationalMarkWhoseMarkingWasVoided() {
+        String mark = "NAT-" + RegistryFixtures.uniqueSerial() + "-V";
+        WeaponId wrong = registry.register(RegistryFixtures.importedRifle(RegistryFixtures.uniqueSerial()));
+        EventCommand marking = EventCommand.of(EventKind.MARKED, LocalDate.of(2012, 1, 1))
+                .withMarking(new MarkingInput(MarkingKind.NATIONAL, mark, null, 2012));
+        long seq = registry.recordEvent(wrong, marking);
+        registry.voidEntry(wrong, seq, "marked the wrong weapon");
+        WeaponId right = registry.register(RegistryFixtures.importedRifle(RegistryFixtures.uniqueSerial()));
+        registry.recordEvent(right, marking); // the voided marking holds the mark no longer
+        assertThat(jdbc.queryForObject("SELECT weapon_id FROM weapon_marking WHERE text = ? ORDER BY id DESC LIMIT 1", java.util.UUID.class, mark))
+                .isEqualTo(right.value());
+    }
+
     private static Registration withNationalMark(String mark) {
         Registration r = RegistryFixtures.importedRifle(RegistryFixtures.uniqueSerial());
         return new Registration(r.description(), List.of(new MarkingInput(MarkingKind.NATIONAL, mark, null, 2020)), r.origin(), null, null);

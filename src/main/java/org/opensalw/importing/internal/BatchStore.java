@@ -300,20 +300,26 @@ public class BatchStore {
                 .param("s", status).param("by", by).param("at", Timestamp.from(at)).param("id", id).param("line", line).update();
     }
 
+    /** A holder as a batch's rows name it: its id in the batch, kind, name and document. */
+    public record NamedHolder(UUID id, String kind, String name, String document) {
+    }
+
     /** The distinct holders named by a batch's rows to be registered, a page of 10,000 at a time. */
-    public void forEachHolderToRegister(UUID id, java.util.function.Consumer<List<UUID>> page) {
-        List<UUID> ids = new java.util.ArrayList<>(10_000);
-        jdbc.sql("SELECT DISTINCT holder_id FROM import_row WHERE batch_id = :id AND holder_id IS NOT NULL AND status IN ('ACCEPTED', 'DISTINCT')")
-                .param("id", id).withFetchSize(10_000)
+    public void forEachHolderToRegister(UUID id, java.util.function.Consumer<List<NamedHolder>> page) {
+        List<NamedHolder> holders = new java.util.ArrayList<>(10_000);
+        jdbc.sql("""
+                SELECT DISTINCT ON (holder_id) holder_id, holder_kind, holder_name, holder_document FROM import_row
+                WHERE batch_id = :id AND holder_id IS NOT NULL AND status IN ('ACCEPTED', 'DISTINCT') ORDER BY holder_id
+                """).param("id", id).withFetchSize(10_000)
                 .query(rs -> {
-                    ids.add(rs.getObject(1, UUID.class));
-                    if (ids.size() == 10_000) {
-                        page.accept(List.copyOf(ids));
-                        ids.clear();
+                    holders.add(new NamedHolder(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    if (holders.size() == 10_000) {
+                        page.accept(List.copyOf(holders));
+                        holders.clear();
                     }
                 });
-        if (!ids.isEmpty()) {
-            page.accept(List.copyOf(ids));
+        if (!holders.isEmpty()) {
+            page.accept(List.copyOf(holders));
         }
     }
 

@@ -145,8 +145,7 @@ public class Confirmations {
         UUID id = b.id();
         registry.holdLedgerHead(); // no registration between the check below and this batch's own (another confirmation waits)
         int flaggedNow = flagRegisteredSinceRead(id);
-        java.util.Set<UUID> registeredHolders = new java.util.HashSet<>(); // usually few: those of earlier files
-        store.forEachHolderToRegister(id, page -> registeredHolders.addAll(registryQueries.existingHolders(page)));
+        java.util.Map<UUID, UUID> registeredHolders = registeredHolders(id); // usually few: holders of earlier files or by hand
         RegistryManagement.BulkResult result = StagedRows.readAccepted(dataSource, id, registeredHolders,
                 rows -> registry.registerBulk(id, b.rowsAccepted(), rows)); // accepted: ACCEPTED and DISTINCT rows
         Instant now = clock.instant();
@@ -158,6 +157,37 @@ public class Confirmations {
                 + result.weapons() + " holders=" + result.holders() + " ledger seq " + result.firstSeq() + "-" + result.lastSeq());
         events.publishEvent(new BatchConfirmed(id, b.fileName(), result.weapons(), result.holders()));
         return store.find(id).orElseThrow();
+    }
+
+    /**
+     * Registers one row of a confirmed batch that a person judged another weapon, in the caller's transaction: its holder
+     * is the one another row of the batch registered, or one of the register with the same name and document, or new.
+     */
+    public void registerLate(UUID id, StagedRow row) {
+        boolean holderExists = row.holderId != null && store.holderRegisteredByAnotherRow(id, row.holderId, row.line);
+        if (row.holderId != null && !holderExists) {
+            UUID registered = registryQueries.matchingHolders(new String[] {row.holderKind.name()}, new String[] {row.holderName},
+                    new String[] {row.holderDocument}).get(0);
+            if (registered != null) {
+                row.holderId = registered;
+                holderExists = true;
+            }
+        }
+        RegistryManagement.BulkResult r = registry.registerBulk(id, List.of(row.weapon(!holderExists)).iterator());
+        store.addRegistered(id, r.weapons(), r.holders());
+    }
+
+    /** The batch's holders already in the register (same kind, name and document): batch id to register id. */
+    private java.util.Map<UUID, UUID> registeredHolders(UUID id) {
+        java.util.Map<UUID, UUID> found = new java.util.HashMap<>();
+        store.forEachHolderToRegister(id, page -> {
+            java.util.Map<Integer, UUID> matches = registryQueries.matchingHolders(
+                    page.stream().map(BatchStore.NamedHolder::kind).toArray(String[]::new),
+                    page.stream().map(BatchStore.NamedHolder::name).toArray(String[]::new),
+                    page.stream().map(BatchStore.NamedHolder::document).toArray(String[]::new));
+            matches.forEach((i, registered) -> found.put(page.get(i).id(), registered));
+        });
+        return found;
     }
 
     /**

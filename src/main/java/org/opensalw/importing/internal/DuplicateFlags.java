@@ -52,11 +52,11 @@ public class DuplicateFlags {
                 """).param("id", id).param("t", sameSerialNoMakerTemplate).update();
         jdbc.sql("""
                 WITH groups AS (
-                  SELECT national_mark COLLATE "C" AS mark, min(line) AS first_line
+                  SELECT upper(national_mark) COLLATE "C" AS mark, min(line) AS first_line
                   FROM import_row WHERE batch_id = :id AND national_mark <> ''
                   GROUP BY 1 HAVING count(*) > 1)
                 UPDATE import_row r SET status = 'FLAGGED', flag_reason = replace(:t, '{line}', g.first_line::text)
-                FROM groups g WHERE r.batch_id = :id AND r.national_mark COLLATE "C" = g.mark AND r.line <> g.first_line AND r.status = 'ACCEPTED'
+                FROM groups g WHERE r.batch_id = :id AND upper(r.national_mark) COLLATE "C" = g.mark AND r.line <> g.first_line AND r.status = 'ACCEPTED'
                 """).param("id", id).param("t", sameMarkTemplate).update();
     }
 
@@ -92,7 +92,7 @@ public class DuplicateFlags {
                   AND n.serial <> ''
                 """).param("id", id).param("t", sameSerialTemplate).param("ids", ids.toArray(String[]::new))
                 .param("makers", makers.toArray(String[]::new)).param("serials", serials.toArray(String[]::new)).update();
-        flagged += jdbc.sql("""
+        flagged += !makers.contains(null) ? 0 : jdbc.sql("""
                 UPDATE import_row r SET status = 'FLAGGED', matched_weapon = n.id, flag_reason = replace(:t, '{weapon}', n.id::text)
                 FROM unnest(:ids::uuid[], :makers::text[], :types::text[], :serials::text[]) AS n(id, maker, type, serial)
                 WHERE r.batch_id = :id AND r.status = 'ACCEPTED' AND r.maker_code IS NULL AND n.maker IS NULL
@@ -104,7 +104,7 @@ public class DuplicateFlags {
             flagged += jdbc.sql("""
                     UPDATE import_row r SET status = 'FLAGGED', matched_weapon = n.id, flag_reason = replace(:t, '{weapon}', n.id::text)
                     FROM unnest(:ids::uuid[], :marks::text[]) AS n(id, mark)
-                    WHERE r.batch_id = :id AND r.status = 'ACCEPTED' AND r.national_mark = n.mark AND n.mark <> ''
+                    WHERE r.batch_id = :id AND r.status = 'ACCEPTED' AND upper(r.national_mark) = upper(n.mark) AND n.mark <> ''
                     """).param("id", id).param("t", sameMarkTemplate).param("ids", markIds.toArray(String[]::new))
                     .param("marks", marks.toArray(String[]::new)).update();
         }

@@ -212,15 +212,13 @@ public final class RowChecker {
     }
 
     /**
-     * The id an imported holder gets: the same in every file for a company or state body of the same name and document
-     * (registration number), and for a person with the same name and identity document, so a later file names the holder
-     * an earlier one registered instead of registering it twice. A person without a document is the same holder only
-     * within one file: two people may share a name.
+     * The id an imported holder gets: the same for the rows of one file with the same kind, name and document. It depends
+     * on the batch (a random id), so no one can compute from a person's name and document whether they hold a weapon;
+     * holders already in the register are matched at confirmation instead ({@code Confirmations}).
      */
     static UUID holderId(UUID batchId, HolderKind kind, String name, String document) {
-        String doc = document.trim().toUpperCase(Locale.ROOT);
-        String scope = kind == HolderKind.PERSON && doc.isEmpty() ? batchId.toString() : "register";
-        return UUID.nameUUIDFromBytes((scope + "|" + kind + "|" + TextKey.of(name) + "|" + doc).getBytes(StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes((batchId + "|" + kind + "|" + TextKey.of(name) + "|" + document.trim().toUpperCase(Locale.ROOT))
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private Optional<String> maker(String text) {

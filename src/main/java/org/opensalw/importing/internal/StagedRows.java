@@ -81,10 +81,11 @@ public final class StagedRows {
 
     /**
      * Reads a batch's accepted rows (and those a person judged distinct) in line order, as weapons for the bulk
-     * registration, from a cursor on a connection of their own (the rows are not held in memory). Holders among
-     * {@code registeredHolders} are in the register already: the weapons name them, and they are not registered again.
+     * registration, from a cursor on a connection of their own (the rows are not held in memory). A holder of the batch
+     * found in {@code registeredHolders} is in the register already (batch id to register id): the weapons name that
+     * holder, and it is not registered again.
      */
-    public static <T> T readAccepted(javax.sql.DataSource dataSource, UUID batchId, java.util.Set<UUID> registeredHolders,
+    public static <T> T readAccepted(javax.sql.DataSource dataSource, UUID batchId, java.util.Map<UUID, UUID> registeredHolders,
             java.util.function.Function<java.util.Iterator<org.opensalw.registry.BulkWeapon>, T> use) {
         try (java.sql.Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -106,10 +107,10 @@ public final class StagedRows {
 
     private static final class Cursor implements java.util.Iterator<org.opensalw.registry.BulkWeapon> {
         private final ResultSet rs;
-        private final java.util.Set<UUID> registeredHolders;
+        private final java.util.Map<UUID, UUID> registeredHolders;
         private Boolean has;
 
-        Cursor(ResultSet rs, java.util.Set<UUID> registeredHolders) {
+        Cursor(ResultSet rs, java.util.Map<UUID, UUID> registeredHolders) {
             this.rs = rs;
             this.registeredHolders = registeredHolders;
         }
@@ -134,7 +135,12 @@ public final class StagedRows {
             has = null;
             try {
                 StagedRow row = map(rs);
-                return row.weapon(row.holderId == null || !registeredHolders.contains(row.holderId)); // a known holder is named only
+                UUID registered = row.holderId == null ? null : registeredHolders.get(row.holderId);
+                if (registered != null) {
+                    row.holderId = registered;
+                    return row.weapon(false); // named, not registered again
+                }
+                return row.weapon(true);
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }

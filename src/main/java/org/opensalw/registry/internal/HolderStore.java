@@ -98,13 +98,24 @@ public class HolderStore {
         return rows;
     }
 
-    /** Those of the ids that are holders of the register. */
-    public java.util.Set<UUID> existing(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return java.util.Set.of();
-        }
-        return new java.util.HashSet<>(jdbc.sql("SELECT id FROM holder WHERE id = ANY(:ids)").param("ids", ids.toArray(UUID[]::new))
-                .query(UUID.class).list());
+    /**
+     * For each probe (kind, name, document), the holder of the register of that kind with the same name (case and accents
+     * aside) and the same document (a person's identity document, else the registration number), the earliest if several.
+     * A person without a document matches no one: two people may share a name. Returns probe index to holder id.
+     */
+    public Map<Integer, UUID> matching(String[] kinds, String[] names, String[] documents) {
+        Map<Integer, UUID> found = new HashMap<>();
+        jdbc.sql("""
+                SELECT DISTINCT ON (p.i) p.i - 1, h.id
+                FROM unnest(:kinds::text[], :names::text[], :docs::text[]) WITH ORDINALITY AS p(kind, name, doc, i)
+                JOIN holder h ON h.kind = p.kind AND registry_name_key(h.name) = registry_name_key(btrim(p.name))
+                  AND upper(btrim(CASE WHEN h.kind = 'PERSON' THEN h.id_document ELSE h.registration_number END)) = upper(btrim(p.doc))
+                WHERE btrim(p.doc) <> '' OR p.kind <> 'PERSON'
+                ORDER BY p.i, h.created_at, h.id
+                """).param("kinds", kinds).param("names", names).param("docs", documents)
+                .query((rs, i) -> Map.entry(rs.getInt(1), rs.getObject(2, UUID.class))).list()
+                .forEach(e -> found.put(e.getKey(), e.getValue()));
+        return found;
     }
 
     public boolean exists(UUID id) {

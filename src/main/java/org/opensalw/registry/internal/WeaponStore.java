@@ -166,6 +166,7 @@ public class WeaponStore {
                     SELECT DISTINCT ON (p.mark) p.mark, m.weapon_id
                     FROM unnest(:marks::text[]) AS p(mark)
                     JOIN weapon_marking m ON m.kind = 'NATIONAL' AND upper(m.text) = upper(btrim(p.mark))
+                    WHERE NOT EXISTS (SELECT 1 FROM ledger_entry v WHERE v.voids_seq = m.ledger_seq) -- a mark recorded in error and voided is free
                     ORDER BY p.mark, m.id
                     """).param("marks", marks.toArray(String[]::new))
                     .query((rs, i) -> Map.entry(rs.getString(1), rs.getObject(2, UUID.class))).list()
@@ -310,8 +311,9 @@ public class WeaponStore {
                 UNION ALL
                 SELECT p.i - 1, m.weapon_id, 'NATIONAL_MARK'
                 FROM unnest(:marks::text[]) WITH ORDINALITY AS p(mark, i)
-                JOIN weapon_marking m ON m.kind = 'NATIONAL' AND m.text = p.mark
+                JOIN weapon_marking m ON m.kind = 'NATIONAL' AND upper(m.text) = upper(btrim(p.mark))
                 WHERE p.mark IS NOT NULL AND p.mark <> ''
+                  AND NOT EXISTS (SELECT 1 FROM ledger_entry v WHERE v.voids_seq = m.ledger_seq)
                 """).param("makers", makers).param("serials", serials).param("types", types).param("marks", marks)
                 .query((rs, i) -> new Match(rs.getInt(1), rs.getObject(2, UUID.class), rs.getString(3))).list();
     }
