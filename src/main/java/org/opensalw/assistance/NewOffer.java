@@ -11,5 +11,5 @@ import java.util.Set;
 /** An offer; empty areas or regions mean any area or anywhere. */
 public record NewOffer(@NotNull ActorId providerId, @NotNull OfferKind kind, @NotBlank String description, Set<Area> areas,
         Set<String> regions, @DecimalMin("0") @Digits(integer = 12, fraction = 2, message = "{assistance.amount.digits}") BigDecimal amount,
-        LocalDate availableFrom, LocalDate availableTo, Set<String> languages) {
+        LocalDate availableFrom, LocalDate availableTo, @io.swagger.v3.oas.annotations.media.Schema(description = "Two-letter ISO 639-1 codes, e.g. en, fr, es, ar, pt; others are refused") Set<String> languages) {
 }

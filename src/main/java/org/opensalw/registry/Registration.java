@@ -14,7 +14,7 @@ import java.util.List;
  * refused, never taken silently).
  */
 public record Registration(@NotNull @Valid WeaponDescription description, List<@Valid MarkingInput> markings,
-        @Valid EventCommand origin, java.util.UUID holderId, @Size(max = 300) String location, Boolean confirmDistinct) {
+        @Valid EventCommand origin, java.util.UUID holderId, @io.swagger.v3.oas.annotations.media.Schema(description = "Where the weapon is kept, at most 300 characters") @Size(max = 300) String location, Boolean confirmDistinct) {
 
     @JsonCreator
     public Registration {
