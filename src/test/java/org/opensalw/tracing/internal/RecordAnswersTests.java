@@ -55,6 +55,22 @@ class RecordAnswersTests {
     }
 
     @Test
+    void shouldDrawOnlyWhatPeersTakeFromRecordsWrittenBeforeTodaysLimitsAndPassTheirChecks() {
+        entry(EventKind.IMPORTED, "2001-01-01", null, null, false).entry(EventKind.TRANSFERRED, "2005-01-01", OWNER, "O".repeat(400), false);
+        timeline.add(new TimelineEntry(timeline.size() + 1, EventKind.REPORTED_STOLEN, LocalDate.parse("2019-01-01"), "P".repeat(500), null,
+                null, null, null, null, null, null, null, null, Instant.now(), "registrar", "h", null));
+        for (int i = 0; i < PayloadLimits.HISTORY_LINES; i++) {
+            entry(EventKind.SEIZED, "2020-01-01", null, null, false);
+        }
+        TraceAnswer a = RecordAnswers.propose(weapon(WeaponStatus.IN_STATE_CUSTODY), true, "Case", "Node", Instant.now());
+        assertThat(a.history()).hasSize(PayloadLimits.HISTORY_LINES);
+        assertThat(a.pointOfDiversion().place()).hasSize(PayloadLimits.PLACE_CHARS);
+        assertThat(a.lastLegalHolder().name()).hasSize(PayloadLimits.HOLDER_CHARS);
+        assertThat(new PayloadLimits(jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator()).answer(a))
+                .as("what a peer's check of the answer refuses").isEmpty();
+    }
+
+    @Test
     void shouldWithholdHolderNamesUnlessAsked() {
         entry(EventKind.TRANSFERRED, "2005-01-01", OWNER, "Jane Owner", false).entry(EventKind.REPORTED_LOST, "2019-01-01", null, null, false);
         TraceAnswer a = RecordAnswers.propose(weapon(WeaponStatus.LOST), false, "Case", "Node", Instant.now());
