@@ -18,16 +18,36 @@ public record ImportBatch(UUID id, String fileName, String sha256, long fileByte
     /** A message written by the application itself (no person's language to write it in) names its text by key. */
     public static final String MESSAGE_KEY = "i18n:";
 
+    /** Separates a keyed text's code and arguments: a control character no one types in a register. */
+    public static final char KEYED_SEPARATOR = '\u001F';
+
     /**
-     * A text stored by key and arguments ({@code i18n:code|arg|arg}), to be shown in the reader's language: the person
-     * who reads a batch's messages or decides its flagged rows may not read the language of the one who uploaded it.
+     * A text stored by key and arguments, to be shown in the reader's language ({@link #keyedArgs}): the person who reads a
+     * batch's messages, flags or error report may not read the language of the one who uploaded it. Each argument keeps
+     * whether it was a number, so a message formatting it as one still can.
      */
     public static String keyed(String code, Object... args) {
         StringBuilder s = new StringBuilder(MESSAGE_KEY).append(code);
         for (Object arg : args) {
-            s.append('|').append(arg);
+            s.append(KEYED_SEPARATOR).append(arg instanceof Long || arg instanceof Integer ? 'n' : 's')
+                    .append(String.valueOf(arg).replace(KEYED_SEPARATOR, ' '));
         }
         return s.toString();
+    }
+
+    /** The code and arguments of a text written by {@link #keyed} (numbers as numbers), or null for any other text. */
+    public static Object[] keyedArgs(String text) {
+        if (text == null || !text.startsWith(MESSAGE_KEY)) {
+            return null;
+        }
+        String[] parts = text.substring(MESSAGE_KEY.length()).split(String.valueOf(KEYED_SEPARATOR), -1);
+        Object[] out = new Object[parts.length];
+        out[0] = parts[0];
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i];
+            out[i] = p.startsWith("n") ? (Object) Long.valueOf(p.substring(1)) : p.isEmpty() ? "" : p.substring(1);
+        }
+        return out;
     }
 
     /** The same batch with another message (its text in the reader's language). */

@@ -225,12 +225,9 @@ public class ImportManagement {
 
     /** A text stored by {@link ImportBatch#keyed} in the reader's language; any other text (of older batches) as it is. */
     private String localized(String text) {
-        if (text == null || !text.startsWith(ImportBatch.MESSAGE_KEY)) {
-            return text;
-        }
-        String[] parts = text.substring(ImportBatch.MESSAGE_KEY.length()).split("\\|", -1);
-        Object[] args = java.util.Arrays.copyOfRange(parts, 1, parts.length, Object[].class);
-        return Messages.resolve(messages, Violation.of(null, parts[0], args), LocaleContextHolder.getLocale());
+        Object[] keyed = ImportBatch.keyedArgs(text);
+        return keyed == null ? text : Messages.resolve(messages, Violation.of(null, (String) keyed[0],
+                java.util.Arrays.copyOfRange(keyed, 1, keyed.length)), LocaleContextHolder.getLocale());
     }
 
     public List<ImportBatch> batches() {
@@ -361,6 +358,7 @@ public class ImportManagement {
             csv.printRecord("line", "column", "reason", "value");
             store.errors(b.id(), values -> {
                 try {
+                    values[2] = localized(values[2]); // the reason, in the reader's language
                     csv.printRecord(java.util.Arrays.stream(values).map(Texts::spreadsheetSafe).toArray());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

@@ -187,6 +187,13 @@ class ImportTests {
         List<String[]> errors = errors(b.id());
         assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("2", "origin_event").satisfies(x -> assertThat(x[2]).contains("origin_date")));
         assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("3", "event").satisfies(x -> assertThat(x[2]).contains("event_country")));
+        // the report is written in the language of the person who downloads it, whoever uploaded the file
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.FRENCH);
+        try {
+            assertThat(errors(b.id())).anySatisfy(e -> assertThat(e[2]).contains("origin_date est rempli mais origin_event est vide"));
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
     }
 
     @Test

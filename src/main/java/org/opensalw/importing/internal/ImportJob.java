@@ -111,7 +111,7 @@ public final class ImportJob implements Runnable {
                         rejected.incrementAndGet();
                         for (RowChecker.Problem p : outcome.problems()) {
                             StagedRows.writeError(staging.errors, spec.batchId(), row.line(), p.column(),
-                                    Messages.resolve(messages, p.violation(), spec.locale()), clip(p.value()));
+                                    ImportBatch.keyed(p.violation().code(), p.violation().args().toArray()), clip(p.value()));
                         }
                     }
                     if (staging.rows.size() >= CHUNK || staging.errors.length() > (1 << 20)) {
