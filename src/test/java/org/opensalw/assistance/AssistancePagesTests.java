@@ -116,7 +116,7 @@ class AssistancePagesTests {
 
         String selected = post("/assistance/calls/" + call + "/selection?lang=fr", Map.of("_csrf", csrf(before)));
         assertThat(selected).contains("<strong>Retenue</strong> <span class=\"muted\">valeur 77 (+10 % : Marquage",
-                "Retenue — valeur 77 (+10 % : Marquage", "Non admissible — Montant d", "<td>" + french.format(150_000) + "</td>")
+                "Retenue — valeur 77 (+10 % : Marquage", "Non admissible — Montant d", "<td class=\"num\">" + french.format(150_000) + "</td>")
                 .doesNotContain("SELECTED", "INELIGIBLE", "MAX_AMOUNT", "+10% MARKING");
     }
 
@@ -130,7 +130,7 @@ class AssistancePagesTests {
         matching.confirm(new Confirmation(request, offer, "Project read in Spanish", new BigDecimal("1000059")));
 
         String dashboard = get("/assistance?lang=es");
-        assertThat(dashboard).contains("<td>" + NumberFormat.getNumberInstance(Locale.forLanguageTag("es")).format(1_000_059) + "</td>")
+        assertThat(dashboard).contains("<td class=\"num\">" + NumberFormat.getNumberInstance(Locale.forLanguageTag("es")).format(1_000_059) + "</td>")
                 .doesNotContain("1,000,059");
         String actorsPage = get("/assistance/actors?lang=fr");
         assertThat(actorsPage).contains("<td>Actif</td>").doesNotContain("<td>ACTIVE</td>");
