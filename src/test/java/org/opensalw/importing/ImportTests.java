@@ -424,6 +424,17 @@ class ImportTests {
     }
 
     @Test
+    void shouldRefuseAStartThatMapsAHolderNameWithoutItsKindOrAnEventsDateWithoutTheEvent() {
+        PreparedFile p = imports.prepare("partners-" + tag() + ".csv", new ByteArrayInputStream(
+                "weapon_type,serial,holder_name,origin_date\nRIFLE,1,Ann,01/02/2000\n".getBytes(StandardCharsets.UTF_8)), "UTF-8");
+        assertThatThrownBy(() -> imports.start(p.id(), ImportOptions.of("dd/MM/yyyy")))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> {
+                    assertThat(e.violations()).extracting(Violation::field).containsExactlyInAnyOrder("mapping.holder_kind", "mapping.origin_event");
+                    assertThat(e.violations()).extracting(Violation::code).containsOnly("import.mapping.neededWith");
+                });
+    }
+
+    @Test
     void shouldReadAnXlsxWorkbookWithRealDateCells() throws Exception {
         String t = tag();
         ByteArrayOutputStream out = new ByteArrayOutputStream();

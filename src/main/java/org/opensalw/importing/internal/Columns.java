@@ -118,8 +118,25 @@ public final class Columns {
 
     /** The required columns a mapping leaves out, each as a refusal naming its field of the mapping form. */
     public static List<org.opensalw.shared.Violation> missingMappings(Map<String, ?> chosen) {
-        return new ArrayList<>(missingRequired(chosen).stream()
-                .map(missing -> org.opensalw.shared.Violation.of("mapping." + missing, "import.mapping.missing", missing)).toList());
+        List<org.opensalw.shared.Violation> missing = new ArrayList<>(missingRequired(chosen).stream()
+                .map(m -> org.opensalw.shared.Violation.of("mapping." + m, "import.mapping.missing", m)).toList());
+        // a column that is needed with another: without it every row would be refused, or its partner's values lost
+        neededWith(chosen, missing, HOLDER_KIND, HOLDER_NAME);
+        neededWith(chosen, missing, ORIGIN_EVENT, ORIGIN_DATE, ORIGIN_COUNTRY, ORIGIN_PLACE);
+        neededWith(chosen, missing, EVENT, EVENT_DATE, EVENT_COUNTRY, EVENT_PLACE);
+        return missing;
+    }
+
+    private static void neededWith(Map<String, ?> chosen, List<org.opensalw.shared.Violation> missing, String needed, String... partners) {
+        if (chosen.containsKey(needed)) {
+            return;
+        }
+        for (String partner : partners) {
+            if (chosen.containsKey(partner)) {
+                missing.add(org.opensalw.shared.Violation.of("mapping." + needed, "import.mapping.neededWith", needed, partner));
+                return;
+            }
+        }
     }
 
     public static List<String> missingRequired(Map<String, ?> chosen) {
