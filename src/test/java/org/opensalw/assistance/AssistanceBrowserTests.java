@@ -68,7 +68,7 @@ class AssistanceBrowserTests {
         WebElement logIn = browser.findElement(By.cssSelector("form button[type=submit]"));
         logIn.click();
         // the login's POST must complete before the next page is asked for, or it is abandoned
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(logIn));
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(org.opensalw.support.Browser.gone(logIn));
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
 
         browser.get(url("/assistance/requests"));
@@ -81,7 +81,7 @@ class AssistanceBrowserTests {
         form.findElement(By.name("languages")).sendKeys("fr");
         screenshot("1-request-form");
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(form)); // the filed request's page
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(org.opensalw.support.Browser.gone(form)); // the filed request's page
 
         List<WebElement> suggestions = new WebDriverWait(browser, Duration.ofSeconds(15))
                 .until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector(".suggestion")));
@@ -137,7 +137,7 @@ class AssistanceBrowserTests {
         browser.findElement(By.name("password")).sendKeys("admin-password-for-tests");
         WebElement logIn = browser.findElement(By.cssSelector("form button[type=submit]"));
         logIn.click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(logIn));
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(org.opensalw.support.Browser.gone(logIn));
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
     }
 

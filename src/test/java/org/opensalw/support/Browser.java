@@ -90,8 +90,24 @@ public final class Browser implements AutoCloseable {
     public Browser clickAndLoad(By by) {
         WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
         element.click();
-        wait.until(ExpectedConditions.stalenessOf(element));
+        wait.until(gone(element));
         return this;
+    }
+
+    /**
+     * The element has left the page (a new page replaced it). Chromium says so either as a stale element or, while the
+     * old document is being torn down, as "Node with given id does not belong to the document", which Selenium's
+     * {@code stalenessOf} does not take for staleness and throws.
+     */
+    public static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> gone(WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException left) {
+                return true;
+            }
+        };
     }
 
     /** Clicks the form's submit button once it can be clicked (wait for what the submission shows next). */
