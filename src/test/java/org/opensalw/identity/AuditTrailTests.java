@@ -84,15 +84,6 @@ class AuditTrailTests {
     }
 
     private String login(String user) {
-        var response = RestClient.create("http://localhost:" + port).get().uri("/login").retrieve().toEntity(String.class);
-        String cookie = response.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
-        String csrf = response.getBody().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-        var login = RestClient.create("http://localhost:" + port).post().uri("/login").header(HttpHeaders.COOKIE, cookie)
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body("username=" + user + "&password=" + PASSWORD + "&_csrf=" + csrf)
-                .exchange((req, res) -> Map.entry(res.getStatusCode().value(), res.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
-                        .filter(v -> v.startsWith("SESSION=")).findFirst().orElseThrow()));
-        assertThat(login.getKey()).isEqualTo(302);
-        return login.getValue().split(";")[0];
+        return org.opensalw.support.Pages.signIn(port, user, PASSWORD);
     }
 }

@@ -39,13 +39,27 @@ public final class Pages {
     public String session(Role role, String language) {
         String name = "pages-" + role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.createUnchecked(new NewUser(name, "Pages " + role, Set.of(role), language, PASSWORD));
-        var response = client().get().uri("/login").retrieve().toEntity(String.class);
+        return signIn(port, name, PASSWORD);
+    }
+
+    /**
+     * Signs in through the login form as a browser does (its cookie and CSRF token first) and returns the session cookie
+     * ({@code SESSION=...}); fails unless the form answers with the redirect of a successful sign-in.
+     */
+    public static String signIn(int port, String username, String password) {
+        RestClient client = RestClient.create("http://localhost:" + port);
+        var response = client.get().uri("/login").retrieve().toEntity(String.class);
         String cookie = response.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
         String csrf = response.getBody().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-        return client().post().uri("/login").header(HttpHeaders.COOKIE, cookie).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body("username=" + name + "&password=" + PASSWORD + "&_csrf=" + csrf)
-                .exchange((req, res) -> res.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(v -> v.startsWith("SESSION="))
-                        .findFirst().orElseThrow().split(";")[0]);
+        return client.post().uri("/login").header(HttpHeaders.COOKIE, cookie).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + csrf)
+                .exchange((req, res) -> {
+                    if (res.getStatusCode().value() != 302 || String.valueOf(res.getHeaders().getLocation()).contains("error")) {
+                        throw new IllegalStateException("sign-in of " + username + " refused: " + res.getStatusCode() + " " + res.getHeaders().getLocation());
+                    }
+                    return res.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(v -> v.startsWith("SESSION="))
+                            .findFirst().orElseThrow().split(";")[0];
+                });
     }
 
     public Answer get(String session, String path) {
