@@ -156,6 +156,13 @@ public class WeaponStore {
     }
 
     /**
+     * A national marking {@code m} that carries the mark {@code p.mark} (case and surrounding spaces aside; the V80 index),
+     * unless it was voided: a mark recorded in error and voided is free. The one rule for forms, events and imports.
+     */
+    private static final String CARRIES_MARK = "m.kind = 'NATIONAL' AND upper(m.text) = upper(btrim(p.mark))"
+            + " AND NOT EXISTS (SELECT 1 FROM ledger_entry v WHERE v.voids_seq = m.ledger_seq)";
+
+    /**
      * The weapon that carries each of these national marks, if any, by the mark as given: case and surrounding spaces do
      * not make another mark (V80 indexes {@code upper(text)} of national marks for this lookup).
      */
@@ -165,10 +172,9 @@ public class WeaponStore {
             jdbc.sql("""
                     SELECT DISTINCT ON (p.mark) p.mark, m.weapon_id
                     FROM unnest(:marks::text[]) AS p(mark)
-                    JOIN weapon_marking m ON m.kind = 'NATIONAL' AND upper(m.text) = upper(btrim(p.mark))
-                    WHERE NOT EXISTS (SELECT 1 FROM ledger_entry v WHERE v.voids_seq = m.ledger_seq) -- a mark recorded in error and voided is free
+                    JOIN weapon_marking m ON %s
                     ORDER BY p.mark, m.id
-                    """).param("marks", marks.toArray(String[]::new))
+                    """.formatted(CARRIES_MARK)).param("marks", marks.toArray(String[]::new))
                     .query((rs, i) -> Map.entry(rs.getString(1), rs.getObject(2, UUID.class))).list()
                     .forEach(e -> holders.put(e.getKey(), e.getValue()));
         }
@@ -311,10 +317,9 @@ public class WeaponStore {
                 UNION ALL
                 SELECT p.i - 1, m.weapon_id, 'NATIONAL_MARK'
                 FROM unnest(:marks::text[]) WITH ORDINALITY AS p(mark, i)
-                JOIN weapon_marking m ON m.kind = 'NATIONAL' AND upper(m.text) = upper(btrim(p.mark))
+                JOIN weapon_marking m ON %s
                 WHERE p.mark IS NOT NULL AND p.mark <> ''
-                  AND NOT EXISTS (SELECT 1 FROM ledger_entry v WHERE v.voids_seq = m.ledger_seq)
-                """).param("makers", makers).param("serials", serials).param("types", types).param("marks", marks)
+                """.formatted(CARRIES_MARK)).param("makers", makers).param("serials", serials).param("types", types).param("marks", marks)
                 .query((rs, i) -> new Match(rs.getInt(1), rs.getObject(2, UUID.class), rs.getString(3))).list();
     }
 
