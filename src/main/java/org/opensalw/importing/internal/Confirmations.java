@@ -77,7 +77,7 @@ public class Confirmations {
 
     /** Confirms a LOADED batch in the caller's transaction. */
     public ImportBatch confirm(UUID id) {
-        return register(locked(id, BatchStatus.LOADED), org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        return register(locked(id, BatchStatus.LOADED));
     }
 
     /**
@@ -122,7 +122,7 @@ public class Confirmations {
         try {
             transactions.executeWithoutResult(status -> {
                 store.holdConfirmationLock(id);
-                register(locked(id, BatchStatus.CONFIRMING), locale);
+                register(locked(id, BatchStatus.CONFIRMING));
             });
         } catch (RuntimeException e) {
             log.warn("Confirmation of import batch {} failed; nothing of it was written", id, e);
@@ -141,7 +141,7 @@ public class Confirmations {
         return b;
     }
 
-    private ImportBatch register(ImportBatch b, Locale locale) {
+    private ImportBatch register(ImportBatch b) {
         UUID id = b.id();
         registry.holdLedgerHead(); // no registration between the check below and this batch's own (another confirmation waits)
         int flaggedNow = flagRegisteredSinceRead(id);

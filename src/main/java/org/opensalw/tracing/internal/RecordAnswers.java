@@ -6,6 +6,7 @@ import java.util.List;
 import org.opensalw.registry.EventKind;
 import org.opensalw.registry.TimelineEntry;
 import org.opensalw.registry.WeaponDetails;
+import org.opensalw.shared.Texts;
 import org.opensalw.tracing.Outcome;
 import org.opensalw.tracing.TraceAnswer;
 
@@ -51,7 +52,7 @@ public final class RecordAnswers {
         for (int i = until - 1; i >= 0 && holder == null; i--) {
             TimelineEntry e = history.get(i);
             if (e.holderId() != null) {
-                String name = includeHolderName ? cut(e.holderName(), PayloadLimits.HOLDER_CHARS) : null;
+                String name = includeHolderName ? Texts.cut(e.holderName(), PayloadLimits.HOLDER_CHARS) : null;
                 String kind = e.holderId().equals(w.holderId()) && w.holderKind() != null ? w.holderKind().name() : null;
                 holder = new TraceAnswer.Holder(name, kind, e.country());
             }
@@ -59,28 +60,20 @@ public final class RecordAnswers {
         TraceAnswer.Diversion point = diversion < 0 ? null : diversionOf(history.get(diversion));
         List<TraceAnswer.HistoryLine> lines = new ArrayList<>();
         for (TimelineEntry e : history) {
-            lines.add(new TraceAnswer.HistoryLine(e.kind().name(), e.occurredOn(), cut(e.place(), PayloadLimits.PLACE_CHARS), e.country(),
-                    includeHolderName ? cut(e.holderName(), PayloadLimits.HOLDER_CHARS) : null));
+            lines.add(new TraceAnswer.HistoryLine(e.kind().name(), e.occurredOn(), Texts.cut(e.place(), PayloadLimits.PLACE_CHARS), e.country(),
+                    includeHolderName ? Texts.cut(e.holderName(), PayloadLimits.HOLDER_CHARS) : null));
         }
         if (lines.size() > PayloadLimits.HISTORY_LINES) { // what peers take: the latest, which lead to the diversion
             lines = new ArrayList<>(lines.subList(lines.size() - PayloadLimits.HISTORY_LINES, lines.size()));
         }
         boolean established = point != null || holder != null;
         Outcome outcome = established || holder != null ? Outcome.FULL : Outcome.PARTIAL;
-        String maker = cut(w.makerName() != null ? w.makerName() : w.makerAsMarked(), PayloadLimits.MAKER_CHARS);
+        String maker = Texts.cut(w.makerName() != null ? w.makerName() : w.makerAsMarked(), PayloadLimits.MAKER_CHARS);
         return new TraceAnswer(outcome, established, null, null, permittedUse, maker, w.countryOfManufacture(), w.yearOfManufacture(),
                 holder, point, lines, now, answeredBy);
     }
 
     private static TraceAnswer.Diversion diversionOf(TimelineEntry e) {
-        return new TraceAnswer.Diversion(e.kind().name(), e.occurredOn(), cut(e.place(), PayloadLimits.PLACE_CHARS), e.country());
-    }
-
-    /**
-     * Register text as peers take it: records written before today's limits (an imported place of 500 characters) would
-     * otherwise have the whole answer refused.
-     */
-    private static String cut(String text, int max) {
-        return text == null ? null : org.opensalw.shared.Texts.cut(text, max);
+        return new TraceAnswer.Diversion(e.kind().name(), e.occurredOn(), Texts.cut(e.place(), PayloadLimits.PLACE_CHARS), e.country());
     }
 }
