@@ -59,7 +59,7 @@ class AssistanceConcurrencyTests {
     @Test
     void shouldDraftTheGapsOfAnAssessmentScoredTwiceAtOnceOnlyOnce() throws Exception {
         AssessmentId id = assessments.start("TD", "Scored twice");
-        assessments.answer(id, allAnswered(Map.of("RECORD_1", 0, "RECORD_2", 1)));
+        assessments.answer(id, AssistanceFixtures.allAnswered(assessments, Map.of("RECORD_1", 0, "RECORD_2", 1)));
 
         Race<List<RequestId>, List<RequestId>> race = race(() -> assessments.score(id), () -> assessments.score(id));
 
@@ -72,7 +72,7 @@ class AssistanceConcurrencyTests {
     @Test
     void shouldRefuseAnAnswerGivenWhileTheAssessmentIsBeingScored() throws Exception {
         AssessmentId id = assessments.start("TD", "Answered while scored");
-        assessments.answer(id, allAnswered(Map.of("RECORD_1", 0, "RECORD_2", 0)));
+        assessments.answer(id, AssistanceFixtures.allAnswered(assessments, Map.of("RECORD_1", 0, "RECORD_2", 0)));
 
         Race<List<RequestId>, Boolean> race = race(() -> assessments.score(id), () -> {
             assessments.answer(id, Map.of("RECORD_1", 3));
@@ -205,7 +205,7 @@ class AssistanceConcurrencyTests {
         CallId call = reviewedCall("Submitted while selected");
         Actor late = actors.create(new NewActor(ActorKind.CIVIL_SOCIETY, "Late NGO", "NE"));
 
-        Race<Selection, ProposalId> race = race(() -> calls.select(call), () -> calls.submit(call, proposal(late, "Late registers")));
+        Race<Selection, ProposalId> race = race(() -> calls.select(call), () -> calls.submit(call, AssistanceFixtures.proposal(late, "Late registers", "NE", "100000")));
 
         race.first().get();
         assertThat(refusal(race.second())).isEqualTo(Violation.of("status", "assistance.call.proposalsClosed"));
@@ -227,27 +227,13 @@ class AssistanceConcurrencyTests {
         assertThat(calls.proposal(call, reviewed).reviewedValue()).isEqualTo(70.0);
     }
 
-    /** Every question of the questionnaire answered 3 (no gap), but for the answers given. */
-    private Map<String, Integer> allAnswered(Map<String, Integer> given) {
-        Map<String, Integer> answers = new java.util.HashMap<>();
-        assessments.questions().forEach(q -> answers.put(q.code(), 3));
-        answers.putAll(given);
-        return answers;
-    }
-
     /** An open call with one eligible proposal, reviewed. */
     private CallId reviewedCall(String title) {
         CallId call = calls.open(new NewCall(Mechanism.UNSCAR, 2028, title, new BigDecimal("300000"), Set.of(), Set.of(), BigDecimal.ONE));
         Actor ngo = actors.create(new NewActor(ActorKind.CIVIL_SOCIETY, "NGO of " + title, "NE"));
-        ProposalId p = calls.submit(call, proposal(ngo, "Registers"));
-        Map<String, Integer> scores = new java.util.LinkedHashMap<>();
-        calls.call(call).criteria().keySet().forEach(c -> scores.put(c, 7)); // a review scores every criterion
-        calls.review(call, p, scores);
+        ProposalId p = calls.submit(call, AssistanceFixtures.proposal(ngo, "Registers", "NE", "100000"));
+        calls.review(call, p, AssistanceFixtures.everyCriterion(calls, call, 7));
         return call;
-    }
-
-    private static NewProposal proposal(Actor applicant, String title) {
-        return new NewProposal(applicant.id(), title, "NE", Area.RECORD_KEEPING, new BigDecimal("100000"), 12, true, null, Set.of(), false, false);
     }
 
     private NewRequest request(String beneficiary) {

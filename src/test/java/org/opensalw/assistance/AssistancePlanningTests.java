@@ -39,7 +39,7 @@ class AssistancePlanningTests {
         CallId call = calls.open(new NewCall(Mechanism.UNSCAR, 2028, "UNSCAR partly reviewed", new BigDecimal("300000"), Set.of(), Set.of(),
                 BigDecimal.ONE));
         Actor ngo = actors.create(new NewActor(ActorKind.CIVIL_SOCIETY, "NGO partly reviewed", "KE"));
-        ProposalId p = calls.submit(call, proposal(ngo, "Registers partly reviewed"));
+        ProposalId p = calls.submit(call, AssistanceFixtures.proposal(ngo, "Registers partly reviewed", "KE", "150000"));
 
         // one score of 10 on the lightest criterion was weighed as a whole review: a value of 100, selected first
         assertThatThrownBy(() -> calls.review(call, p, Map.of("COST_EFFECTIVENESS", 10))).isInstanceOfSatisfying(UserFacingException.class,
@@ -49,7 +49,7 @@ class AssistancePlanningTests {
         assertThat(calls.proposal(call, p).reviewers()).isZero();
         assertThat(calls.proposal(call, p).reviewedValue()).isNull();
 
-        calls.review(call, p, everyCriterion(call, 6));
+        calls.review(call, p, AssistanceFixtures.everyCriterion(calls, call, 6));
         calls.review(call, p, Map.of("RELEVANCE", 10)); // a reviewer revising their review gives only the scores that change
         assertThat(calls.proposal(call, p).reviewedValue()).isEqualTo(72.0);
     }
@@ -78,7 +78,7 @@ class AssistancePlanningTests {
         // scored with no answer, it found no gap, drafted nothing and could no longer be answered
         assertThatThrownBy(() -> assessments.score(id)).isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations())
                 .containsExactly(Violation.of(first, "assistance.assessment.unanswered", questions, questions)));
-        Map<String, Integer> allButOne = allAnswered(Map.of());
+        Map<String, Integer> allButOne = AssistanceFixtures.allAnswered(assessments, Map.of());
         allButOne.remove("GENDER_2");
         assessments.answer(id, allButOne);
         assertThatThrownBy(() -> assessments.score(id)).isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations())
@@ -146,24 +146,5 @@ class AssistancePlanningTests {
                     assertThat(Messages.resolve(messages, e.violations().get(0), Locale.ENGLISH)).endsWith("before the baseline year 2030.");
                     assertThat(Messages.resolve(messages, e.violations().get(0), Locale.forLanguageTag("es"))).endsWith("año de referencia 2030.");
                 });
-    }
-
-    /** A complete review: the same score on every criterion of the call. */
-    private Map<String, Integer> everyCriterion(CallId call, int score) {
-        Map<String, Integer> scores = new java.util.LinkedHashMap<>();
-        calls.call(call).criteria().keySet().forEach(c -> scores.put(c, score));
-        return scores;
-    }
-
-    /** Every question of the questionnaire answered 3 (no gap), but for the answers given. */
-    private Map<String, Integer> allAnswered(Map<String, Integer> given) {
-        Map<String, Integer> answers = new java.util.HashMap<>();
-        assessments.questions().forEach(q -> answers.put(q.code(), 3));
-        answers.putAll(given);
-        return answers;
-    }
-
-    private static NewProposal proposal(Actor applicant, String title) {
-        return new NewProposal(applicant.id(), title, "KE", Area.RECORD_KEEPING, new BigDecimal("150000"), 12, true, null, Set.of(), false, false);
     }
 }

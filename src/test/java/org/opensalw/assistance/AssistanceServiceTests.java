@@ -115,7 +115,7 @@ class AssistanceServiceTests {
     @Test
     void shouldDraftRequestsForTheGapsOfABaselineAssessment() {
         AssessmentId id = assessments.start("SS", "Baseline 2026");
-        assessments.answer(id, allAnswered(Map.of("RECORD_1", 0, "RECORD_2", 1, "MARK_1", 3, "MARK_2", 2)));
+        assessments.answer(id, AssistanceFixtures.allAnswered(assessments, Map.of("RECORD_1", 0, "RECORD_2", 1, "MARK_1", 3, "MARK_2", 2)));
         List<RequestId> drafts = assessments.score(id);
         assertThat(drafts).hasSize(1);
         AssistanceRequest draft = management.request(drafts.get(0));
@@ -135,7 +135,7 @@ class AssistanceServiceTests {
 
             AssessmentId assessment = assessments.start("SS", " ");
             assertThat(assessments.assessment(assessment).title()).isEqualTo("Évaluation de base SS");
-            assessments.answer(assessment, allAnswered(Map.of("RECORD_1", 0, "RECORD_2", 0)));
+            assessments.answer(assessment, AssistanceFixtures.allAnswered(assessments, Map.of("RECORD_1", 0, "RECORD_2", 0)));
             AssistanceRequest gap = management.request(assessments.score(assessment).get(0));
             assertThat(gap.description()).isEqualTo("Lacune de l'évaluation de base : Tenue des registres obtient 0 % (Évaluation de base SS)");
             assertThat(gap.beneficiary()).isEqualTo("Autorités nationales");
@@ -220,10 +220,10 @@ class AssistanceServiceTests {
         CallId call = calls.open(new NewCall(Mechanism.UNSCAR, 2028, "UNSCAR selected once", new BigDecimal("150000"), Set.of(),
                 Set.of(), BigDecimal.ONE));
         Actor ngo = actors.create(new NewActor(ActorKind.CIVIL_SOCIETY, "NGO selected once", "KE"));
-        ProposalId funded = calls.submit(call, proposal(ngo, "Registers funded once"));
-        ProposalId other = calls.submit(call, proposal(ngo, "Marking left out"));
-        calls.review(call, funded, everyCriterion(call, 6));
-        calls.review(call, other, everyCriterion(call, 5));
+        ProposalId funded = calls.submit(call, AssistanceFixtures.proposal(ngo, "Registers funded once", "KE", "150000"));
+        ProposalId other = calls.submit(call, AssistanceFixtures.proposal(ngo, "Marking left out", "KE", "150000"));
+        calls.review(call, funded, AssistanceFixtures.everyCriterion(calls, call, 6));
+        calls.review(call, other, AssistanceFixtures.everyCriterion(calls, call, 5));
         calls.select(call);
         calls.report(call, funded, ReportKind.INTERIM, "Half way", new BigDecimal("70000"));
 
@@ -232,7 +232,7 @@ class AssistanceServiceTests {
                 e -> assertThat(e.violations()).containsExactly(Violation.of("status", "assistance.call.reviewsClosed")));
         assertThatThrownBy(() -> calls.select(call)).isInstanceOfSatisfying(UserFacingException.class,
                 e -> assertThat(e.violations()).containsExactly(Violation.of("status", "assistance.call.selectionDone")));
-        assertThatThrownBy(() -> calls.submit(call, proposal(ngo, "Too late"))).isInstanceOfSatisfying(UserFacingException.class,
+        assertThatThrownBy(() -> calls.submit(call, AssistanceFixtures.proposal(ngo, "Too late", "KE", "150000"))).isInstanceOfSatisfying(UserFacingException.class,
                 e -> assertThat(e.violations()).containsExactly(Violation.of("status", "assistance.call.proposalsClosed")));
 
         assertThat(calls.proposal(call, funded).status()).isEqualTo(ProposalStatus.SELECTED);
@@ -249,37 +249,18 @@ class AssistanceServiceTests {
         CallId call = calls.open(new NewCall(Mechanism.UNSCAR, 2028, "UNSCAR closed", new BigDecimal("150000"), Set.of(), Set.of(),
                 BigDecimal.ONE));
         Actor ngo = actors.create(new NewActor(ActorKind.CIVIL_SOCIETY, "NGO of a closed call", "KE"));
-        ProposalId p = calls.submit(call, proposal(ngo, "Submitted before closing"));
+        ProposalId p = calls.submit(call, AssistanceFixtures.proposal(ngo, "Submitted before closing", "KE", "150000"));
         // no step of the module closes a call yet; the status is there for one
         jdbc.sql("UPDATE asst_call SET status = 'CLOSED' WHERE id = :id").param("id", call.value()).update();
 
         Violation closed = Violation.of("status", "assistance.call.closed");
         assertThatThrownBy(() -> calls.review(call, p, Map.of("RELEVANCE", 8))).isInstanceOfSatisfying(UserFacingException.class,
                 e -> assertThat(e.violations()).containsExactly(closed));
-        assertThatThrownBy(() -> calls.submit(call, proposal(ngo, "After closing"))).isInstanceOfSatisfying(UserFacingException.class,
+        assertThatThrownBy(() -> calls.submit(call, AssistanceFixtures.proposal(ngo, "After closing", "KE", "150000"))).isInstanceOfSatisfying(UserFacingException.class,
                 e -> assertThat(e.violations()).containsExactly(closed));
         assertThatThrownBy(() -> calls.select(call)).isInstanceOfSatisfying(UserFacingException.class,
                 e -> assertThat(e.violations()).containsExactly(closed));
         assertThat(calls.proposal(call, p).reviewers()).isZero();
-    }
-
-    /** A complete review: the same score on every criterion of the call. */
-    private Map<String, Integer> everyCriterion(CallId call, int score) {
-        Map<String, Integer> scores = new java.util.LinkedHashMap<>();
-        calls.call(call).criteria().keySet().forEach(c -> scores.put(c, score));
-        return scores;
-    }
-
-    /** Every question of the questionnaire answered 3 (no gap), but for the answers given. */
-    private Map<String, Integer> allAnswered(Map<String, Integer> given) {
-        Map<String, Integer> answers = new java.util.HashMap<>();
-        assessments.questions().forEach(q -> answers.put(q.code(), 3));
-        answers.putAll(given);
-        return answers;
-    }
-
-    private static NewProposal proposal(Actor applicant, String title) {
-        return new NewProposal(applicant.id(), title, "KE", Area.RECORD_KEEPING, new BigDecimal("150000"), 12, true, null, Set.of(), false, false);
     }
 
     @Test
