@@ -175,9 +175,8 @@ public class ImportManagement {
                 text -> makerFinder.apply(text).map(Maker::code), references.makerCodes(), references.countryCodes(), LocalDate.now(clock), batchId,
                 new RowChecker.IdSource());
         ImportJob.Spec spec = new ImportJob.Spec(batchId, file.fileName(), content.path(), file.sha256(), file.format().equals("XLSX"), UploadedFiles.charset(encoding),
-                delimiter == null ? ',' : delimiter, headers, by, LocaleContextHolder.getLocale());
-        ImportJob job = new ImportJob(spec, checker, dataSource, store, duplicates, registryQueries,
-                messages, clock, () -> {
+                delimiter == null ? ',' : delimiter, headers, by);
+        ImportJob job = new ImportJob(spec, checker, dataSource, store, duplicates, registryQueries, clock, () -> {
                     try {
                         store.find(batchId).ifPresent(done -> audit.recordWrite("import.read", "IMPORT_BATCH", batchId, done.status()
                                 + ": " + done.rowsRead() + " rows read, " + done.rowsAccepted() + " accepted, " + done.rowsRejected()

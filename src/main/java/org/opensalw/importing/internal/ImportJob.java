@@ -18,13 +18,10 @@ import javax.sql.DataSource;
 import org.opensalw.importing.BatchStatus;
 import org.opensalw.registry.RegistryQueries;
 import org.opensalw.shared.DaemonThreads;
-import org.opensalw.shared.Messages;
-import org.opensalw.shared.Violation;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 
 /**
  * Reads one file into import_row / import_error: rows are checked one by one and staged by COPY in chunks (each
@@ -38,7 +35,7 @@ public final class ImportJob implements Runnable {
 
     /** What the job needs to know about its file and batch. */
     public record Spec(UUID batchId, String fileName, Path file, String sha256, boolean xlsx, Charset charset, char delimiter, List<String> headers,
-            String by, Locale locale) {
+            String by) {
     }
 
     private final Spec spec;
@@ -56,20 +53,18 @@ public final class ImportJob implements Runnable {
     private final BatchStore store;
     private final DuplicateFlags duplicates;
     private final RegistryQueries registry;
-    private final MessageSource messages;
     private final Clock clock;
     private final Runnable onEnd;
     private Staging current;
 
     public ImportJob(Spec spec, RowChecker checker, DataSource dataSource, BatchStore store, DuplicateFlags duplicates, RegistryQueries registry,
-            MessageSource messages, Clock clock, Runnable onEnd) {
+            Clock clock, Runnable onEnd) {
         this.spec = spec;
         this.checker = checker;
         this.dataSource = dataSource;
         this.store = store;
         this.duplicates = duplicates;
         this.registry = registry;
-        this.messages = messages;
         this.clock = clock;
         this.onEnd = onEnd;
     }
@@ -219,8 +214,9 @@ public final class ImportJob implements Runnable {
         }
     }
 
-    private String text(String code, Object... args) {
-        return Messages.resolve(messages, Violation.of(null, code, args), spec.locale());
+    /** The batch's messages are stored by key, to be read in the reader's language (see ImportBatch#keyed). */
+    private static String text(String code, Object... args) {
+        return ImportBatch.keyed(code, args);
     }
 
     private static String clip(String s) {
