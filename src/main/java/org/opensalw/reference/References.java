@@ -40,6 +40,11 @@ public class References {
         return jdbc.sql("SELECT * FROM country ORDER BY name").query(References::country).list();
     }
 
+    /** The countries in the alphabetical order of the reader's language, for lists that show their names in it. */
+    public List<Country> countries(java.util.Locale locale) {
+        return countries().stream().sorted(Country.byName(locale)).toList();
+    }
+
     public Optional<Country> country(String alpha2) {
         if (alpha2 == null) {
             return Optional.empty();

@@ -134,7 +134,7 @@ class HoldersController {
     private String formPage(HolderDetails holder, Model model) {
         model.addAttribute("holder", holder);
         model.addAttribute("kinds", HolderKind.values());
-        model.addAttribute("countries", countriesInReadersLanguage());
+        model.addAttribute("countries", references.countries(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         return "holders/form";
     }
 
@@ -179,11 +179,6 @@ class HoldersController {
         redirect.addFlashAttribute("errorLabels", FieldLabels.of(errors, FieldLabels.HOLDER, messages, locale));
     }
 
-    /** Country names in the reader's language and alphabetical order (the reference list has English names only). */
-    private List<org.opensalw.reference.Country> countriesInReadersLanguage() {
-        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-        return references.countries().stream().sorted(org.opensalw.reference.Country.byName(locale)).toList();
-    }
 
     private HolderDetails holder(String id) {
         return queries.holder(HolderId.parse(id)).orElseThrow(() -> UserFacingException.notFound("holder", id));

@@ -100,7 +100,7 @@ class WeaponsController {
     private String registrationPage(Model model) {
         model.addAttribute("types", WeaponType.values());
         model.addAttribute("makers", references.makers());
-        model.addAttribute("countries", countriesInReadersLanguage());
+        model.addAttribute("countries", references.countries(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         model.addAttribute("origins", EventKind.ORIGINS);
         model.addAttribute("markingKinds", List.of(MarkingKind.IMPORT, MarkingKind.STATE_STOCK, MarkingKind.NATIONAL));
         return "weapons/new";
@@ -166,7 +166,7 @@ class WeaponsController {
         WeaponDetails weapon = queries.weapon(weaponId).orElseThrow(() -> UserFacingException.notFound("weapon", weaponId));
         model.addAttribute("weapon", weapon);
         model.addAttribute("kind", kind);
-        model.addAttribute("countries", countriesInReadersLanguage());
+        model.addAttribute("countries", references.countries(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         model.addAttribute("markingKinds", MarkingKind.values());
         model.addAttribute("holderKinds", HolderKind.values());
         model.addAttribute("licences", weapon.holderId() == null ? List.of()
@@ -200,11 +200,6 @@ class WeaponsController {
         return "redirect:/weapons/" + weaponId;
     }
 
-    /** Country names in the reader's language and alphabetical order (the reference list has English names only). */
-    private List<org.opensalw.reference.Country> countriesInReadersLanguage() {
-        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-        return references.countries().stream().sorted(org.opensalw.reference.Country.byName(locale)).toList();
-    }
 
     @GetMapping("/photos/{id}")
     ResponseEntity<byte[]> photo(@PathVariable UUID id) {
