@@ -79,9 +79,7 @@ public class UserAccounts {
         if (RESERVED.contains(user.username().toLowerCase(java.util.Locale.ROOT))) { // the names the application signs its own work with
             throw UserFacingException.invalid("username", "user.username.reserved", user.username());
         }
-        if (user.password() != null && user.password().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw UserFacingException.invalid("password", "account.password.long", MAX_PASSWORD_BYTES);
-        }
+        requireHashable("password", user.password());
         refuseTakenName(user.username());
         String password = user.password() == null || user.password().isBlank() ? generateSecret(12) : user.password();
         UUID id = UUID.randomUUID();
@@ -187,9 +185,7 @@ public class UserAccounts {
         if (replacement == null || replacement.length() < MIN_PASSWORD_CHARS) {
             throw UserFacingException.invalid("newPassword", "account.password.short", MIN_PASSWORD_CHARS);
         }
-        if (replacement.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw UserFacingException.invalid("newPassword", "account.password.long", MAX_PASSWORD_BYTES);
-        }
+        requireHashable("newPassword", replacement);
         jdbc.sql("UPDATE app_user SET password_hash = :h, updated_at = :now, updated_by = :u WHERE username = :u")
                 .param("h", passwords.encode(replacement)).param("now", Timestamp.from(clock.instant()))
                 .param("u", currentUser.username()).update();
@@ -204,6 +200,13 @@ public class UserAccounts {
                 WHERE revoked_at IS NULL AND user_id = (SELECT id FROM app_user WHERE username = :u)
                 """).param("now", Timestamp.from(clock.instant())).param("u", username).update();
         audit.recordWrite("account.password", "USER", username, "the user's other sessions end; " + revoked + " API tokens revoked");
+    }
+
+    /** bcrypt reads at most {@value #MAX_PASSWORD_BYTES} bytes: a longer password is refused, not silently cut. */
+    private static void requireHashable(String field, String password) {
+        if (password != null && password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw UserFacingException.invalid(field, "account.password.long", MAX_PASSWORD_BYTES);
+        }
     }
 
     private static void afterCommit(Runnable work) {
