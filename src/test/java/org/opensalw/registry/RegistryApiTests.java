@@ -70,6 +70,19 @@ class RegistryApiTests {
     }
 
     @Test
+    void shouldTakeASerialWithAccentsOrOtherScriptsDigitsForTheSameAsTypedOnALatinKeyboard() {
+        String user = registrar();
+        String s = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Answer marked = call(user, "POST", "/api/weapons", PISTOL.formatted("ÉTN-٣٤٥-" + s, "[]", "2015-03-01", ""));
+        assertThat(marked.status()).isEqualTo(201);
+        String id = marked.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        Answer typed = call(user, "POST", "/api/weapons", PISTOL.formatted("etn 345 " + s, "[]", "2015-03-01", ""));
+        assertThat(typed.status()).isEqualTo(422);
+        assertThat(typed.body()).contains("\"code\":\"weapon.serial.duplicate\"", id);
+        assertThat(call(user, "GET", "/api/weapons?serial=ETN-345-" + s, "").body()).contains(id);
+    }
+
+    @Test
     void shouldRefuseImplausibleDates() {
         String user = registrar();
         String s = UUID.randomUUID().toString().substring(0, 6);

@@ -26,4 +26,16 @@ class SerialNumbersTests {
         assertThat(SerialNumbers.normalise(null)).isEmpty();
         assertThat(SerialNumbers.normalise(" - ")).isEmpty();
     }
+
+    @Test
+    void shouldReadAccentedLettersAndOtherScriptsDigitsAsTyped() {
+        assertThat(SerialNumbers.normalise("ÉTN-٣٤٥")).isEqualTo("ETN345");
+        assertThat(SerialNumbers.normalise("çş ３２")).isEqualTo("CS32");
+        assertThat(SerialNumbers.normalise("۱۲۳-०९")).isEqualTo("12309");
+    }
+
+    @Test
+    void shouldKeepLettersWithoutALatinForm() {
+        assertThat(SerialNumbers.normalise("Жй-1")).isEqualTo("ЖЙ1");
+    }
 }

@@ -1,7 +1,7 @@
 package org.opensalw.identification.internal;
 
-import java.text.Normalizer;
 import java.util.Locale;
+import org.opensalw.registry.SerialNumbers;
 
 /**
  * The forms of a serial number used to find it despite misreadings. {@link #clean} keeps what was read (upper case,
@@ -50,7 +50,7 @@ public final class SerialForms {
                 c = LATIN.charAt(cyr);
             }
             if (c >= 128) {
-                c = plain(c);
+                c = SerialNumbers.plain(c);
             }
             if (c == '_' || c == '#') {
                 c = UNKNOWN;
@@ -65,28 +65,6 @@ public final class SerialForms {
         String s = out.toString().toUpperCase(Locale.ROOT);
         // "**" means no more than "*"
         return s.replaceAll("\\*+", "*");
-    }
-
-    /**
-     * A character as it is typed on a Latin keyboard when it is one of its letters with an accent (É as E, Ş as S) or a
-     * decimal digit of another script (Arabic-Indic ٣ as 3, full-width ３ as 3): an investigator types "ETN-345" for a
-     * weapon marked "ÉTN-٣٤٥". Other letters (Cyrillic ones without a Latin look-alike, Й, Ж) are kept. Only this
-     * in-memory index reads serials so: the register's stored normalised serials are unchanged.
-     */
-    static char plain(char c) {
-        int digit = Character.digit(c, 10);
-        if (digit >= 0 && Character.isDigit(c)) {
-            return (char) ('0' + digit);
-        }
-        if (Character.isLetter(c)) {
-            String parts = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
-            char base = parts.charAt(0);
-            if (parts.length() > 1 && base < 128 && Character.isLetter(base) && parts.codePoints().skip(1)
-                    .allMatch(p -> Character.getType(p) == Character.NON_SPACING_MARK || Character.getType(p) == Character.COMBINING_SPACING_MARK)) {
-                return base;
-            }
-        }
-        return c;
     }
 
     /** One symbol per look-alike group (the group's first character); other characters unchanged. */

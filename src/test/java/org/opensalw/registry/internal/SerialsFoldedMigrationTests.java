@@ -1,0 +1,63 @@
+package org.opensalw.registry.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.opensalw.TestDatabase;
+import org.opensalw.identity.Role;
+import org.opensalw.identity.SystemActor;
+import java.time.LocalDate;
+import java.util.List;
+import org.opensalw.reference.WeaponType;
+import org.opensalw.registry.EventCommand;
+import org.opensalw.registry.EventKind;
+import org.opensalw.registry.Registration;
+import org.opensalw.registry.WeaponDescription;
+import org.opensalw.registry.RegistryManagement;
+import org.opensalw.registry.WeaponId;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Migration 83 gives serials stored before it the normalised form the register now computes, and leaves the others. */
+@TestDatabase
+class SerialsFoldedMigrationTests {
+
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    RegistryManagement registry;
+
+    @Test
+    void shouldRefoldSerialsWithAccentsOrOtherScriptsDigits() throws SQLException {
+        String tail = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        WeaponId accented = SystemActor.run("migration-test", Role.REGISTRAR, () -> registry.register(rifle("ÉTN-٣٤٥-" + tail)));
+        WeaponId plain = SystemActor.run("migration-test", Role.REGISTRAR, () -> registry.register(rifle("PLN-345-" + tail)));
+        assertThat(normalised(accented)).isEqualTo("ETN345" + tail);
+        // as the register stored it before the rule changed
+        jdbc.update("UPDATE weapon SET serial_normalised = ? WHERE id = ?", "ÉTN٣٤٥" + tail, accented.value());
+        assertThat(jdbc.queryForObject("SELECT flyway_schema_history.type FROM flyway_schema_history WHERE version = '83'", String.class))
+                .isEqualTo("JDBC");
+
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(SerialsFoldedMigration.refold(c)).isGreaterThanOrEqualTo(1);
+        }
+
+        assertThat(normalised(accented)).isEqualTo("ETN345" + tail);
+        assertThat(normalised(plain)).isEqualTo("PLN345" + tail);
+    }
+
+    private static Registration rifle(String serial) {
+        return new Registration(new WeaponDescription(WeaponType.ASSAULT_RIFLE, "KALASHNIKOV", null, "AKM", "7.62x39mm", "RU", 1985, serial),
+                List.of(), EventCommand.of(EventKind.IMPORTED, LocalDate.of(2001, 3, 4)).withCountry("RU"), null, null);
+    }
+
+    private String normalised(WeaponId id) {
+        return jdbc.queryForObject("SELECT serial_normalised FROM weapon WHERE id = ?", String.class, id.value());
+    }
+}
