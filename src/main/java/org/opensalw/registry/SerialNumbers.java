@@ -4,12 +4,14 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * The normalised form of a serial number, kept beside the serial exactly as marked: upper case, separators
- * removed, Cyrillic letters that look like Latin ones read as Latin (А→A, В→B, Е→E, К→K, М→M, Н→H, О→O, Р→P,
- * С→C, Т→T, У→Y, Х→X), Latin letters with accents read without them (É→E, Ş→S) and decimal digits of other scripts
- * read as ASCII digits (Arabic-Indic ٣→3, full-width ３→3): a legacy register or a registrar types "ETN-345" for a weapon
- * marked "ÉTN-٣٤٥", and the two are one weapon for duplicate checks and searches. Leading zeros are kept: they may be
- * part of the marking. Other letters (Cyrillic ones without a Latin look-alike, Й, Ж; other scripts) are kept.
+ * The normalised form of a serial number, kept beside the serial exactly as marked, for comparing serials written
+ * differently: upper case; separators removed; Cyrillic letters that look like Latin ones read as Latin (А→A, В→B, Е→E,
+ * К→K, М→M, Н→H, О→O, Р→P, С→C, Т→T, У→Y, Х→X); Latin letters with accents read without them (É→E, Ş→S) and decimal
+ * digits of other scripts read as ASCII digits (Arabic-Indic ٣→3, full-width ３→3), so "ÉTN-٣٤٥" is "ETN345" as a
+ * registrar types it; and zeros that pad a number dropped ("AK-000123" is "AK123", "000" is "0"), since legacy
+ * registers pad serials with zeros or lose them (a spreadsheet reads "00123" as 123). Two weapons whose serials differ
+ * only so are therefore suspected duplicates, for a person to confirm distinct; the serial as marked keeps every
+ * character. Other letters (Cyrillic ones without a Latin look-alike, Й, Ж; other scripts) are kept.
  */
 public final class SerialNumbers {
 
@@ -36,7 +38,25 @@ public final class SerialNumbers {
                 out.append(c);
             }
         }
-        return out.toString().toUpperCase(Locale.ROOT);
+        return withoutPadding(out).toUpperCase(Locale.ROOT);
+    }
+
+    /** Drops the zeros that start a run of digits and are followed by another digit ("A007B0" is "A7B0"). */
+    private static String withoutPadding(CharSequence s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean startsNumber = out.isEmpty() || !isAsciiDigit(out.charAt(out.length() - 1)); // zeros dropped before it start nothing
+            if (c == '0' && startsNumber && i + 1 < s.length() && isAsciiDigit(s.charAt(i + 1))) {
+                continue;
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /**

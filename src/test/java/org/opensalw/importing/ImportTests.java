@@ -537,6 +537,25 @@ class ImportTests {
     }
 
     @Test
+    void shouldFlagSerialsThatDifferOnlyByPaddingZerosOrAccents() {
+        String t = tag().replaceAll("[0-9]", "Q"); // no digit of the tag joins the numbers below
+        // a year apart, so the row is a suspected duplicate for a person, not the same row imported again
+        imports.confirm(load(HEADER + "\nRIFLE,KALASHNIKOV,SKS,,RU,1959," + t + "-0077,,,,,,,,,,\n").id());
+        ImportBatch b = load(HEADER + "\n"
+                + "RIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-77,,,,,,,,,,\n"          // the register's, its zeros lost in a spreadsheet
+                + "RIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-00042,,,,,,,,,,\n"
+                + "RIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-42,,,,,,,,,,\n"          // line 3, unpadded
+                + "RIFLE,KALASHNIKOV,SKS,,RU,1960,É" + t + "-٥٥,,,,,,,,,,\n"
+                + "RIFLE,KALASHNIKOV,SKS,,RU,1960,E" + t + "-55,,,,,,,,,,\n"         // line 5 as typed on a Latin keyboard
+                + "RIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-4200,,,,,,,,,,\n");      // another number
+        List<FlaggedRow> flagged = imports.flagged(b.id(), true);
+        assertThat(flagged).extracting(FlaggedRow::line).containsExactly(2L, 4L, 6L);
+        assertThat(flagged.get(0).reason()).contains("in the register");
+        assertThat(flagged.get(1).reason()).contains("line 3");
+        assertThat(flagged.get(2).reason()).contains("line 5");
+    }
+
+    @Test
     void shouldVoidAnUnconfirmedBatchWithAReasonAndKeepIt() {
         String t = tag();
         String csv = HEADER + "\nRIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-1,,,,,,,,,,\n";

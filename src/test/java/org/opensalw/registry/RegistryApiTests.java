@@ -70,7 +70,7 @@ class RegistryApiTests {
     }
 
     @Test
-    void shouldTakeASerialWithAccentsOrOtherScriptsDigitsForTheSameAsTypedOnALatinKeyboard() {
+    void shouldTakeASerialWithAccentsOtherScriptsDigitsOrPaddingZerosForTheSameAsTypedOnALatinKeyboard() {
         String user = registrar();
         String s = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         Answer marked = call(user, "POST", "/api/weapons", PISTOL.formatted("ÉTN-٣٤٥-" + s, "[]", "2015-03-01", ""));
@@ -80,6 +80,11 @@ class RegistryApiTests {
         assertThat(typed.status()).isEqualTo(422);
         assertThat(typed.body()).contains("\"code\":\"weapon.serial.duplicate\"", id);
         assertThat(call(user, "GET", "/api/weapons?serial=ETN-345-" + s, "").body()).contains(id);
+        String letters = s.replaceAll("[0-9]", "Q");
+        assertThat(call(user, "POST", "/api/weapons", PISTOL.formatted("PD-00042-" + letters, "[]", "2015-03-01", "")).status()).isEqualTo(201);
+        Answer unpadded = call(user, "POST", "/api/weapons", PISTOL.formatted("PD-42-" + letters, "[]", "2015-03-01", ""));
+        assertThat(unpadded.status()).as("the same serial without the zeros that pad it").isEqualTo(422);
+        assertThat(unpadded.body()).contains("\"code\":\"weapon.serial.duplicate\"", "PD-00042-" + letters);
     }
 
     @Test

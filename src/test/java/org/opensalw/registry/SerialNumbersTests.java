@@ -17,8 +17,18 @@ class SerialNumbersTests {
     }
 
     @Test
-    void shouldKeepLeadingZeros() {
-        assertThat(SerialNumbers.normalise("000123")).isEqualTo("000123");
+    void shouldDropZerosThatPadANumber() {
+        assertThat(SerialNumbers.normalise("000123")).isEqualTo("123");
+        assertThat(SerialNumbers.normalise("AK-000123")).isEqualTo("AK123");
+        assertThat(SerialNumbers.normalise("a007b0")).isEqualTo("A7B0");
+        assertThat(SerialNumbers.normalise("000")).isEqualTo("0");
+        assertThat(SerialNumbers.normalise("A0B")).isEqualTo("A0B");
+    }
+
+    @Test
+    void shouldKeepZerosInsideANumber() {
+        assertThat(SerialNumbers.normalise("A1005")).isEqualTo("A1005");
+        assertThat(SerialNumbers.normalise("47 0012")).as("separators do not split a number").isEqualTo("470012");
     }
 
     @Test

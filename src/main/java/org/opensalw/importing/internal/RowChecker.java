@@ -324,6 +324,11 @@ public final class RowChecker {
     }
 
     private String rowKey(StagedRow r) {
+        return rowKey(sha, r);
+    }
+
+    /** SHA-256 of the row's normalised content: equal for the same weapon, holder and history however the file wrote them. */
+    static String rowKey(MessageDigest sha, StagedRow r) {
         String text = String.join("|", String.valueOf(r.type), nz(r.makerCode), r.serialNorm, r.nationalMark, r.model, r.calibre,
                 nz(r.country), String.valueOf(r.year), String.valueOf(r.originKind), String.valueOf(r.originDate),
                 String.valueOf(r.eventKind), String.valueOf(r.eventDate), TextKey.of(r.holderName), r.holderDocument);

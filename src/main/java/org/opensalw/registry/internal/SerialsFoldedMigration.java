@@ -14,15 +14,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Migration 83: {@link SerialNumbers#normalise} now reads accented Latin letters without their accents and other
- * scripts' decimal digits as ASCII digits, so the normalised serials stored before are computed again where they
- * change. Only serials with a character outside ASCII can change; the rest of the register is not rewritten. Written
+ * scripts' decimal digits as ASCII digits, and drops the zeros that pad a number, so the normalised serials stored
+ * before are computed again where they change. Only serials with a character outside ASCII, or a normalised serial with
+ * a zero starting a number, can change; the rest of the register is not rewritten. Written
  * in Java because the rule is Java's (Unicode decomposition and every script's digits), which SQL cannot repeat
- * faithfully. Staged rows of batches not yet confirmed are refreshed too, so their confirmation compares like with like.
+ * faithfully. The import's staged rows are the importing module's ({@code RowKeysMigration}, 84).
  */
 @Component
 public class SerialsFoldedMigration implements JavaMigration {
 
-    private static final String NOT_ASCII = "[^\\x01-\\x7F]";
+    /** Serials the rule may now read differently: a character outside ASCII, or a zero starting a number of several digits. */
+    private static final String MAY_CHANGE = "serial_as_marked ~ '[^\\x01-\\x7F]' OR serial_normalised ~ '(^|[^0-9])0[0-9]'";
 
     @Override
     public MigrationVersion getVersion() {
@@ -31,7 +33,7 @@ public class SerialsFoldedMigration implements JavaMigration {
 
     @Override
     public String getDescription() {
-        return "registry serials folded without accents and with ASCII digits";
+        return "registry serials normalised without accents, other scripts' digits or padding zeros";
     }
 
     @Override
@@ -51,28 +53,17 @@ public class SerialsFoldedMigration implements JavaMigration {
 
     /** Recomputes the stored normalised serials that the current rule changes; returns how many weapons changed. */
     static int refold(Connection c) throws SQLException {
-        int weapons = refold(c, "SELECT id, serial_as_marked, serial_normalised FROM weapon WHERE serial_as_marked ~ '" + NOT_ASCII + "'",
-                "UPDATE weapon SET serial_normalised = ? WHERE id = ?", false);
-        refold(c, "SELECT r.batch_id, r.line, r.serial, r.serial_norm FROM import_row r JOIN import_batch b ON b.id = r.batch_id"
-                + " WHERE b.status <> 'CONFIRMED' AND r.serial ~ '" + NOT_ASCII + "'",
-                "UPDATE import_row SET serial_norm = ? WHERE batch_id = ? AND line = ?", true);
-        return weapons;
-    }
-
-    private static int refold(Connection c, String select, String update, boolean staged) throws SQLException {
         int changed = 0;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(select); PreparedStatement u = c.prepareStatement(update)) {
-            int key = staged ? 2 : 1;
+        try (Statement s = c.createStatement(); PreparedStatement u = c.prepareStatement("UPDATE weapon SET serial_normalised = ? WHERE id = ?")) {
+            s.setFetchSize(10_000); // a cursor, in the migration's transaction: a large register is not read into memory at once
+            ResultSet rs = s.executeQuery("SELECT id, serial_as_marked, serial_normalised FROM weapon WHERE " + MAY_CHANGE);
             while (rs.next()) {
-                String now = SerialNumbers.normalise(rs.getString(key + 1));
-                if (now.equals(rs.getString(key + 2))) {
+                String now = SerialNumbers.normalise(rs.getString(2));
+                if (now.equals(rs.getString(3))) {
                     continue;
                 }
                 u.setString(1, now);
                 u.setObject(2, rs.getObject(1, UUID.class));
-                if (staged) {
-                    u.setLong(3, rs.getLong(2));
-                }
                 u.addBatch();
                 if (++changed % 10_000 == 0) {
                     u.executeBatch();

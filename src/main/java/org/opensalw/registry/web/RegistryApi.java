@@ -79,7 +79,7 @@ class RegistryApi {
     }
 
     @GetMapping("/api/weapons")
-    @Operation(summary = "List weapons, newest first", description = "serial matches the start of the normalised serial (case, separators, accents, Cyrillic look-alikes and the script of digits ignored); holder: the weapons a holder holds")
+    @Operation(summary = "List weapons, newest first", description = "serial matches the start of the normalised serial (case, separators, accents, Cyrillic look-alikes, the script of digits and zeros padding a number ignored); holder: the weapons a holder holds")
     Page<WeaponSummary> weapons(@RequestParam(required = false) String serial, @RequestParam(required = false) WeaponStatus status,
             @RequestParam(required = false) WeaponType type, @RequestParam(required = false) String maker,
             @RequestParam(required = false) String country, @RequestParam(required = false) java.util.UUID holder,

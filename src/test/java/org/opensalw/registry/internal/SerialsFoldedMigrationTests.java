@@ -34,21 +34,24 @@ class SerialsFoldedMigrationTests {
     RegistryManagement registry;
 
     @Test
-    void shouldRefoldSerialsWithAccentsOrOtherScriptsDigits() throws SQLException {
-        String tail = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    void shouldNormaliseAgainSerialsWithAccentsOtherScriptsDigitsOrPaddingZeros() throws SQLException {
+        String tail = UUID.randomUUID().toString().replaceAll("[^a-f]", "").toUpperCase() + "X"; // letters only: nothing to drop
+        WeaponId padded = SystemActor.run("migration-test", Role.REGISTRAR, () -> registry.register(rifle("PAD-000777-" + tail)));
         WeaponId accented = SystemActor.run("migration-test", Role.REGISTRAR, () -> registry.register(rifle("ÉTN-٣٤٥-" + tail)));
         WeaponId plain = SystemActor.run("migration-test", Role.REGISTRAR, () -> registry.register(rifle("PLN-345-" + tail)));
         assertThat(normalised(accented)).isEqualTo("ETN345" + tail);
         // as the register stored it before the rule changed
         jdbc.update("UPDATE weapon SET serial_normalised = ? WHERE id = ?", "ÉTN٣٤٥" + tail, accented.value());
+        jdbc.update("UPDATE weapon SET serial_normalised = ? WHERE id = ?", "PAD000777" + tail, padded.value());
         assertThat(jdbc.queryForObject("SELECT flyway_schema_history.type FROM flyway_schema_history WHERE version = '83'", String.class))
                 .isEqualTo("JDBC");
 
         try (Connection c = dataSource.getConnection()) {
-            assertThat(SerialsFoldedMigration.refold(c)).isGreaterThanOrEqualTo(1);
+            assertThat(SerialsFoldedMigration.refold(c)).isGreaterThanOrEqualTo(2);
         }
 
         assertThat(normalised(accented)).isEqualTo("ETN345" + tail);
+        assertThat(normalised(padded)).isEqualTo("PAD777" + tail);
         assertThat(normalised(plain)).isEqualTo("PLN345" + tail);
     }
 

@@ -1,0 +1,81 @@
+package org.opensalw.importing.internal;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.opensalw.registry.SerialNumbers;
+import org.springframework.stereotype.Component;
+
+/**
+ * Migration 84: the register's normalised serial now sets accents, other scripts' digits and zeros padding a number
+ * aside (migration 83), so the staged rows of every batch get their normalised serial and their row key computed again
+ * where these change. A batch still waiting is then checked at confirmation like a new one, and a re-exported copy of an
+ * earlier confirmed file is still recognised row by row as already imported. Only rows whose serial has a character
+ * outside ASCII, or a zero starting a number, can change.
+ */
+@Component
+public class RowKeysMigration implements JavaMigration {
+
+    @Override
+    public MigrationVersion getVersion() {
+        return MigrationVersion.fromVersion("84");
+    }
+
+    @Override
+    public String getDescription() {
+        return "importing staged serials and row keys normalised again";
+    }
+
+    @Override
+    public Integer getChecksum() {
+        return 84;
+    }
+
+    @Override
+    public boolean canExecuteInTransaction() {
+        return true;
+    }
+
+    @Override
+    public void migrate(Context context) throws SQLException, NoSuchAlgorithmException {
+        rekey(context.getConnection());
+    }
+
+    /** Recomputes the staged rows' normalised serials and row keys that the current rule changes; returns how many changed. */
+    static int rekey(Connection c) throws SQLException, NoSuchAlgorithmException {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        int changed = 0;
+        try (Statement s = c.createStatement();
+                PreparedStatement u = c.prepareStatement("UPDATE import_row SET serial_norm = ?, row_key = ? WHERE batch_id = ? AND line = ?")) {
+            s.setFetchSize(10_000); // a cursor, in the migration's transaction
+            ResultSet rs = s.executeQuery(StagedRows.SELECT + " WHERE serial ~ '[^\\x01-\\x7F]' OR serial_norm ~ '(^|[^0-9])0[0-9]'");
+            while (rs.next()) {
+                StagedRow r = StagedRows.map(rs);
+                String serial = SerialNumbers.normalise(r.serial);
+                if (serial.equals(r.serialNorm)) {
+                    continue;
+                }
+                r.serialNorm = serial;
+                u.setString(1, serial);
+                u.setString(2, RowChecker.rowKey(sha, r));
+                u.setObject(3, r.batchId);
+                u.setLong(4, r.line);
+                u.addBatch();
+                if (++changed % 10_000 == 0) {
+                    u.executeBatch();
+                }
+            }
+            if (changed % 10_000 != 0) {
+                u.executeBatch();
+            }
+        }
+        return changed;
+    }
+}

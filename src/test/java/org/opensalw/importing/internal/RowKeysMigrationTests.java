@@ -1,0 +1,58 @@
+package org.opensalw.importing.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.opensalw.TestDatabase;
+import org.opensalw.importing.ImportBatch;
+import org.opensalw.importing.ImportManagement;
+import org.opensalw.importing.ImportOptions;
+import org.opensalw.importing.PreparedFile;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/** Migration 84 gives staged rows stored before the serial rule changed the serial and row key a new import computes. */
+@TestDatabase
+@WithMockUser(username = "rekey-registrar", roles = "REGISTRAR")
+class RowKeysMigrationTests {
+
+    @Autowired
+    ImportManagement imports;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void shouldComputeTheSerialAndRowKeyOfStagedRowsAgain() throws Exception {
+        String t = "RK" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").toUpperCase();
+        String csv = "weapon_type,maker,model,serial\nRIFLE,KALASHNIKOV,SKS," + t + "-0042\nRIFLE,KALASHNIKOV,SKS," + t + "-77\n";
+        PreparedFile p = imports.prepare("rekey.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "UTF-8");
+        ImportBatch b = imports.run(p.id(), ImportOptions.of("dd/MM/yyyy"), null);
+        Map<String, Object> padded = row(b.id(), 2);
+        Map<String, Object> plain = row(b.id(), 3);
+        assertThat(padded.get("serial_norm")).isEqualTo(t + "42");
+        // as a batch read before the rule changed stored it
+        jdbc.update("UPDATE import_row SET serial_norm = ?, row_key = 'before' WHERE batch_id = ? AND line = 2", t + "0042", b.id());
+
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            assertThat(RowKeysMigration.rekey(c)).isGreaterThanOrEqualTo(1);
+            c.commit();
+        }
+
+        assertThat(row(b.id(), 2)).as("what reading the file now gives").isEqualTo(padded);
+        assertThat(row(b.id(), 3)).isEqualTo(plain);
+    }
+
+    private Map<String, Object> row(UUID batch, long line) {
+        return jdbc.queryForMap("SELECT serial_norm, row_key FROM import_row WHERE batch_id = ? AND line = ?", batch, line);
+    }
+}
