@@ -41,6 +41,19 @@ public final class SerialNumbers {
         return withoutPadding(out).toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * The normalised start of the serials that begin as typed (a search as the person types): as {@link #normalise}, except
+     * that zeros ending what was typed may be the padding of a number typed further ("AB00" finds "AB-00123", stored
+     * "AB123"), so they are left out. Read as if a digit followed, which is then dropped.
+     */
+    public static String prefix(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return "";
+        }
+        String withDigit = normalise(typed + "1");
+        return withDigit.substring(0, withDigit.length() - 1);
+    }
+
     /** Drops the zeros that start a run of digits and are followed by another digit ("A007B0" is "A7B0"). */
     private static String withoutPadding(CharSequence s) {
         StringBuilder out = new StringBuilder(s.length());

@@ -46,7 +46,7 @@ final class BaselineEngines {
     private BaselineEngines() {
     }
 
-    /** Exact match on the registry's normalised serial (case, separators, Cyrillic look-alikes). */
+    /** Exact match on the registry's normalised serial (case, separators, accents, Cyrillic look-alikes, digits of other scripts, zeros padding a number). */
     static final class Exact implements Engine {
         private final Map<String, int[]> bySerial = new HashMap<>();
 

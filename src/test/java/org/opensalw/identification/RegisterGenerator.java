@@ -191,7 +191,7 @@ public final class RegisterGenerator {
     }
 
     public String corrupt(String kind, String serial) {
-        String s = SerialNumbers.normalise(serial);
+        String s = SerialForms.clean(serial); // what an investigator reads off the weapon, zeros included
         int p = random.nextInt(s.length());
         return switch (kind) {
             case "look_alike" -> lookAlike(s);

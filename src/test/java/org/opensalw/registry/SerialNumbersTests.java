@@ -48,4 +48,13 @@ class SerialNumbersTests {
     void shouldKeepLettersWithoutALatinForm() {
         assertThat(SerialNumbers.normalise("Жй-1")).isEqualTo("ЖЙ1");
     }
+
+    @Test
+    void shouldLeaveOutZerosEndingATypedStartSinceTheyMayPadANumber() {
+        assertThat(SerialNumbers.prefix("ab-00")).isEqualTo("AB");
+        assertThat(SerialNumbers.prefix("AB-001")).isEqualTo("AB1");
+        assertThat(SerialNumbers.prefix("AB10")).isEqualTo("AB10");
+        assertThat(SerialNumbers.prefix("AB-")).isEqualTo("AB");
+        assertThat(SerialNumbers.prefix(" ")).isEmpty();
+    }
 }

@@ -7,6 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.opensalw.importing.ImportBatch;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -16,9 +20,11 @@ import org.springframework.stereotype.Component;
 /**
  * Migration 84: the register's normalised serial now sets accents, other scripts' digits and zeros padding a number
  * aside (migration 83), so the staged rows of every batch get their normalised serial and their row key computed again
- * where these change. A batch still waiting is then checked at confirmation like a new one, and a re-exported copy of an
- * earlier confirmed file is still recognised row by row as already imported. Only rows whose serial has a character
- * outside ASCII, or a zero starting a number, can change.
+ * where these change: a re-exported copy of an earlier confirmed file is still recognised row by row as already
+ * imported. A batch waiting for confirmation with such rows was checked for duplicates (in its file and against the
+ * register) with the old rule, and confirmation only checks the weapons registered since: it is marked INTERRUPTED
+ * with the reason, so that it is read again (its file is kept) rather than confirmed unchecked. Only rows whose serial
+ * has a character outside ASCII, or a zero starting a number, can change.
  */
 @Component
 public class RowKeysMigration implements JavaMigration {
@@ -52,6 +58,7 @@ public class RowKeysMigration implements JavaMigration {
     static int rekey(Connection c) throws SQLException, NoSuchAlgorithmException {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         int changed = 0;
+        Set<UUID> batches = new HashSet<>();
         try (Statement s = c.createStatement();
                 PreparedStatement u = c.prepareStatement("UPDATE import_row SET serial_norm = ?, row_key = ? WHERE batch_id = ? AND line = ?")) {
             s.setFetchSize(10_000); // a cursor, in the migration's transaction
@@ -68,6 +75,7 @@ public class RowKeysMigration implements JavaMigration {
                 u.setObject(3, r.batchId);
                 u.setLong(4, r.line);
                 u.addBatch();
+                batches.add(r.batchId);
                 if (++changed % 10_000 == 0) {
                     u.executeBatch();
                 }
@@ -76,6 +84,26 @@ public class RowKeysMigration implements JavaMigration {
                 u.executeBatch();
             }
         }
+        if (!batches.isEmpty()) {
+            readAgain(c, batches);
+        }
         return changed;
+    }
+
+    /** Waiting batches whose staged serials changed: INTERRUPTED, with the reason, to be read again. */
+    private static void readAgain(Connection c, Set<UUID> batches) throws SQLException {
+        try (PreparedStatement u = c.prepareStatement("""
+                WITH stopped AS (
+                  UPDATE import_batch SET status = 'INTERRUPTED', finished_at = now(), message = ?
+                  WHERE id = ANY(?) AND status IN ('LOADED', 'CONFIRMING')
+                  RETURNING id)
+                INSERT INTO import_batch_history (batch_id, status, at, by_user, reason)
+                SELECT id, 'INTERRUPTED', now(), 'system', ? FROM stopped
+                """)) {
+            u.setString(1, ImportBatch.keyed("import.stopped.serialRule"));
+            u.setArray(2, c.createArrayOf("uuid", batches.toArray()));
+            u.setString(3, ImportBatch.keyed("import.history.serialRule"));
+            u.executeUpdate();
+        }
     }
 }

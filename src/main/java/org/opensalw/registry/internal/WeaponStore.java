@@ -240,7 +240,7 @@ public class WeaponStore {
         Map<String, Object> params = new HashMap<>();
         if (f.serial() != null && !f.serial().isBlank()) {
             where.add("serial_normalised LIKE :serial");
-            params.put("serial", SerialNumbers.normalise(f.serial()) + "%");
+            params.put("serial", SerialNumbers.prefix(f.serial()) + "%");
         }
         if (f.status() != null) {
             where.add("status = :status");

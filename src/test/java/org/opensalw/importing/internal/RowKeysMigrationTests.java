@@ -10,6 +10,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.opensalw.TestDatabase;
+import org.opensalw.importing.BatchStatus;
 import org.opensalw.importing.ImportBatch;
 import org.opensalw.importing.ImportManagement;
 import org.opensalw.importing.ImportOptions;
@@ -18,7 +19,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 
-/** Migration 84 gives staged rows stored before the serial rule changed the serial and row key a new import computes. */
+/**
+ * Migration 84 gives staged rows stored before the serial rule changed the serial and row key a new import computes, and
+ * sends a waiting batch with such rows back to be read again, since it was checked for duplicates with the old rule.
+ */
 @TestDatabase
 @WithMockUser(username = "rekey-registrar", roles = "REGISTRAR")
 class RowKeysMigrationTests {
@@ -36,11 +40,17 @@ class RowKeysMigrationTests {
         String csv = "weapon_type,maker,model,serial\nRIFLE,KALASHNIKOV,SKS," + t + "-0042\nRIFLE,KALASHNIKOV,SKS," + t + "-77\n";
         PreparedFile p = imports.prepare("rekey.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "UTF-8");
         ImportBatch b = imports.run(p.id(), ImportOptions.of("dd/MM/yyyy"), null);
+        String other = "weapon_type,maker,model,serial\nRIFLE,KALASHNIKOV,SKS," + t + "-0099\n";
+        ImportBatch confirmed = imports.confirm(imports.run(imports.prepare("confirmed.csv",
+                new ByteArrayInputStream(other.getBytes(StandardCharsets.UTF_8)), "UTF-8").id(), ImportOptions.of("dd/MM/yyyy"), null).id());
+        assertThat(confirmed.status()).isEqualTo(BatchStatus.CONFIRMED);
         Map<String, Object> padded = row(b.id(), 2);
         Map<String, Object> plain = row(b.id(), 3);
         assertThat(padded.get("serial_norm")).isEqualTo(t + "42");
         // as a batch read before the rule changed stored it
         jdbc.update("UPDATE import_row SET serial_norm = ?, row_key = 'before' WHERE batch_id = ? AND line = 2", t + "0042", b.id());
+        Map<String, Object> confirmedRow = row(confirmed.id(), 2);
+        jdbc.update("UPDATE import_row SET serial_norm = ?, row_key = 'before' WHERE batch_id = ? AND line = 2", t + "0099", confirmed.id());
 
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -50,6 +60,12 @@ class RowKeysMigrationTests {
 
         assertThat(row(b.id(), 2)).as("what reading the file now gives").isEqualTo(padded);
         assertThat(row(b.id(), 3)).isEqualTo(plain);
+        assertThat(row(confirmed.id(), 2)).isEqualTo(confirmedRow);
+        ImportBatch waiting = imports.batch(b.id());
+        assertThat(waiting.status()).as("checked with the old rule: to be read again, not confirmed").isEqualTo(BatchStatus.INTERRUPTED);
+        assertThat(waiting.message()).contains("Read its file again");
+        assertThat(imports.batch(confirmed.id()).status()).isEqualTo(BatchStatus.CONFIRMED);
+        assertThat(imports.readAgain(b.id()).status()).isIn(BatchStatus.RUNNING, BatchStatus.LOADED);
     }
 
     private Map<String, Object> row(UUID batch, long line) {
