@@ -7,7 +7,7 @@ import java.util.Locale;
  * The normalised form of a serial number, kept beside the serial exactly as marked, for comparing serials written
  * differently: upper case; separators removed; Cyrillic letters that look like Latin ones read as Latin (А→A, В→B, Е→E,
  * К→K, М→M, Н→H, О→O, Р→P, С→C, Т→T, У→Y, Х→X); Latin letters with accents read without them (É→E, Ş→S) and decimal
- * digits of other scripts read as ASCII digits (Arabic-Indic ٣→3, full-width ３→3), so "ÉTN-٣٤٥" is "ETN345" as a
+ * digits of other scripts read as ASCII digits (Arabic-Indic ٣→3, full-width ３→3; full-width letters Ａ→A too), so "ÉTN-٣٤٥" is "ETN345" as a
  * registrar types it; and zeros that pad a number dropped ("AK-000123" is "AK123", "000" is "0"), since legacy
  * registers pad serials with zeros or lose them (a spreadsheet reads "00123" as 123). Two weapons whose serials differ
  * only so are therefore suspected duplicates, for a person to confirm distinct; the serial as marked keeps every
@@ -73,8 +73,8 @@ public final class SerialNumbers {
     }
 
     /**
-     * A character as typed on a Latin keyboard when it is a Latin letter with accents (É as E) or a decimal digit of
-     * another script (٣ as 3); any other character unchanged.
+     * A character as typed on a Latin keyboard when it is a Latin letter with accents (É as E), a full-width Latin letter
+     * (Ａ as A) or a decimal digit of another script (٣ as 3); any other character unchanged.
      */
     public static char plain(char c) {
         int digit = Character.digit(c, 10);
@@ -82,9 +82,10 @@ public final class SerialNumbers {
             return (char) ('0' + digit);
         }
         if (Character.isLetter(c)) {
-            String parts = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+            // compatibility decomposition: a full-width Ａ is A too, as an accented É is E and its accent
+            String parts = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKD);
             char base = parts.charAt(0);
-            if (parts.length() > 1 && base < 128 && Character.isLetter(base) && parts.codePoints().skip(1)
+            if (base < 128 && Character.isLetter(base) && parts.codePoints().skip(1)
                     .allMatch(p -> Character.getType(p) == Character.NON_SPACING_MARK || Character.getType(p) == Character.COMBINING_SPACING_MARK)) {
                 return base;
             }

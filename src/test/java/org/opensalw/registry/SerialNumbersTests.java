@@ -42,6 +42,7 @@ class SerialNumbersTests {
         assertThat(SerialNumbers.normalise("ÉTN-٣٤٥")).isEqualTo("ETN345");
         assertThat(SerialNumbers.normalise("çş ３２")).isEqualTo("CS32");
         assertThat(SerialNumbers.normalise("۱۲۳-०९")).isEqualTo("12309");
+        assertThat(SerialNumbers.normalise("ＡＫ-００１２３")).as("full width").isEqualTo("AK123");
     }
 
     @Test

@@ -7,7 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.opensalw.importing.ImportBatch;
@@ -59,8 +61,12 @@ public class RowKeysMigration implements JavaMigration {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         int changed = 0;
         Set<UUID> batches = new HashSet<>();
+        Changes changes = new Changes();
         try (Statement s = c.createStatement();
-                PreparedStatement u = c.prepareStatement("UPDATE import_row SET serial_norm = ?, row_key = ? WHERE batch_id = ? AND line = ?")) {
+                PreparedStatement u = c.prepareStatement("""
+                        UPDATE import_row r SET serial_norm = v.serial, row_key = v.key
+                        FROM unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[]) AS v(batch, line, serial, key)
+                        WHERE r.batch_id = v.batch AND r.line = v.line""")) {
             s.setFetchSize(10_000); // a cursor, in the migration's transaction
             ResultSet rs = s.executeQuery(StagedRows.SELECT + " WHERE serial ~ '[^\\x01-\\x7F]' OR serial_norm ~ '(^|[^0-9])0[0-9]'");
             while (rs.next()) {
@@ -70,24 +76,53 @@ public class RowKeysMigration implements JavaMigration {
                     continue;
                 }
                 r.serialNorm = serial;
-                u.setString(1, serial);
-                u.setString(2, RowChecker.rowKey(sha, r));
-                u.setObject(3, r.batchId);
-                u.setLong(4, r.line);
-                u.addBatch();
+                changes.add(r.batchId, r.line, serial, RowChecker.rowKey(sha, r));
                 batches.add(r.batchId);
-                if (++changed % 10_000 == 0) {
-                    u.executeBatch();
+                changed++;
+                if (changes.size() == 10_000) {
+                    changes.apply(c, u);
                 }
             }
-            if (changed % 10_000 != 0) {
-                u.executeBatch();
-            }
+            changes.apply(c, u);
         }
         if (!batches.isEmpty()) {
             readAgain(c, batches);
         }
         return changed;
+    }
+
+    /** Staged rows to update, applied by one statement for many. */
+    private static final class Changes {
+        final List<UUID> batches = new ArrayList<>();
+        final List<Long> lines = new ArrayList<>();
+        final List<String> serials = new ArrayList<>();
+        final List<String> keys = new ArrayList<>();
+
+        void add(UUID batch, long line, String serial, String key) {
+            batches.add(batch);
+            lines.add(line);
+            serials.add(serial);
+            keys.add(key);
+        }
+
+        int size() {
+            return lines.size();
+        }
+
+        void apply(Connection c, PreparedStatement u) throws SQLException {
+            if (lines.isEmpty()) {
+                return;
+            }
+            u.setArray(1, c.createArrayOf("uuid", batches.toArray()));
+            u.setArray(2, c.createArrayOf("bigint", lines.toArray()));
+            u.setArray(3, c.createArrayOf("text", serials.toArray()));
+            u.setArray(4, c.createArrayOf("text", keys.toArray()));
+            u.executeUpdate();
+            batches.clear();
+            lines.clear();
+            serials.clear();
+            keys.clear();
+        }
     }
 
     /** Waiting batches whose staged serials changed: INTERRUPTED, with the reason, to be read again. */

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
@@ -54,7 +56,11 @@ public class SerialsFoldedMigration implements JavaMigration {
     /** Recomputes the stored normalised serials that the current rule changes; returns how many weapons changed. */
     static int refold(Connection c) throws SQLException {
         int changed = 0;
-        try (Statement s = c.createStatement(); PreparedStatement u = c.prepareStatement("UPDATE weapon SET serial_normalised = ? WHERE id = ?")) {
+        List<UUID> ids = new ArrayList<>();
+        List<String> serials = new ArrayList<>();
+        try (Statement s = c.createStatement();
+                PreparedStatement u = c.prepareStatement("""
+                        UPDATE weapon w SET serial_normalised = v.serial FROM unnest(?::uuid[], ?::text[]) AS v(id, serial) WHERE w.id = v.id""")) {
             s.setFetchSize(10_000); // a cursor, in the migration's transaction: a large register is not read into memory at once
             ResultSet rs = s.executeQuery("SELECT id, serial_as_marked, serial_normalised FROM weapon WHERE " + MAY_CHANGE);
             while (rs.next()) {
@@ -62,17 +68,27 @@ public class SerialsFoldedMigration implements JavaMigration {
                 if (now.equals(rs.getString(3))) {
                     continue;
                 }
-                u.setString(1, now);
-                u.setObject(2, rs.getObject(1, UUID.class));
-                u.addBatch();
-                if (++changed % 10_000 == 0) {
-                    u.executeBatch();
+                ids.add(rs.getObject(1, UUID.class));
+                serials.add(now);
+                changed++;
+                if (ids.size() == 10_000) {
+                    update(c, u, ids, serials);
                 }
             }
-            if (changed % 10_000 != 0) {
-                u.executeBatch();
-            }
+            update(c, u, ids, serials);
         }
         return changed;
+    }
+
+    /** One statement for many weapons (the weapon counts' statement trigger then runs once for them). */
+    private static void update(Connection c, PreparedStatement u, List<UUID> ids, List<String> serials) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        u.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+        u.setArray(2, c.createArrayOf("text", serials.toArray()));
+        u.executeUpdate();
+        ids.clear();
+        serials.clear();
     }
 }
