@@ -520,7 +520,7 @@ class ImportTests {
         // a reviewer reading French sees the reasons in French, whoever uploaded the file
         org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.FRENCH);
         try {
-            assertThat(imports.flagged(b.id(), true).get(1).reason()).isEqualTo("Même fabricant et même numéro de série que la ligne 3");
+            assertThat(imports.flagged(b.id(), true).get(1).reason()).isEqualTo("Même fabricant et même numéro de série que la ligne 3 (" + t + "-7)");
         } finally {
             org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
         }
@@ -551,8 +551,8 @@ class ImportTests {
         List<FlaggedRow> flagged = imports.flagged(b.id(), true);
         assertThat(flagged).extracting(FlaggedRow::line).containsExactly(2L, 4L, 6L);
         assertThat(flagged.get(0).reason()).contains("in the register");
-        assertThat(flagged.get(1).reason()).contains("line 3");
-        assertThat(flagged.get(2).reason()).contains("line 5");
+        assertThat(flagged.get(1).reason()).contains("line 3 (" + t + "-00042)");
+        assertThat(flagged.get(2).reason()).contains("line 5 (É" + t + "-٥٥)");
     }
 
     @Test

@@ -22,6 +22,14 @@ public class DuplicateFlags {
         this.jdbc = jdbc;
     }
 
+    /** Each group with its first row's serial as written in the file (one look-up by key per group of duplicates). */
+    private static final String FIRST_ROWS = "SELECT g.*, f.serial AS first_serial FROM groups g JOIN import_row f ON f.batch_id = :id AND f.line = g.first_line";
+    /**
+     * The reason: the template with the first row's line and its serial, so a reviewer sees both ways of writing it (the
+     * serial cannot end the keyed arguments early: their separator is replaced, as {@code ImportBatch.keyed} does).
+     */
+    private static final String WITH_FIRST_ROW = "replace(replace(:t, '{line}', g.first_line::text), '{serial}', replace(g.first_serial, chr(31), ' '))";
+
     /**
      * Later rows with the same maker and serial (or, both without a known maker, the same type and serial), or the same
      * national mark, as an earlier row of the file are flagged.
@@ -36,20 +44,22 @@ public class DuplicateFlags {
                 WITH groups AS (
                   SELECT maker_code COLLATE "C" AS maker, serial_norm COLLATE "C" AS serial, min(line) AS first_line
                   FROM import_row WHERE batch_id = :id AND maker_code IS NOT NULL AND serial_norm <> ''
-                  GROUP BY 1, 2 HAVING count(*) > 1)
-                UPDATE import_row r SET status = 'FLAGGED', flag_reason = replace(:t, '{line}', g.first_line::text)
-                FROM groups g WHERE r.batch_id = :id AND r.maker_code COLLATE "C" = g.maker AND r.serial_norm COLLATE "C" = g.serial
+                  GROUP BY 1, 2 HAVING count(*) > 1),
+                firsts AS (%s)
+                UPDATE import_row r SET status = 'FLAGGED', flag_reason = %s
+                FROM firsts g WHERE r.batch_id = :id AND r.maker_code COLLATE "C" = g.maker AND r.serial_norm COLLATE "C" = g.serial
                   AND r.line <> g.first_line AND r.status = 'ACCEPTED'
-                """).param("id", id).param("t", sameSerialTemplate).update();
+                """.formatted(FIRST_ROWS, WITH_FIRST_ROW)).param("id", id).param("t", sameSerialTemplate).update();
         jdbc.sql("""
                 WITH groups AS (
                   SELECT weapon_type AS type, serial_norm COLLATE "C" AS serial, min(line) AS first_line
                   FROM import_row WHERE batch_id = :id AND maker_code IS NULL AND serial_norm <> ''
-                  GROUP BY 1, 2 HAVING count(*) > 1)
-                UPDATE import_row r SET status = 'FLAGGED', flag_reason = replace(:t, '{line}', g.first_line::text)
-                FROM groups g WHERE r.batch_id = :id AND r.maker_code IS NULL AND r.weapon_type = g.type
+                  GROUP BY 1, 2 HAVING count(*) > 1),
+                firsts AS (%s)
+                UPDATE import_row r SET status = 'FLAGGED', flag_reason = %s
+                FROM firsts g WHERE r.batch_id = :id AND r.maker_code IS NULL AND r.weapon_type = g.type
                   AND r.serial_norm COLLATE "C" = g.serial AND r.line <> g.first_line AND r.status = 'ACCEPTED'
-                """).param("id", id).param("t", sameSerialNoMakerTemplate).update();
+                """.formatted(FIRST_ROWS, WITH_FIRST_ROW)).param("id", id).param("t", sameSerialNoMakerTemplate).update();
         jdbc.sql("""
                 WITH groups AS (
                   SELECT upper(national_mark) COLLATE "C" AS mark, min(line) AS first_line

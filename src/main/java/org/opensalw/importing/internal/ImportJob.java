@@ -140,8 +140,9 @@ public final class ImportJob implements Runnable {
                 try {
                     beats.scheduleWithFixedDelay(this::heartbeat, 10, 10, java.util.concurrent.TimeUnit.SECONDS);
                     store.analyzeRows();
-                    duplicates.flagDuplicatesInFile(spec.batchId(), ImportBatch.keyed("import.flag.sameInFile", "{line}"),
-                            ImportBatch.keyed("import.flag.sameNoMakerInFile", "{line}"), ImportBatch.keyed("import.flag.sameMarkInFile", "{line}"));
+                    duplicates.flagDuplicatesInFile(spec.batchId(), ImportBatch.keyed("import.flag.sameSerialInFile", "{line}", "{serial}"),
+                            ImportBatch.keyed("import.flag.sameSerialNoMakerInFile", "{line}", "{serial}"),
+                            ImportBatch.keyed("import.flag.sameMarkInFile", "{line}"));
                     duplicates.markAlreadyImported(spec.batchId(), ImportBatch.keyed("import.flag.already"));
                 } finally {
                     beats.shutdownNow();
