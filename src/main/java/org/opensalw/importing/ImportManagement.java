@@ -27,10 +27,10 @@ import org.opensalw.importing.internal.BatchStore;
 import org.opensalw.importing.internal.Columns;
 import org.opensalw.importing.internal.Confirmations;
 import org.opensalw.importing.internal.DuplicateFlags;
+import org.opensalw.importing.internal.Reviews;
 import org.opensalw.importing.internal.ImportJob;
 import org.opensalw.importing.internal.RowChecker;
 import org.opensalw.importing.internal.RowSource;
-import org.opensalw.importing.internal.StagedRow;
 import org.opensalw.importing.internal.UploadedFiles;
 import org.opensalw.reference.Maker;
 import org.opensalw.reference.References;
@@ -55,7 +55,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Imports of legacy registers. A file is first received and its header read ({@link #prepare}); {@link #start} checks
  * what the person stated (date format, encoding, delimiter, column mapping) and reads the file in the background into
  * a batch; {@link #confirm} moves the accepted rows into the register in one transaction; an unconfirmed batch can be
- * {@link #voidBatch voided}. Suspected duplicates wait for a person ({@link #review}). Registrars only.
+ * {@link #voidBatch voided}. Suspected duplicates wait for a person ({@link #review}, {@link #reviewAll}). Registrars only.
  */
 @Service
 @PreAuthorize("hasRole('REGISTRAR')")
@@ -78,11 +78,13 @@ public class ImportManagement {
     private final ExecutorService executor;
     private final Map<UUID, ImportJob> jobs = new ConcurrentHashMap<>();
     private final Confirmations confirmations;
+    private final Reviews reviews;
 
     ImportManagement(BatchStore store, DuplicateFlags duplicates, RegistryQueries registryQueries, References references,
             CurrentUser currentUser, AuditTrail audit, MessageSource messages, DataSource dataSource, Clock clock, UploadedFiles uploads,
-            Confirmations confirmations, @Value("${opensalw.import.stale-after-seconds:60}") long staleAfterSeconds) {
+            Confirmations confirmations, Reviews reviews, @Value("${opensalw.import.stale-after-seconds:60}") long staleAfterSeconds) {
         this.confirmations = confirmations;
+        this.reviews = reviews;
         this.store = store;
         this.duplicates = duplicates;
         this.registryQueries = registryQueries;
@@ -291,30 +293,22 @@ public class ImportManagement {
                 f.serial(), f.nationalMark(), localized(f.reason()), f.matchedWeapon(), f.reviewedBy())).toList();
     }
 
-    /**
-     * A person's decision on a flagged row: {@code DUPLICATE} (the same weapon: the row is not registered) or
-     * {@code DISTINCT} (another weapon: the row is registered, now if the batch is already confirmed).
-     */
+    /** A person's decision on a flagged row: {@code DUPLICATE} (not registered) or {@code DISTINCT} (registered); see {@link Reviews}. */
     @Transactional
     public void review(UUID id, long line, String decision) {
-        ImportBatch b = store.lock(id).orElseThrow(() -> UserFacingException.notFound("import", id));
-        if (b.status() != BatchStatus.LOADED && b.status() != BatchStatus.CONFIRMED) {
-            throw UserFacingException.invalid("status", "import.review.status", b.status());
-        }
-        if (!"DUPLICATE".equals(decision) && !"DISTINCT".equals(decision)) {
-            throw UserFacingException.invalid("decision", "import.review.decision", decision);
-        }
-        StagedRow row = store.row(id, line).orElseThrow(() -> UserFacingException.notFound("row", line));
-        if (!"FLAGGED".equals(row.status)) {
-            throw UserFacingException.invalid("line", "import.review.notFlagged", line);
-        }
-        Instant now = clock.instant();
-        store.review(id, line, decision, now, currentUser.username());
-        if ("DISTINCT".equals(decision) && b.status() == BatchStatus.CONFIRMED) {
-            confirmations.registerLate(id, row);
-        }
-        store.refreshCounts(id);
-        audit.recordWrite("import.review", "IMPORT_BATCH", id, "line " + line + ": " + decision);
+        reviews.review(id, line, decision);
+    }
+
+    /** The same decision on every row still flagged with a duplicate found in {@code source}, before confirmation. */
+    @Transactional
+    public int reviewAll(UUID id, FlagSource source, String decision) {
+        return reviews.reviewAll(id, source, decision);
+    }
+
+    /** How many rows wait for a decision, by where their duplicate was found. */
+    public Map<FlagSource, Long> openFlags(UUID id) {
+        batch(id); // an unknown batch is refused
+        return store.openFlags(id);
     }
 
     /**

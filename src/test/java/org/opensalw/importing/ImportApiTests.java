@@ -135,4 +135,25 @@ class ImportApiTests {
         assertThat(call(registrar, "GET", "/api/imports/" + secondId, null, null).body()).contains("\"weaponsRegistered\":1",
                 "\"confirmedBy\":\"" + registrar + "\"");
     }
+
+    @Test
+    void shouldDecideTheRowsFlaggedInTheFileAtOnce() {
+        String s = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String registrar = "api-all-" + s;
+        accounts.createUnchecked(new NewUser(registrar, "Registrar", Set.of(Role.REGISTRAR), "en", PASSWORD));
+        String csv = "weapon_type,maker,Serial No\nRIFLE,Beretta,D" + s + "\nRIFLE,Beretta,D-" + s + "\nRIFLE,Beretta,d " + s + "\n";
+        String id = upload(registrar, csv, "yyyy-MM-dd").body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> call(registrar, "GET", "/api/imports/" + id, null, null).body().contains("\"status\":\"LOADED\""));
+        assertThat(call(registrar, "GET", "/api/imports/" + id + "/flags", null, null).body()).contains("\"FILE\":2", "\"REGISTER\":0");
+
+        Answer unknown = call(registrar, "POST", "/api/imports/" + id + "/flags/FILE/review", "{\"decision\":\"PERHAPS\"}", MediaType.APPLICATION_JSON);
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.body()).contains("\"field\":\"decision\"");
+        Answer decided = call(registrar, "POST", "/api/imports/" + id + "/flags/FILE/review", "{\"decision\":\"DUPLICATE\"}", MediaType.APPLICATION_JSON);
+        assertThat(decided.status()).isEqualTo(200);
+        assertThat(decided.body()).isEqualTo("{\"decided\":2}");
+        assertThat(call(registrar, "GET", "/api/imports/" + id + "/flags", null, null).body()).contains("\"FILE\":0");
+        assertThat(call(registrar, "GET", "/api/imports/" + id + "/flagged", null, null).body()).contains("\"status\":\"DUPLICATE\"",
+                "\"reviewedBy\":\"" + registrar + "\"");
+    }
 }

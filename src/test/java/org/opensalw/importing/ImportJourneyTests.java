@@ -44,6 +44,9 @@ class ImportJourneyTests {
             csv.append(i == 7 ? "CANNON" : "RIFLE").append(";Izhmash;").append(t).append('-').append(i)
                     .append(i == 11 ? ";2001-02-03;RU;IMPORTED\n" : ";03/02/2001;RU;IMPORTED\n");
         }
+        for (String repeat : new String[] {"/1", " 2", ".3"}) { // rows 1 to 3 again, written another way: suspected duplicates
+            csv.append("RIFLE;Izhmash;").append(t).append(repeat).append(";03/02/2001;RU;IMPORTED\n");
+        }
         Path file = Path.of("target", "journey-" + t + ".csv");
         Files.writeString(file, csv, StandardCharsets.UTF_8);
         try (Browser browser = new Browser(port)) {
@@ -57,14 +60,18 @@ class ImportJourneyTests {
             browser.submit("mapping-form").waitForText("rows read");
             browser.screenshot("import-03-progress");
             browser.waitForText("Read, waiting for confirmation", Duration.ofMinutes(2));
-            assertThat(browser.text(By.id("counts"))).contains(ROWS + " rows read", (ROWS - 2) + " accepted", "2 rejected");
+            assertThat(browser.text(By.id("counts"))).contains((ROWS + 3) + " rows read", (ROWS - 2) + " accepted", "2 rejected", "3 flagged");
             String href = browser.attribute(By.id("error-report"), "href");
             String report = browser.fetchText(href);
             assertThat(report.lines().toList()).hasSize(3);
             assertThat(report).contains("9,weapon_type,").contains("CANNON").contains("13,origin_date,").contains("dd/MM/yyyy");
             browser.open(href.replace("http://localhost:" + port, "").replace("/errors.csv", "")).waitForText("Confirm: register " + (ROWS - 2) + " weapons");
+            assertThat(browser.text(By.id("decide-all-FILE"))).contains("3 rows repeat an earlier row of this file");
+            browser.screenshot("import-04-duplicates");
+            browser.click(By.cssSelector("#decide-all-FILE form:first-of-type button")).waitForText("3 rows decided.");
+            assertThat(browser.pageText()).contains("Confirmed duplicate (journey-importer)").doesNotContain("3 rows repeat an earlier row");
             browser.click(By.id("confirm")).waitForText("Confirmed: in the register", Duration.ofMinutes(2));
-            browser.screenshot("import-04-confirmed");
+            browser.screenshot("import-05-confirmed");
             assertThat(browser.pageText()).contains((ROWS - 2) + " weapons and 0 holders registered");
         }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM weapon WHERE serial_as_marked LIKE ?", Long.class, t + "-%")).isEqualTo(ROWS - 2);

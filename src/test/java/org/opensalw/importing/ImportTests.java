@@ -556,6 +556,34 @@ class ImportTests {
     }
 
     @Test
+    void shouldDecideAllTheRowsFlaggedInOnePlaceAtOnceBeforeConfirmation() {
+        String t = tag();
+        imports.confirm(load(HEADER + "\nRIFLE,KALASHNIKOV,SKS,,RU,1959," + t + "-R1,,,,,,,,,,\n"
+                + "RIFLE,KALASHNIKOV,SKS,,RU,1959," + t + "-R2,,,,,,,,,,\n").id());
+        ImportBatch b = load(HEADER + "\n"
+                + "RIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-R1,,,,,,,,,,\n"     // in the register
+                + "RIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-R2,,,,,,,,,,\n"     // in the register
+                + "RIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-F1,,,,,,,,,,\n"
+                + "RIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-F1,,,,,,,,,,\n"     // line 4 again
+                + "RIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "/F1,,,,,,,,,,\n"     // line 4 again
+                + "RIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-N1,,,,,,,,,,\n");
+        assertThat(imports.openFlags(b.id())).containsEntry(FlagSource.FILE, 2L).containsEntry(FlagSource.REGISTER, 2L);
+
+        assertThat(imports.reviewAll(b.id(), FlagSource.FILE, "DUPLICATE")).isEqualTo(2);
+
+        assertThat(imports.openFlags(b.id())).containsEntry(FlagSource.FILE, 0L).containsEntry(FlagSource.REGISTER, 2L);
+        assertThat(jdbc.queryForList("SELECT reviewed_by FROM import_row WHERE batch_id = ? AND line IN (5, 6)", String.class, b.id()))
+                .containsOnly("import-registrar");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE action = 'import.reviewAll' AND subject_id = ?",
+                Long.class, b.id().toString())).isEqualTo(1);
+        assertThatThrownBy(() -> imports.reviewAll(b.id(), FlagSource.FILE, "MAYBE")).isInstanceOf(UserFacingException.class);
+        imports.confirm(b.id());
+        assertThat(weaponsOfBatch(b.id())).as("lines 4 and 7; the rest decided or waiting").isEqualTo(2);
+        assertThatThrownBy(() -> imports.reviewAll(b.id(), FlagSource.REGISTER, "DISTINCT")).as("after confirmation, one by one")
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations().get(0).code()).isEqualTo("import.reviewAll.status"));
+    }
+
+    @Test
     void shouldVoidAnUnconfirmedBatchWithAReasonAndKeepIt() {
         String t = tag();
         String csv = HEADER + "\nRIFLE,KALASHNIKOV,SKS,,RU,1960," + t + "-1,,,,,,,,,,\n";

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.opensalw.importing.BatchStatus;
+import org.opensalw.importing.FlagSource;
 import org.opensalw.importing.FlaggedRow;
 import org.opensalw.importing.ImportBatch;
 import org.opensalw.importing.ImportOptions;
@@ -293,6 +294,26 @@ public class BatchStore {
     public Optional<StagedRow> row(UUID id, long line) {
         return jdbc.sql("SELECT * FROM import_row WHERE batch_id = :id AND line = :line FOR UPDATE").param("id", id).param("line", line)
                 .query((rs, i) -> StagedRows.map(rs)).optional();
+    }
+
+    /** The message code of a stored flag reason (the keyed text up to its first argument), in SQL. */
+    private static final String REASON_CODE = "split_part(flag_reason, chr(31), 1)";
+
+    /** How many rows of the batch wait for a decision, by where their duplicate was found. */
+    public Map<FlagSource, Long> openFlags(UUID id) {
+        Map<FlagSource, Long> open = new java.util.EnumMap<>(FlagSource.class);
+        for (FlagSource source : FlagSource.values()) {
+            open.put(source, jdbc.sql("SELECT count(*) FROM import_row WHERE batch_id = :id AND status = 'FLAGGED' AND " + REASON_CODE
+                    + " LIKE :ending").param("id", id).param("ending", "%" + source.codeEnding()).query(Long.class).single());
+        }
+        return open;
+    }
+
+    /** The same decision on every row still flagged with a duplicate from this source; returns how many were decided. */
+    public int reviewAll(UUID id, FlagSource source, String status, Instant at, String by) {
+        return jdbc.sql("UPDATE import_row SET status = :s, reviewed_by = :by, reviewed_at = :at WHERE batch_id = :id AND status = 'FLAGGED' AND "
+                + REASON_CODE + " LIKE :ending").param("s", status).param("by", by).param("at", Timestamp.from(at)).param("id", id)
+                .param("ending", "%" + source.codeEnding()).update();
     }
 
     public void review(UUID id, long line, String status, Instant at, String by) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.opensalw.importing.ColumnInfo;
+import org.opensalw.importing.FlagSource;
 import org.opensalw.importing.FlaggedRow;
 import org.opensalw.importing.ImportBatch;
 import org.opensalw.importing.ImportManagement;
@@ -144,6 +145,23 @@ class ImportApi {
     @Operation(summary = "Decide a suspected duplicate: DUPLICATE (not registered) or DISTINCT (registered as another weapon)")
     void review(@PathVariable UUID id, @PathVariable long line, @RequestBody Review review) {
         imports.review(id, line, review.decision());
+    }
+
+    @GetMapping("/api/imports/{id}/flags")
+    @Operation(summary = "How many suspected duplicates of a batch wait for a decision, by where the duplicate was found",
+            description = "FILE: an earlier row of the same file; REGISTER: a weapon in the register.")
+    Map<FlagSource, Long> openFlags(@PathVariable UUID id) {
+        return imports.openFlags(id);
+    }
+
+    @PostMapping("/api/imports/{id}/flags/{source}/review")
+    @Operation(summary = "Decide at once every suspected duplicate still open whose duplicate was found in one place",
+            description = "source FILE (an earlier row of the same file) or REGISTER (a weapon in the register); decision DUPLICATE (the"
+                    + " rows are not registered) or DISTINCT (they are registered at confirmation). Only before confirmation (422"
+                    + " otherwise). Each row records who decided, and the audit trail one entry with the count. Answers the number of"
+                    + " rows decided.")
+    Map<String, Integer> reviewAll(@PathVariable UUID id, @PathVariable FlagSource source, @RequestBody Review review) {
+        return Map.of("decided", imports.reviewAll(id, source, review.decision()));
     }
 
     @PostMapping("/api/imports/{id}/confirm")

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.opensalw.importing.BatchStatus;
+import org.opensalw.importing.FlagSource;
 import org.opensalw.importing.ImportBatch;
 import org.opensalw.importing.ImportManagement;
 import org.opensalw.importing.ImportTemplates;
@@ -133,6 +135,7 @@ class ImportController {
         ImportBatch b = imports.batch(id);
         model.addAttribute("b", b);
         model.addAttribute("flagged", imports.flagged(id, false));
+        model.addAttribute("openFlags", b.status() == BatchStatus.LOADED ? imports.openFlags(id) : Map.of());
         model.addAttribute("history", imports.history(id));
         return "importing/batch";
     }
@@ -184,6 +187,12 @@ class ImportController {
     @PostMapping("/imports/{id}/rows/{line}/review")
     String review(@PathVariable UUID id, @PathVariable long line, @RequestParam String decision, Locale locale, RedirectAttributes redirect) {
         return act(id, () -> imports.review(id, line, decision), locale, redirect);
+    }
+
+    @PostMapping("/imports/{id}/flags/{source}/review")
+    String reviewAll(@PathVariable UUID id, @PathVariable FlagSource source, @RequestParam String decision, Locale locale,
+            RedirectAttributes redirect) {
+        return act(id, () -> redirect.addFlashAttribute("decided", imports.reviewAll(id, source, decision)), locale, redirect);
     }
 
     private String act(UUID id, Runnable action, Locale locale, RedirectAttributes redirect) {
