@@ -94,6 +94,18 @@ class ApiErrors {
      * goes, an unknown code) is named by its field and said in the caller's words, without the JSON reader's internals.
      */
     private ApiViolation fieldOf(Exception e) {
+        if (e instanceof MethodArgumentTypeMismatchException m) { // a path or query parameter: named by its name, with its choices
+            Locale locale = LocaleContextHolder.getLocale();
+            String value = String.valueOf(m.getValue());
+            Class<?> type = m.getRequiredType();
+            if (type != null && type.isEnum()) {
+                String choices = String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList());
+                return new ApiViolation(m.getName(), "request.field.choice",
+                        messages.getMessage("request.field.choice", new Object[] {m.getName(), value, choices}, locale));
+            }
+            return new ApiViolation(m.getName(), "request.field.invalid",
+                    messages.getMessage("request.field.invalid", new Object[] {m.getName(), value}, locale));
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof tools.jackson.core.JacksonException j && !j.getPath().isEmpty()) {
                 StringBuilder path = new StringBuilder();

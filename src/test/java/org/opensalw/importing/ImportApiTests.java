@@ -146,6 +146,10 @@ class ImportApiTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> call(registrar, "GET", "/api/imports/" + id, null, null).body().contains("\"status\":\"LOADED\""));
         assertThat(call(registrar, "GET", "/api/imports/" + id + "/flags", null, null).body()).contains("\"FILE\":2", "\"REGISTER\":0");
 
+        Answer nowhere = call(registrar, "POST", "/api/imports/" + id + "/flags/ELSEWHERE/review", "{\"decision\":\"DUPLICATE\"}",
+                MediaType.APPLICATION_JSON);
+        assertThat(nowhere.status()).isEqualTo(400);
+        assertThat(nowhere.body()).contains("\"field\":\"source\"", "ELSEWHERE", "FILE, REGISTER").doesNotContain("org.opensalw");
         Answer unknown = call(registrar, "POST", "/api/imports/" + id + "/flags/FILE/review", "{\"decision\":\"PERHAPS\"}", MediaType.APPLICATION_JSON);
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.body()).contains("\"field\":\"decision\"");

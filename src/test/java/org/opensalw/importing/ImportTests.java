@@ -349,6 +349,27 @@ class ImportTests {
     }
 
     @Test
+    void shouldCheckAtConfirmationEvenTheRowsDecidedToBeOtherWeapons() {
+        String t = tag().replaceAll("[0-9]", "Q"); // no digit of the tag joins the number below
+        String row = "\nASSAULT_RIFLE,Izhmash,AKM,7.62x39mm,RU,1978," + t + "-77,,,,,IMPORTED,12/03/1992,RU,,,";
+        // line 3: the same serial written another way, a year apart (so not the same row)
+        ImportBatch waiting = load(HEADER + row + row.replace(t + "-77", t + " 077").replace(",1978,", ",1979,") + "\n");
+        assertThat(imports.reviewAll(waiting.id(), FlagSource.FILE, "DISTINCT")).as("line 3: another weapon than line 2").isEqualTo(1);
+        // another copy of the file is confirmed meanwhile: the weapon of line 2 is now in the register
+        imports.confirm(load("copy.csv", (HEADER + row + "\n").getBytes(StandardCharsets.UTF_8), ImportOptions.of("dd/MM/yyyy")).id());
+
+        ImportBatch confirmed = imports.confirm(waiting.id());
+
+        assertThat(weaponsOfBatch(waiting.id())).as("neither registered twice").isZero();
+        assertThat(confirmed.rowsAlready()).isEqualTo(1);
+        assertThat(imports.flagged(waiting.id(), true)).singleElement().satisfies(f -> {
+            assertThat(f.line()).isEqualTo(3);
+            assertThat(f.reason()).contains("in the register");
+            assertThat(f.reviewedBy()).as("the earlier decision was about line 2 only").isNull();
+        });
+    }
+
+    @Test
     void shouldReadDatesWithoutLeadingZerosButNoImpossibleOnes() {
         String t = tag();
         ImportBatch b = load(HEADER + "\nASSAULT_RIFLE,Izhmash,AKM,7.62x39mm,RU,1978," + t + "-1,,,,,IMPORTED,1/3/1992,RU,,,"

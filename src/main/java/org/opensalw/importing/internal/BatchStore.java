@@ -296,24 +296,27 @@ public class BatchStore {
                 .query((rs, i) -> StagedRows.map(rs)).optional();
     }
 
-    /** The message code of a stored flag reason (the keyed text up to its first argument), in SQL. */
-    private static final String REASON_CODE = "split_part(flag_reason, chr(31), 1)";
+    /** Rows of one source in SQL: every flag against the register names the weapon it matched; flags within the file name none. */
+    private static String from(FlagSource source) {
+        return source == FlagSource.REGISTER ? "matched_weapon IS NOT NULL" : "matched_weapon IS NULL";
+    }
 
     /** How many rows of the batch wait for a decision, by where their duplicate was found. */
     public Map<FlagSource, Long> openFlags(UUID id) {
-        Map<FlagSource, Long> open = new java.util.EnumMap<>(FlagSource.class);
-        for (FlagSource source : FlagSource.values()) {
-            open.put(source, jdbc.sql("SELECT count(*) FROM import_row WHERE batch_id = :id AND status = 'FLAGGED' AND " + REASON_CODE
-                    + " LIKE :ending").param("id", id).param("ending", "%" + source.codeEnding()).query(Long.class).single());
-        }
-        return open;
+        return jdbc.sql("SELECT count(*) FILTER (WHERE " + from(FlagSource.FILE) + "), count(*) FILTER (WHERE " + from(FlagSource.REGISTER)
+                + ") FROM import_row WHERE batch_id = :id AND status = 'FLAGGED'").param("id", id)
+                .query((rs, i) -> {
+                    Map<FlagSource, Long> open = new java.util.EnumMap<>(FlagSource.class);
+                    open.put(FlagSource.FILE, rs.getLong(1));
+                    open.put(FlagSource.REGISTER, rs.getLong(2));
+                    return open;
+                }).single();
     }
 
     /** The same decision on every row still flagged with a duplicate from this source; returns how many were decided. */
     public int reviewAll(UUID id, FlagSource source, String status, Instant at, String by) {
         return jdbc.sql("UPDATE import_row SET status = :s, reviewed_by = :by, reviewed_at = :at WHERE batch_id = :id AND status = 'FLAGGED' AND "
-                + REASON_CODE + " LIKE :ending").param("s", status).param("by", by).param("at", Timestamp.from(at)).param("id", id)
-                .param("ending", "%" + source.codeEnding()).update();
+                + from(source)).param("s", status).param("by", by).param("at", Timestamp.from(at)).param("id", id).update();
     }
 
     public void review(UUID id, long line, String status, Instant at, String by) {

@@ -71,8 +71,16 @@ public class DuplicateFlags {
     }
 
     /**
-     * Flags the accepted rows with the same maker and serial, or the same national mark, as one of these weapons (registered
-     * since the rows were checked); {@code {weapon}} in the reasons is replaced by the weapon's id. Returns the rows flagged.
+     * A row found the same as a weapon registered since: flagged again with that weapon, and a person's earlier decision that
+     * it is another weapon than the one it was flagged for is no longer the last word (it was taken without this weapon).
+     */
+    private static final String FLAG_AS_REGISTERED = "status = 'FLAGGED', matched_weapon = n.id, flag_reason = replace(:t, '{weapon}', n.id::text),"
+            + " reviewed_by = NULL, reviewed_at = NULL";
+
+    /**
+     * Flags the rows to be registered (accepted, or decided to be other weapons) with the same maker and serial, or the
+     * same national mark, as one of these weapons (registered since the rows were checked); {@code {weapon}} in the reasons
+     * is replaced by the weapon's id. Returns the rows flagged.
      */
     public int flagSameAsRegistered(UUID id, List<RegistryQueries.RegisteredIdentity> weapons, String sameSerialTemplate,
             String sameSerialNoMakerTemplate, String sameMarkTemplate) {
@@ -96,26 +104,26 @@ public class DuplicateFlags {
             }
         }
         int flagged = jdbc.sql("""
-                UPDATE import_row r SET status = 'FLAGGED', matched_weapon = n.id, flag_reason = replace(:t, '{weapon}', n.id::text)
+                UPDATE import_row r SET %s
                 FROM unnest(:ids::uuid[], :makers::text[], :serials::text[]) AS n(id, maker, serial)
-                WHERE r.batch_id = :id AND r.status = 'ACCEPTED' AND r.maker_code = n.maker AND r.serial_norm = n.serial
+                WHERE r.batch_id = :id AND r.status IN ('ACCEPTED', 'DISTINCT') AND r.maker_code = n.maker AND r.serial_norm = n.serial
                   AND n.serial <> ''
-                """).param("id", id).param("t", sameSerialTemplate).param("ids", ids.toArray(String[]::new))
+                """.formatted(FLAG_AS_REGISTERED)).param("id", id).param("t", sameSerialTemplate).param("ids", ids.toArray(String[]::new))
                 .param("makers", makers.toArray(String[]::new)).param("serials", serials.toArray(String[]::new)).update();
         flagged += !makers.contains(null) ? 0 : jdbc.sql("""
-                UPDATE import_row r SET status = 'FLAGGED', matched_weapon = n.id, flag_reason = replace(:t, '{weapon}', n.id::text)
+                UPDATE import_row r SET %s
                 FROM unnest(:ids::uuid[], :makers::text[], :types::text[], :serials::text[]) AS n(id, maker, type, serial)
-                WHERE r.batch_id = :id AND r.status = 'ACCEPTED' AND r.maker_code IS NULL AND n.maker IS NULL
+                WHERE r.batch_id = :id AND r.status IN ('ACCEPTED', 'DISTINCT') AND r.maker_code IS NULL AND n.maker IS NULL
                   AND r.weapon_type = n.type AND r.serial_norm = n.serial AND n.serial <> ''
-                """).param("id", id).param("t", sameSerialNoMakerTemplate).param("ids", ids.toArray(String[]::new))
+                """.formatted(FLAG_AS_REGISTERED)).param("id", id).param("t", sameSerialNoMakerTemplate).param("ids", ids.toArray(String[]::new))
                 .param("makers", makers.toArray(String[]::new)).param("types", types.toArray(String[]::new))
                 .param("serials", serials.toArray(String[]::new)).update();
         if (!marks.isEmpty()) {
             flagged += jdbc.sql("""
-                    UPDATE import_row r SET status = 'FLAGGED', matched_weapon = n.id, flag_reason = replace(:t, '{weapon}', n.id::text)
+                    UPDATE import_row r SET %s
                     FROM unnest(:ids::uuid[], :marks::text[]) AS n(id, mark)
-                    WHERE r.batch_id = :id AND r.status = 'ACCEPTED' AND upper(r.national_mark) = upper(n.mark) AND n.mark <> ''
-                    """).param("id", id).param("t", sameMarkTemplate).param("ids", markIds.toArray(String[]::new))
+                    WHERE r.batch_id = :id AND r.status IN ('ACCEPTED', 'DISTINCT') AND upper(r.national_mark) = upper(n.mark) AND n.mark <> ''
+                    """.formatted(FLAG_AS_REGISTERED)).param("id", id).param("t", sameMarkTemplate).param("ids", markIds.toArray(String[]::new))
                     .param("marks", marks.toArray(String[]::new)).update();
         }
         return flagged;

@@ -63,10 +63,11 @@ public class Reviews {
             throw UserFacingException.invalid("status", "import.reviewAll.status", b.status());
         }
         requireDecision(decision);
-        if (source == null) {
-            throw UserFacingException.invalid("source", "import.reviewAll.source", String.valueOf((Object) null));
-        }
+        java.util.Objects.requireNonNull(source, "source");
         int decided = store.reviewAll(id, source, decision, clock.instant(), currentUser.username());
+        if (decided == 0) {
+            return 0; // nothing left to decide (someone else did): nothing written
+        }
         store.refreshCounts(id);
         audit.recordWrite("import.reviewAll", "IMPORT_BATCH", id, decided + " rows flagged in the " + source.name().toLowerCase(java.util.Locale.ROOT)
                 + ": " + decision);

@@ -190,9 +190,14 @@ class ImportController {
     }
 
     @PostMapping("/imports/{id}/flags/{source}/review")
-    String reviewAll(@PathVariable UUID id, @PathVariable FlagSource source, @RequestParam String decision, Locale locale,
-            RedirectAttributes redirect) {
-        return act(id, () -> redirect.addFlashAttribute("decided", imports.reviewAll(id, source, decision)), locale, redirect);
+    String reviewAll(@PathVariable UUID id, @PathVariable FlagSource source, @RequestParam String decision,
+            @RequestParam(defaultValue = "false") boolean checked, Locale locale, RedirectAttributes redirect) {
+        return act(id, () -> {
+            if ("DISTINCT".equals(decision) && !checked) { // the page's tick, also when the browser did not require it
+                throw UserFacingException.invalid("checked", "import.reviewAll.unchecked");
+            }
+            redirect.addFlashAttribute("decided", imports.reviewAll(id, source, decision));
+        }, locale, redirect);
     }
 
     private String act(UUID id, Runnable action, Locale locale, RedirectAttributes redirect) {
