@@ -695,6 +695,27 @@ class ImportTests {
     }
 
     @Test
+    void shouldSayWhyABackgroundConfirmationFailedInTheReadersLanguage() {
+        String t = tag();
+        ImportBatch b = load(HEADER + "\n" + "ASSAULT_RIFLE,Izhmash,AKM,7.62x39mm,RU,1978," + t + "-001,,,,,IMPORTED,12/03/1992,RU,,,\n");
+        // a row the register refuses when it checks it again (as if the reference data had changed since the reading)
+        jdbc.update("UPDATE import_row SET country = 'QQ' WHERE batch_id = ?", b.id());
+        imports.startConfirmation(b.id());
+        org.awaitility.Awaitility.await().pollInSameThread().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> imports.batch(b.id()).status() == BatchStatus.LOADED);
+        assertThat(weaponsOfBatch(b.id())).isZero();
+        String english = imports.batch(b.id()).message();
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.FRENCH);
+        try {
+            String french = imports.batch(b.id()).message();
+            assertThat(french).contains("QQ").isNotEqualTo(english);
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
+        assertThat(english).contains("QQ");
+    }
+
+    @Test
     void shouldConfirmInTheBackgroundAsThePersonWhoAsked() {
         String t = tag();
         ImportBatch b = load(HEADER + "\n" + "ASSAULT_RIFLE,Izhmash,AKM,7.62x39mm,RU,1978," + t + "-001,,,,,IMPORTED,12/03/1992,RU,,,\n");

@@ -126,9 +126,10 @@ public class Confirmations {
             });
         } catch (RuntimeException e) {
             log.warn("Confirmation of import batch {} failed; nothing of it was written", id, e);
-            String why = e instanceof UserFacingException u
-                    ? String.join("; ", u.violations().stream().map(v -> Messages.resolve(messages, v, locale)).toList())
-                    : Messages.resolve(messages, Violation.of(null, "import.confirm.failed", e.getClass().getSimpleName()), locale);
+            // by key, to be read in the reader's language; several refusals at once are joined in the confirming person's
+            String why = !(e instanceof UserFacingException u) ? ImportBatch.keyed("import.confirm.failed", e.getClass().getSimpleName())
+                    : u.violations().size() == 1 ? ImportBatch.keyed(u.violations().get(0).code(), u.violations().get(0).args().toArray())
+                    : String.join("; ", u.violations().stream().map(v -> Messages.resolve(messages, v, locale)).toList());
             transactions.executeWithoutResult(status -> store.confirmationFailed(id, why, clock.instant(), currentUser.username()));
         }
     }
