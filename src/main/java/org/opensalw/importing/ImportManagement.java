@@ -289,7 +289,12 @@ public class ImportManagement {
 
     /** Suspected duplicates of a batch (open ones first: those still to decide). */
     public List<FlaggedRow> flagged(UUID id, boolean onlyOpen) {
-        return store.flagged(id, onlyOpen, 500).stream().map(f -> new FlaggedRow(f.line(), f.status(), f.weaponType(), f.makerCode(),
+        return flagged(id, onlyOpen, null, 500);
+    }
+
+    /** At most {@code limit} flagged rows; with {@code afterLine}, the next ones after that line, in line order. */
+    public List<FlaggedRow> flagged(UUID id, boolean onlyOpen, Long afterLine, int limit) {
+        return store.flagged(id, onlyOpen, afterLine, limit).stream().map(f -> new FlaggedRow(f.line(), f.status(), f.weaponType(), f.makerCode(),
                 f.serial(), f.nationalMark(), localized(f.reason()), f.matchedWeapon(), f.reviewedBy())).toList();
     }
 

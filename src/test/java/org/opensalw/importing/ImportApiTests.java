@@ -145,6 +145,12 @@ class ImportApiTests {
         String id = upload(registrar, csv, "yyyy-MM-dd").body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
         await().atMost(Duration.ofSeconds(30)).until(() -> call(registrar, "GET", "/api/imports/" + id, null, null).body().contains("\"status\":\"LOADED\""));
         assertThat(call(registrar, "GET", "/api/imports/" + id + "/flags", null, null).body()).contains("\"FILE\":2", "\"REGISTER\":0");
+        // read a page at a time: one row, then the one after it, then nothing
+        Answer first = call(registrar, "GET", "/api/imports/" + id + "/flagged?open=true&limit=1&afterLine=0", null, null);
+        assertThat(first.body()).contains("\"line\":3").doesNotContain("\"line\":4");
+        assertThat(call(registrar, "GET", "/api/imports/" + id + "/flagged?open=true&limit=1&afterLine=3", null, null).body()).contains("\"line\":4");
+        assertThat(call(registrar, "GET", "/api/imports/" + id + "/flagged?open=true&limit=1&afterLine=4", null, null).body()).isEqualTo("[]");
+        assertThat(call(registrar, "GET", "/api/imports/" + id + "/flagged?limit=5000", null, null).status()).isEqualTo(422);
 
         Answer nowhere = call(registrar, "POST", "/api/imports/" + id + "/flags/ELSEWHERE/review", "{\"decision\":\"DUPLICATE\"}",
                 MediaType.APPLICATION_JSON);

@@ -281,10 +281,15 @@ public class BatchStore {
         return jdbc.sql("SELECT register_seq FROM import_batch WHERE id = :id").param("id", id).query(Long.class).optional().orElse(null);
     }
 
-    public List<FlaggedRow> flagged(UUID id, boolean onlyOpen, int limit) {
+    /**
+     * Flagged rows (with {@code onlyOpen}, those still to decide), at most {@code limit}: without {@code afterLine}, those
+     * still to decide first; with it, the rows after that line in line order (the next page).
+     */
+    public List<FlaggedRow> flagged(UUID id, boolean onlyOpen, Long afterLine, int limit) {
         return jdbc.sql("SELECT * FROM import_row WHERE batch_id = :id AND status " + (onlyOpen ? "= 'FLAGGED'" : "IN ('FLAGGED', 'DUPLICATE', 'DISTINCT')")
-                        + " AND flag_reason <> '' ORDER BY status <> 'FLAGGED', line LIMIT :n") // those still to decide first
-                .param("id", id).param("n", limit)
+                        + " AND flag_reason <> ''" + (afterLine == null ? " ORDER BY status <> 'FLAGGED', line" : " AND line > :after ORDER BY line")
+                        + " LIMIT :n")
+                .param("id", id).param("n", limit).param("after", afterLine == null ? 0L : afterLine)
                 .query((rs, i) -> new FlaggedRow(rs.getLong("line"), rs.getString("status"), rs.getString("weapon_type"),
                         rs.getString("maker_code"), rs.getString("serial"), rs.getString("national_mark"), rs.getString("flag_reason"),
                         rs.getObject("matched_weapon", UUID.class), rs.getString("reviewed_by")))

@@ -16,6 +16,7 @@ import org.opensalw.importing.ImportManagement;
 import org.opensalw.importing.ImportOptions;
 import org.opensalw.importing.ImportTemplates;
 import org.opensalw.importing.PreparedFile;
+import org.opensalw.shared.UserFacingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
@@ -135,9 +136,16 @@ class ImportApi {
     }
 
     @GetMapping("/api/imports/{id}/flagged")
-    @Operation(summary = "Suspected duplicates of a batch")
-    List<FlaggedRow> flagged(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean open) {
-        return imports.flagged(id, open);
+    @Operation(summary = "Suspected duplicates of a batch, a page at a time",
+            description = "open=true: only those still to decide. At most 'limit' rows (1 to 1000, default 500): without afterLine,"
+                    + " those still to decide first; with afterLine, the rows after that line in line order, so a client reads them"
+                    + " all by asking again with the last line it received until the answer is empty.")
+    List<FlaggedRow> flagged(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean open,
+            @RequestParam(required = false) Long afterLine, @RequestParam(defaultValue = "500") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw UserFacingException.invalid("limit", "import.flagged.limit", limit);
+        }
+        return imports.flagged(id, open, afterLine, limit);
     }
 
     @PostMapping("/api/imports/{id}/rows/{line}/review")
