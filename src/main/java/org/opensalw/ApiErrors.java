@@ -1,6 +1,7 @@
 package org.opensalw;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.opensalw.shared.UserFacingException;
@@ -89,22 +90,26 @@ class ApiErrors {
                 messages.getMessage("request.unreadable", new Object[] {detail}, LocaleContextHolder.getLocale()))));
     }
 
+    /** A value that does not fit its field or parameter: named, with the choices when it takes one of a list. */
+    private ApiViolation notFitting(String field, Object value, Class<?> type) {
+        Locale locale = LocaleContextHolder.getLocale();
+        if (type != null && type.isEnum()) {
+            String choices = String.join(", ", Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList());
+            return new ApiViolation(field, "request.field.choice",
+                    messages.getMessage("request.field.choice", new Object[] {field, String.valueOf(value), choices}, locale));
+        }
+        return new ApiViolation(field, "request.field.invalid",
+                messages.getMessage("request.field.invalid", new Object[] {field, String.valueOf(value)}, locale));
+    }
+
     /**
      * A JSON body with a value that does not fit its field (a missing number or yes/no, a word where a number or date
-     * goes, an unknown code) is named by its field and said in the caller's words, without the JSON reader's internals.
+     * goes, an unknown code), or a path or query value that does not fit its parameter, is named by its field and said in
+     * the caller's words, without the JSON reader's or the framework's internals.
      */
     private ApiViolation fieldOf(Exception e) {
-        if (e instanceof MethodArgumentTypeMismatchException m) { // a path or query parameter: named by its name, with its choices
-            Locale locale = LocaleContextHolder.getLocale();
-            String value = String.valueOf(m.getValue());
-            Class<?> type = m.getRequiredType();
-            if (type != null && type.isEnum()) {
-                String choices = String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList());
-                return new ApiViolation(m.getName(), "request.field.choice",
-                        messages.getMessage("request.field.choice", new Object[] {m.getName(), value, choices}, locale));
-            }
-            return new ApiViolation(m.getName(), "request.field.invalid",
-                    messages.getMessage("request.field.invalid", new Object[] {m.getName(), value}, locale));
+        if (e instanceof MethodArgumentTypeMismatchException m) { // a path or query parameter: named by its name
+            return notFitting(m.getName(), m.getValue(), m.getRequiredType());
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof tools.jackson.core.JacksonException j && !j.getPath().isEmpty()) {
@@ -119,14 +124,7 @@ class ApiErrors {
                 String field = path.toString();
                 Locale locale = LocaleContextHolder.getLocale();
                 if (j instanceof tools.jackson.databind.exc.InvalidFormatException f) {
-                    Class<?> type = f.getTargetType();
-                    if (type != null && type.isEnum()) {
-                        String choices = String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList());
-                        return new ApiViolation(field, "request.field.choice",
-                                messages.getMessage("request.field.choice", new Object[] {field, String.valueOf(f.getValue()), choices}, locale));
-                    }
-                    return new ApiViolation(field, "request.field.invalid",
-                            messages.getMessage("request.field.invalid", new Object[] {field, String.valueOf(f.getValue())}, locale));
+                    return notFitting(field, f.getValue(), f.getTargetType());
                 }
                 String code = String.valueOf(j.getOriginalMessage()).contains("null") ? "request.field.required" : "request.field.kind";
                 return new ApiViolation(field, code, messages.getMessage(code, new Object[] {field}, locale));

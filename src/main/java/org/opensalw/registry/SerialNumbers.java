@@ -42,6 +42,15 @@ public final class SerialNumbers {
     }
 
     /**
+     * SQL: a serial (column {@code asMarked}) whose stored normalised form (column {@code normalised}) the rule since
+     * migration 83 may read differently: one with a character outside ASCII, or a normalised form with a zero starting a
+     * number. The migrations recompute only these.
+     */
+    public static String mayReadDifferently(String asMarked, String normalised) {
+        return "(" + asMarked + " ~ '[^\\x01-\\x7F]' OR " + normalised + " ~ '(^|[^0-9])0[0-9]')";
+    }
+
+    /**
      * The normalised start of the serials that begin as typed (a search as the person types): as {@link #normalise}, except
      * that zeros ending what was typed may be the padding of a number typed further ("AB00" finds "AB-00123", stored
      * "AB123"), so they are left out. Read as if a digit followed, which is then dropped.

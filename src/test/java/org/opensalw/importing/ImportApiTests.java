@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.opensalw.TestDatabase;
 import org.opensalw.identity.NewUser;
 import org.opensalw.identity.Role;
 import org.opensalw.identity.UserAccounts;
+import org.opensalw.support.Pages;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
@@ -152,6 +154,15 @@ class ImportApiTests {
         assertThat(call(registrar, "GET", "/api/imports/" + id + "/flagged?open=true&limit=1&afterLine=4", null, null).body()).isEqualTo("[]");
         assertThat(call(registrar, "GET", "/api/imports/" + id + "/flagged?limit=5000", null, null).status()).isEqualTo(422);
 
+        // the page: all of them as other weapons only with the tick, even if the browser let the form go without it
+        String session = Pages.signIn(port, registrar, PASSWORD);
+        Pages pages = new Pages(port, accounts);
+        Pages.Answer page = pages.get(session, "/imports/" + id);
+        assertThat(page.body()).contains("id=\"decide-all-FILE\"", "2 rows repeat an earlier row of this file");
+        assertThat(Pages.unlabelledFields(page.body())).isEmpty();
+        assertThat(pages.post(session, "/imports/" + id + "/flags/FILE/review", Map.of("decision", "DISTINCT")).status()).isEqualTo(302);
+        assertThat(pages.get(session, "/imports/" + id).body()).contains("to register them all");
+        assertThat(call(registrar, "GET", "/api/imports/" + id + "/flags", null, null).body()).as("nothing decided").contains("\"FILE\":2");
         Answer nowhere = call(registrar, "POST", "/api/imports/" + id + "/flags/ELSEWHERE/review", "{\"decision\":\"DUPLICATE\"}",
                 MediaType.APPLICATION_JSON);
         assertThat(nowhere.status()).isEqualTo(400);

@@ -2,6 +2,7 @@ package org.opensalw.importing;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -157,7 +159,7 @@ class ImportBenchmark {
                 rows; its weapons, holders, markings and ledger records) taken once more into empty tables with the same keys by
                 the faster, table by table, of PostgreSQL's two bulk ways in: a binary COPY from a file on its own disk, and
                 `INSERT … SELECT` from the table itself (no CSV, no checks, no hashing, no network, no Java); then the same
-                secondary indexes built: %s s for the rows alone, one after another
+                secondary indexes built: %s s for the rows and their indexes alone, one after another
                 on one connection as a transaction must, so at most %,d rows/s end to end with this schema on this machine
                 (%s). Without the staged rows (a design that wrote straight into the register), at most %,d rows/s.
 
@@ -219,7 +221,7 @@ class ImportBenchmark {
             try {
                 Files.delete(dump);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
             // and from table to table (no datum parsing at all): whichever is faster here is the floor
             jdbc.execute("TRUNCATE " + copy);
@@ -241,9 +243,9 @@ class ImportBenchmark {
             }
             total += insert + indexes;
             stagingSeconds += staging ? insert : 0;
-            steps.append(steps.isEmpty() ? "" : "; ").append(table).append(String.format(java.util.Locale.ROOT, " %.1f s (COPY %.1f s, INSERT … SELECT %.1f s)",
+            steps.append(steps.isEmpty() ? "" : "; ").append(table).append(String.format(Locale.ROOT, " %.1f s (COPY %.1f s, INSERT … SELECT %.1f s)",
                     insert, byCopy, bySelect))
-                    .append(staging ? "" : String.format(java.util.Locale.ROOT, " + indexes %.1f s", indexes));
+                    .append(staging ? "" : String.format(Locale.ROOT, " + indexes %.1f s", indexes));
         }
         return new Floor(total, stagingSeconds, steps.toString());
     }

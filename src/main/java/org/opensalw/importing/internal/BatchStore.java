@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -311,7 +312,7 @@ public class BatchStore {
         return jdbc.sql("SELECT count(*) FILTER (WHERE " + from(FlagSource.FILE) + "), count(*) FILTER (WHERE " + from(FlagSource.REGISTER)
                 + ") FROM import_row WHERE batch_id = :id AND status = 'FLAGGED'").param("id", id)
                 .query((rs, i) -> {
-                    Map<FlagSource, Long> open = new java.util.EnumMap<>(FlagSource.class);
+                    Map<FlagSource, Long> open = new EnumMap<>(FlagSource.class);
                     open.put(FlagSource.FILE, rs.getLong(1));
                     open.put(FlagSource.REGISTER, rs.getLong(2));
                     return open;

@@ -2,6 +2,8 @@ package org.opensalw.importing.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import org.opensalw.identity.AuditTrail;
 import org.opensalw.identity.CurrentUser;
@@ -63,13 +65,13 @@ public class Reviews {
             throw UserFacingException.invalid("status", "import.reviewAll.status", b.status());
         }
         requireDecision(decision);
-        java.util.Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(source, "source");
         int decided = store.reviewAll(id, source, decision, clock.instant(), currentUser.username());
         if (decided == 0) {
             return 0; // nothing left to decide (someone else did): nothing written
         }
         store.refreshCounts(id);
-        audit.recordWrite("import.reviewAll", "IMPORT_BATCH", id, decided + " rows flagged in the " + source.name().toLowerCase(java.util.Locale.ROOT)
+        audit.recordWrite("import.reviewAll", "IMPORT_BATCH", id, decided + " rows flagged in the " + source.name().toLowerCase(Locale.ROOT)
                 + ": " + decision);
         return decided;
     }

@@ -8,9 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.opensalw.importing.ImportBatch;
 import org.flywaydb.core.api.MigrationVersion;
@@ -23,10 +21,11 @@ import org.springframework.stereotype.Component;
  * Migration 84: the register's normalised serial now sets accents, other scripts' digits and zeros padding a number
  * aside (migration 83), so the staged rows of every batch get their normalised serial and their row key computed again
  * where these change: a re-exported copy of an earlier confirmed file is still recognised row by row as already
- * imported. A batch waiting for confirmation with such rows was checked for duplicates (in its file and against the
- * register) with the old rule, and confirmation only checks the weapons registered since: it is marked INTERRUPTED
- * with the reason, so that it is read again (its file is kept) rather than confirmed unchecked. Only rows whose serial
- * has a character outside ASCII, or a zero starting a number, can change.
+ * imported. Every batch waiting for confirmation was checked for duplicates (in its file and against the register) with
+ * the old rule, and confirmation only checks again the weapons registered since: even a batch whose own rows did not
+ * change may hold `AK-123` while the register held `AK-000123`. So each is marked INTERRUPTED with the reason, to be read
+ * again (its file is kept) rather than confirmed unchecked. Only rows whose serial has a character outside ASCII, or a
+ * zero starting a number, can change.
  */
 @Component
 public class RowKeysMigration implements JavaMigration {
@@ -60,7 +59,6 @@ public class RowKeysMigration implements JavaMigration {
     static int rekey(Connection c) throws SQLException, NoSuchAlgorithmException {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         int changed = 0;
-        Set<UUID> batches = new HashSet<>();
         Changes changes = new Changes();
         try (Statement s = c.createStatement();
                 PreparedStatement u = c.prepareStatement("""
@@ -68,7 +66,7 @@ public class RowKeysMigration implements JavaMigration {
                         FROM unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[]) AS v(batch, line, serial, key)
                         WHERE r.batch_id = v.batch AND r.line = v.line""")) {
             s.setFetchSize(10_000); // a cursor, in the migration's transaction
-            ResultSet rs = s.executeQuery(StagedRows.SELECT + " WHERE serial ~ '[^\\x01-\\x7F]' OR serial_norm ~ '(^|[^0-9])0[0-9]'");
+            ResultSet rs = s.executeQuery(StagedRows.SELECT + " WHERE " + SerialNumbers.mayReadDifferently("serial", "serial_norm"));
             while (rs.next()) {
                 StagedRow r = StagedRows.map(rs);
                 String serial = SerialNumbers.normalise(r.serial);
@@ -77,7 +75,6 @@ public class RowKeysMigration implements JavaMigration {
                 }
                 r.serialNorm = serial;
                 changes.add(r.batchId, r.line, serial, RowChecker.rowKey(sha, r));
-                batches.add(r.batchId);
                 changed++;
                 if (changes.size() == 10_000) {
                     changes.apply(c, u);
@@ -85,9 +82,7 @@ public class RowKeysMigration implements JavaMigration {
             }
             changes.apply(c, u);
         }
-        if (!batches.isEmpty()) {
-            readAgain(c, batches);
-        }
+        readAgain(c);
         return changed;
     }
 
@@ -125,19 +120,18 @@ public class RowKeysMigration implements JavaMigration {
         }
     }
 
-    /** Waiting batches whose staged serials changed: INTERRUPTED, with the reason, to be read again. */
-    private static void readAgain(Connection c, Set<UUID> batches) throws SQLException {
+    /** Every batch waiting for confirmation: INTERRUPTED, with the reason, to be read again. */
+    private static void readAgain(Connection c) throws SQLException {
         try (PreparedStatement u = c.prepareStatement("""
                 WITH stopped AS (
                   UPDATE import_batch SET status = 'INTERRUPTED', finished_at = now(), message = ?
-                  WHERE id = ANY(?) AND status IN ('LOADED', 'CONFIRMING')
+                  WHERE status IN ('LOADED', 'CONFIRMING')
                   RETURNING id)
                 INSERT INTO import_batch_history (batch_id, status, at, by_user, reason)
                 SELECT id, 'INTERRUPTED', now(), 'system', ? FROM stopped
                 """)) {
             u.setString(1, ImportBatch.keyed("import.stopped.serialRule"));
-            u.setArray(2, c.createArrayOf("uuid", batches.toArray()));
-            u.setString(3, ImportBatch.keyed("import.history.serialRule"));
+            u.setString(2, ImportBatch.keyed("import.history.serialRule"));
             u.executeUpdate();
         }
     }

@@ -139,7 +139,7 @@ class ImportApi {
     @Operation(summary = "Suspected duplicates of a batch, a page at a time",
             description = "open=true: only those still to decide. At most 'limit' rows (1 to 1000, default 500): without afterLine,"
                     + " those still to decide first; with afterLine, the rows after that line in line order, so a client reads them"
-                    + " all by asking again with the last line it received until the answer is empty.")
+                    + " all by starting with afterLine=0 and asking again with the last line it received until the answer is empty.")
     List<FlaggedRow> flagged(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean open,
             @RequestParam(required = false) Long afterLine, @RequestParam(defaultValue = "500") int limit) {
         if (limit < 1 || limit > 1000) {

@@ -25,9 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class SerialsFoldedMigration implements JavaMigration {
 
-    /** Serials the rule may now read differently: a character outside ASCII, or a zero starting a number of several digits. */
-    private static final String MAY_CHANGE = "serial_as_marked ~ '[^\\x01-\\x7F]' OR serial_normalised ~ '(^|[^0-9])0[0-9]'";
-
     @Override
     public MigrationVersion getVersion() {
         return MigrationVersion.fromVersion("83");
@@ -62,7 +59,8 @@ public class SerialsFoldedMigration implements JavaMigration {
                 PreparedStatement u = c.prepareStatement("""
                         UPDATE weapon w SET serial_normalised = v.serial FROM unnest(?::uuid[], ?::text[]) AS v(id, serial) WHERE w.id = v.id""")) {
             s.setFetchSize(10_000); // a cursor, in the migration's transaction: a large register is not read into memory at once
-            ResultSet rs = s.executeQuery("SELECT id, serial_as_marked, serial_normalised FROM weapon WHERE " + MAY_CHANGE);
+            ResultSet rs = s.executeQuery("SELECT id, serial_as_marked, serial_normalised FROM weapon WHERE "
+                    + SerialNumbers.mayReadDifferently("serial_as_marked", "serial_normalised"));
             while (rs.next()) {
                 String now = SerialNumbers.normalise(rs.getString(2));
                 if (now.equals(rs.getString(3))) {

@@ -44,6 +44,10 @@ class RowKeysMigrationTests {
         ImportBatch confirmed = imports.confirm(imports.run(imports.prepare("confirmed.csv",
                 new ByteArrayInputStream(other.getBytes(StandardCharsets.UTF_8)), "UTF-8").id(), ImportOptions.of("dd/MM/yyyy"), null).id());
         assertThat(confirmed.status()).isEqualTo(BatchStatus.CONFIRMED);
+        // and a waiting batch whose own rows the new rule reads alike: checked against the register with the old rule all the same
+        String unchanged = "weapon_type,maker,model,serial\nRIFLE,KALASHNIKOV,SKS," + t + "-77\n";
+        ImportBatch alike = imports.run(imports.prepare("alike.csv", new ByteArrayInputStream(unchanged.getBytes(StandardCharsets.UTF_8)),
+                "UTF-8").id(), ImportOptions.of("dd/MM/yyyy"), null);
         Map<String, Object> padded = row(b.id(), 2);
         Map<String, Object> plain = row(b.id(), 3);
         assertThat(padded.get("serial_norm")).isEqualTo(t + "42");
@@ -65,6 +69,7 @@ class RowKeysMigrationTests {
         assertThat(waiting.status()).as("checked with the old rule: to be read again, not confirmed").isEqualTo(BatchStatus.INTERRUPTED);
         assertThat(waiting.message()).contains("Read its file again");
         assertThat(imports.batch(confirmed.id()).status()).isEqualTo(BatchStatus.CONFIRMED);
+        assertThat(imports.batch(alike.id()).status()).isEqualTo(BatchStatus.INTERRUPTED);
         assertThat(imports.readAgain(b.id()).status()).isIn(BatchStatus.RUNNING, BatchStatus.LOADED);
     }
 
