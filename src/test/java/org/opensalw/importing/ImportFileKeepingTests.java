@@ -45,8 +45,8 @@ class ImportFileKeepingTests {
     JdbcTemplate jdbc;
 
     private static String csv(int rows) {
-        StringBuilder s = new StringBuilder(ImportTests.HEADER).append('\n');
-        String t = ImportTests.tag();
+        StringBuilder s = new StringBuilder(ImportTestSupport.HEADER).append('\n');
+        String t = ImportTestSupport.tag();
         for (int i = 0; i < rows; i++) {
             s.append("ASSAULT_RIFLE,Izhmash,AKM,7.62x39mm,RU,1978,").append(t).append('-').append(i).append(",,,,,IMPORTED,12/03/1992,RU,,,\n");
         }
@@ -63,7 +63,7 @@ class ImportFileKeepingTests {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM import_upload_chunk WHERE upload_id = ?", Integer.class, p.id())).isEqualTo(3);
         assertThat(jdbc.queryForObject("SELECT uploaded_by FROM import_upload WHERE id = ?", String.class, p.id())).isEqualTo("import-registrar");
         // what another instance sees of it: the mapping step's headers and the content itself
-        assertThat(imports.prepared(p.id()).headers()).containsExactly(ImportTests.HEADER.split(","));
+        assertThat(imports.prepared(p.id()).headers()).containsExactly(ImportTestSupport.HEADER.split(","));
         try (UploadedFiles.Content c = uploads.open(uploads.get(p.id()))) {
             assertThat(Files.readAllBytes(c.path())).isEqualTo(content);
             assertThat(c.copy()).isTrue();
