@@ -203,16 +203,13 @@ public class Confirmations {
         if (since == null) {
             return 0; // read before the ledger record was kept with the batch
         }
-        String sameSerial = ImportBatch.keyed("import.flag.sameInRegister", "{weapon}");
-        String sameSerialNoMaker = ImportBatch.keyed("import.flag.sameNoMakerInRegister", "{weapon}");
-        String sameMark = ImportBatch.keyed("import.flag.sameMarkInRegister", "{weapon}");
         // committed on its own: the accepted rows are read on another connection, which must not see the flagged ones (and the
         // flags are true whether or not this confirmation commits); only the batch's rows are written, not its locked row
         int flagged = separately.execute(status -> {
             int[] rows = {0};
-            registryQueries.forEachRegisteredAfter(since, page -> rows[0] += duplicates.flagSameAsRegistered(id, page, sameSerial, sameSerialNoMaker, sameMark));
+            registryQueries.forEachRegisteredAfter(since, page -> rows[0] += duplicates.flagSameAsRegistered(id, page));
             if (rows[0] > 0) {
-                duplicates.markAlreadyImported(id, ImportBatch.keyed("import.flag.already"));
+                duplicates.markAlreadyImported(id);
             }
             return rows[0];
         });

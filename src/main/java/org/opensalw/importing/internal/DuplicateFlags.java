@@ -3,6 +3,7 @@ package org.opensalw.importing.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.opensalw.importing.ImportBatch;
 import org.opensalw.registry.RegistryQueries;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Suspected duplicates among a batch's staged rows, flagged for a person and never merged: rows repeating an earlier row
  * of the file, rows matching weapons registered since the file was read, and rows identical to ones an earlier confirmed
- * batch registered (already imported). Set-based SQL over {@code import_row}.
+ * batch registered (already imported). Set-based SQL over {@code import_row}. The reasons are written here, by key
+ * ({@link ImportBatch#keyed}), to be read in the reader's language.
  */
 @Component
 public class DuplicateFlags {
@@ -20,6 +22,18 @@ public class DuplicateFlags {
 
     DuplicateFlags(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The reason of a row found the same as weapon {@code weapon} of the register, by how it matched (see
+     * {@code RegistryQueries.findSameIdentity}: SERIAL, SERIAL_NO_MAKER or NATIONAL_MARK).
+     */
+    public static String sameInRegister(String how, Object weapon) {
+        return ImportBatch.keyed(switch (how) {
+            case "SERIAL" -> "import.flag.sameInRegister";
+            case "SERIAL_NO_MAKER" -> "import.flag.sameNoMakerInRegister";
+            default -> "import.flag.sameMarkInRegister";
+        }, weapon);
     }
 
     /** Each group with its first row's serial as written in the file (one look-up by key per group of duplicates). */
@@ -35,7 +49,7 @@ public class DuplicateFlags {
      * national mark, as an earlier row of the file are flagged.
      */
     @Transactional
-    public void flagDuplicatesInFile(UUID id, String sameSerialTemplate, String sameSerialNoMakerTemplate, String sameMarkTemplate) {
+    public void flagDuplicatesInFile(UUID id) {
         // the groups of a large file do not fit the default 4 MB (1,000,000 rows need about 100 MB): without this they
         // would spill to disk; PostgreSQL may use twice this per hash (hash_mem_multiplier)
         jdbc.sql("SET LOCAL work_mem = '128MB'").update();
@@ -49,7 +63,7 @@ public class DuplicateFlags {
                 UPDATE import_row r SET status = 'FLAGGED', flag_reason = %s
                 FROM firsts g WHERE r.batch_id = :id AND r.maker_code COLLATE "C" = g.maker AND r.serial_norm COLLATE "C" = g.serial
                   AND r.line <> g.first_line AND r.status = 'ACCEPTED'
-                """.formatted(FIRST_ROWS, WITH_FIRST_ROW)).param("id", id).param("t", sameSerialTemplate).update();
+                """.formatted(FIRST_ROWS, WITH_FIRST_ROW)).param("id", id).param("t", ImportBatch.keyed("import.flag.sameSerialInFile", "{line}", "{serial}")).update();
         jdbc.sql("""
                 WITH groups AS (
                   SELECT weapon_type AS type, serial_norm COLLATE "C" AS serial, min(line) AS first_line
@@ -59,7 +73,8 @@ public class DuplicateFlags {
                 UPDATE import_row r SET status = 'FLAGGED', flag_reason = %s
                 FROM firsts g WHERE r.batch_id = :id AND r.maker_code IS NULL AND r.weapon_type = g.type
                   AND r.serial_norm COLLATE "C" = g.serial AND r.line <> g.first_line AND r.status = 'ACCEPTED'
-                """.formatted(FIRST_ROWS, WITH_FIRST_ROW)).param("id", id).param("t", sameSerialNoMakerTemplate).update();
+                """.formatted(FIRST_ROWS, WITH_FIRST_ROW)).param("id", id)
+                .param("t", ImportBatch.keyed("import.flag.sameSerialNoMakerInFile", "{line}", "{serial}")).update();
         jdbc.sql("""
                 WITH groups AS (
                   SELECT upper(national_mark) COLLATE "C" AS mark, min(line) AS first_line
@@ -67,7 +82,7 @@ public class DuplicateFlags {
                   GROUP BY 1 HAVING count(*) > 1)
                 UPDATE import_row r SET status = 'FLAGGED', flag_reason = replace(:t, '{line}', g.first_line::text)
                 FROM groups g WHERE r.batch_id = :id AND upper(r.national_mark) COLLATE "C" = g.mark AND r.line <> g.first_line AND r.status = 'ACCEPTED'
-                """).param("id", id).param("t", sameMarkTemplate).update();
+                """).param("id", id).param("t", ImportBatch.keyed("import.flag.sameMarkInFile", "{line}")).update();
     }
 
     /**
@@ -82,8 +97,7 @@ public class DuplicateFlags {
      * same national mark, as one of these weapons (registered since the rows were checked); {@code {weapon}} in the reasons
      * is replaced by the weapon's id. Returns the rows flagged.
      */
-    public int flagSameAsRegistered(UUID id, List<RegistryQueries.RegisteredIdentity> weapons, String sameSerialTemplate,
-            String sameSerialNoMakerTemplate, String sameMarkTemplate) {
+    public int flagSameAsRegistered(UUID id, List<RegistryQueries.RegisteredIdentity> weapons) {
         if (weapons.isEmpty()) {
             return 0;
         }
@@ -108,14 +122,14 @@ public class DuplicateFlags {
                 FROM unnest(:ids::uuid[], :makers::text[], :serials::text[]) AS n(id, maker, serial)
                 WHERE r.batch_id = :id AND r.status IN ('ACCEPTED', 'DISTINCT') AND r.maker_code = n.maker AND r.serial_norm = n.serial
                   AND n.serial <> ''
-                """.formatted(FLAG_AS_REGISTERED)).param("id", id).param("t", sameSerialTemplate).param("ids", ids.toArray(String[]::new))
+                """.formatted(FLAG_AS_REGISTERED)).param("id", id).param("t", sameInRegister("SERIAL", "{weapon}")).param("ids", ids.toArray(String[]::new))
                 .param("makers", makers.toArray(String[]::new)).param("serials", serials.toArray(String[]::new)).update();
         flagged += !makers.contains(null) ? 0 : jdbc.sql("""
                 UPDATE import_row r SET %s
                 FROM unnest(:ids::uuid[], :makers::text[], :types::text[], :serials::text[]) AS n(id, maker, type, serial)
                 WHERE r.batch_id = :id AND r.status IN ('ACCEPTED', 'DISTINCT') AND r.maker_code IS NULL AND n.maker IS NULL
                   AND r.weapon_type = n.type AND r.serial_norm = n.serial AND n.serial <> ''
-                """.formatted(FLAG_AS_REGISTERED)).param("id", id).param("t", sameSerialNoMakerTemplate).param("ids", ids.toArray(String[]::new))
+                """.formatted(FLAG_AS_REGISTERED)).param("id", id).param("t", sameInRegister("SERIAL_NO_MAKER", "{weapon}")).param("ids", ids.toArray(String[]::new))
                 .param("makers", makers.toArray(String[]::new)).param("types", types.toArray(String[]::new))
                 .param("serials", serials.toArray(String[]::new)).update();
         if (!marks.isEmpty()) {
@@ -123,19 +137,19 @@ public class DuplicateFlags {
                     UPDATE import_row r SET %s
                     FROM unnest(:ids::uuid[], :marks::text[]) AS n(id, mark)
                     WHERE r.batch_id = :id AND r.status IN ('ACCEPTED', 'DISTINCT') AND upper(r.national_mark) = upper(n.mark) AND n.mark <> ''
-                    """.formatted(FLAG_AS_REGISTERED)).param("id", id).param("t", sameMarkTemplate).param("ids", markIds.toArray(String[]::new))
+                    """.formatted(FLAG_AS_REGISTERED)).param("id", id).param("t", sameInRegister("NATIONAL_MARK", "{weapon}")).param("ids", markIds.toArray(String[]::new))
                     .param("marks", marks.toArray(String[]::new)).update();
         }
         return flagged;
     }
 
     /** Rows matching a weapon that an earlier confirmed import registered from an identical row: nothing new to create. */
-    public void markAlreadyImported(UUID id, String reason) {
+    public void markAlreadyImported(UUID id) {
         jdbc.sql("""
                 UPDATE import_row r SET status = 'ALREADY', flag_reason = :reason
                 FROM import_row e JOIN import_batch b ON b.id = e.batch_id AND b.status = 'CONFIRMED'
                 WHERE r.batch_id = :id AND r.status = 'FLAGGED' AND r.matched_weapon IS NOT NULL
                   AND e.weapon_id = r.matched_weapon AND e.row_key = r.row_key
-                """).param("id", id).param("reason", reason).update();
+                """).param("id", id).param("reason", ImportBatch.keyed("import.flag.already")).update();
     }
 }

@@ -140,10 +140,8 @@ public final class ImportJob implements Runnable {
                 try {
                     beats.scheduleWithFixedDelay(this::heartbeat, 10, 10, java.util.concurrent.TimeUnit.SECONDS);
                     store.analyzeRows();
-                    duplicates.flagDuplicatesInFile(spec.batchId(), ImportBatch.keyed("import.flag.sameSerialInFile", "{line}", "{serial}"),
-                            ImportBatch.keyed("import.flag.sameSerialNoMakerInFile", "{line}", "{serial}"),
-                            ImportBatch.keyed("import.flag.sameMarkInFile", "{line}"));
-                    duplicates.markAlreadyImported(spec.batchId(), ImportBatch.keyed("import.flag.already"));
+                    duplicates.flagDuplicatesInFile(spec.batchId());
+                    duplicates.markAlreadyImported(spec.batchId());
                 } finally {
                     beats.shutdownNow();
                 }
@@ -332,12 +330,7 @@ public final class ImportJob implements Runnable {
             }
             Map<Integer, String[]> out = new HashMap<>();
             for (RegistryQueries.IdentityMatch m : registry.findSameIdentity(makers, serials, types, marks)) {
-                String reason = switch (m.how()) {
-                    case "SERIAL" -> "import.flag.sameInRegister";
-                    case "SERIAL_NO_MAKER" -> "import.flag.sameNoMakerInRegister";
-                    default -> "import.flag.sameMarkInRegister";
-                };
-                out.putIfAbsent(m.probe(), new String[] {m.weaponId().value().toString(), ImportBatch.keyed(reason, m.weaponId().value())});
+                out.putIfAbsent(m.probe(), new String[] {m.weaponId().value().toString(), DuplicateFlags.sameInRegister(m.how(), m.weaponId().value())});
             }
             return out;
         }
