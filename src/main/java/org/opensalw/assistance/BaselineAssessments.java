@@ -73,12 +73,7 @@ public class BaselineAssessments {
     @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
     @Transactional
     public void answer(AssessmentId id, Map<String, Integer> answers) {
-        // locked, so that answers cannot change under a scoring that is running, nor land after it
-        String status = jdbc.sql("SELECT status FROM asst_assessment WHERE id = :id FOR UPDATE").param("id", id.value())
-                .query(String.class).optional().orElseThrow(() -> UserFacingException.notFound("assessment", id));
-        if (!"OPEN".equals(status)) {
-            throw UserFacingException.invalid("status", "assistance.assessment.scored");
-        }
+        lockOpen(id); // so that answers cannot change under a scoring that is running, nor land after it
         Set<String> codes = new java.util.HashSet<>(questions.stream().map(Assessment.Question::code).toList());
         for (Map.Entry<String, Integer> a : answers.entrySet()) {
             if (!codes.contains(a.getKey())) {
@@ -97,6 +92,15 @@ public class BaselineAssessments {
         audit.recordWrite("assistance.assessment.answer", "ASSISTANCE_ASSESSMENT", id, answers.size() + " answers");
     }
 
+    /** Locks the assessment for the rest of the transaction; refused unless it is still open (not yet scored). */
+    private void lockOpen(AssessmentId id) {
+        String status = jdbc.sql("SELECT status FROM asst_assessment WHERE id = :id FOR UPDATE").param("id", id.value())
+                .query(String.class).optional().orElseThrow(() -> UserFacingException.notFound("assessment", id));
+        if (!"OPEN".equals(status)) {
+            throw UserFacingException.invalid("status", "assistance.assessment.scored");
+        }
+    }
+
     /**
      * Closes the assessment; each area found to be a gap becomes a draft request the state can confirm or withdraw.
      * Every question is answered first: scored with none, an assessment found no gap and could no longer be answered.
@@ -104,13 +108,9 @@ public class BaselineAssessments {
     @PreAuthorize("hasAnyRole('ADMIN','REGISTRAR')")
     @Transactional
     public List<RequestId> score(AssessmentId id) {
-        // locked first: a second scoring at once waits for this one's row lock, then finds it scored and drafts nothing;
-        // an answer given meanwhile waits too, so the answers counted below are those scored
-        String status = jdbc.sql("SELECT status FROM asst_assessment WHERE id = :id FOR UPDATE").param("id", id.value())
-                .query(String.class).optional().orElseThrow(() -> UserFacingException.notFound("assessment", id));
-        if (!"OPEN".equals(status)) {
-            throw UserFacingException.invalid("status", "assistance.assessment.scored");
-        }
+        // a second scoring at once waits for this one's lock, then finds it scored and drafts nothing; an answer given
+        // meanwhile waits too, so the answers counted below are those scored
+        lockOpen(id);
         Assessment a = assessment(id);
         List<String> unanswered = questions.stream().map(Assessment.Question::code).filter(q -> !a.answers().containsKey(q)).toList();
         if (!unanswered.isEmpty()) { // named by the first, so that the form points at it

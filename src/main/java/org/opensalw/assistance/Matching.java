@@ -187,9 +187,9 @@ public class Matching {
     @Transactional
     public UUID addMilestone(ProjectId project, String title, LocalDate due) {
         // locked: a final report completing the project at the same time is waited for, then seen, or comes after this one
-        jdbc.sql("SELECT id FROM asst_project WHERE id = :id FOR UPDATE").param("id", project.value()).query(UUID.class).optional()
-                .orElseThrow(() -> UserFacingException.notFound("project", project));
-        if (project(project).project().status() != ProjectStatus.ACTIVE) { // as reports are, once the final one completed it
+        String status = jdbc.sql("SELECT status FROM asst_project WHERE id = :id FOR UPDATE").param("id", project.value()).query(String.class)
+                .optional().orElseThrow(() -> UserFacingException.notFound("project", project));
+        if (ProjectStatus.valueOf(status) != ProjectStatus.ACTIVE) { // as reports are, once the final one completed it
             throw UserFacingException.invalid("status", "assistance.milestone.projectDone");
         }
         if (title == null || title.isBlank()) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.opensalw.identity.AuditKind;
 import org.opensalw.identity.AuditTrail;
 import org.opensalw.network.MessageDelivered;
@@ -229,15 +230,14 @@ class Inbound {
             store.addPhoto(id, PayloadLimits.caption(p.caption()), ImageTypes.accepted(p.contentType()).orElseThrow(),
                     contents.get(i));
         }
-        offered.stream().filter(p -> ImageTypes.accepted(p.contentType()).isEmpty()).forEach(p -> {
-            String what = "photo " + cut(p.caption()) + " of type " + cut(p.contentType()) + " not taken (JPEG, PNG or WebP only)";
+        Consumer<String> notTaken = what -> {
             log.warn("Tracing request {} from {}: {}", r.requestId(), m.sender(), what);
             audit.record(from, AuditKind.WRITE, "tracing.photo.refused", SUBJECT, id, what);
-        });
+        };
+        offered.stream().filter(p -> ImageTypes.accepted(p.contentType()).isEmpty()).forEach(p -> notTaken.accept(
+                "photo " + cut(p.caption()) + " of type " + cut(p.contentType()) + " not taken (JPEG, PNG or WebP only)"));
         if (accepted.size() > images.size()) {
-            String what = "photos after the first " + PayloadLimits.PHOTOS + " not taken: " + (accepted.size() - images.size());
-            log.warn("Tracing request {} from {}: {}", r.requestId(), m.sender(), what);
-            audit.record(from, AuditKind.WRITE, "tracing.photo.refused", SUBJECT, id, what);
+            notTaken.accept("photos after the first " + PayloadLimits.PHOTOS + " not taken: " + (accepted.size() - images.size()));
         }
         store.step(id, TraceStepKind.RECEIVED, from, r.reference(), m.id().value());
         audit.record(from, AuditKind.WRITE, "tracing.received", SUBJECT, id, r.reference());
