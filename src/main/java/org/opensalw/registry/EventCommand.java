@@ -23,6 +23,13 @@ public record EventCommand(
         @Pattern(regexp = "([A-Za-z]{2})?", message = "{country.pattern}") String country,
         @Valid MarkingInput marking) {
 
+    /**
+     * The earliest date the register takes for an event, as for the year of manufacture ({@code WeaponDescription}): an
+     * earlier one is a slip (year 20 for 2020, 1500 for 2015), never a record of a small arm. Lists read from elsewhere
+     * (watch lists) are held to it too.
+     */
+    public static final LocalDate EARLIEST = LocalDate.of(1800, 1, 1);
+
     public static EventCommand of(EventKind kind, LocalDate on) {
         return new EventCommand(kind, on, null, null, null, null, null, null, null, null);
     }

@@ -147,7 +147,8 @@ class WatchListTests {
                 reference,serial,maker,report_kind
                 B-1,123456,Glock,STOLEN
                 B-2,654321,Glock,MISPLACED
-                """))).isInstanceOf(UserFacingException.class).hasMessageContaining("watch.line.invalid");
+                """))).isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.violations()).singleElement()
+                        .satisfies(v -> assertThat(v.code()).isEqualTo("watch.line.invalid.choice")));
         assertThat(watchList.entries()).hasSize(before);
     }
 

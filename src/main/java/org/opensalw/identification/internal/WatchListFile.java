@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.opensalw.identification.WatchEntry;
 import org.opensalw.reference.WeaponType;
+import org.opensalw.registry.EventCommand;
 import org.opensalw.registry.WeaponStatus;
 import org.opensalw.shared.UserFacingException;
 import org.opensalw.shared.Violation;
@@ -40,7 +41,7 @@ public final class WatchListFile {
     /** The columns without which no line is an entry. */
     static final List<String> REQUIRED = List.of("reference", "serial", "report_kind");
     /** The earliest report date taken (as for events in the register): an earlier one is a slip of the year. */
-    static final LocalDate EARLIEST = LocalDate.of(1800, 1, 1);
+    static final LocalDate EARLIEST = EventCommand.EARLIEST; // the register's own floor for any event's date
 
     private WatchListFile() {
     }

@@ -20,11 +20,8 @@ public final class EventRules {
             LocalDate today, boolean holderExists, boolean countryKnown, Optional<Licence> licence) {
     }
 
-    /**
-     * The earliest date the register takes, as for the year of manufacture ({@code WeaponDescription}): an earlier one is
-     * a slip (year 20 for 2020, 1500 for 2015), never a record of a small arm.
-     */
-    public static final LocalDate EARLIEST = LocalDate.of(1800, 1, 1);
+    /** The earliest date the register takes ({@link EventCommand#EARLIEST}). */
+    public static final LocalDate EARLIEST = EventCommand.EARLIEST;
 
     public static final List<Function<Context, Optional<Violation>>> ALL = List.of(
             EventRules::dateNotInFuture, EventRules::dateNotBeforeEarliest, EventRules::dateNotBeforeManufacture,
