@@ -27,7 +27,7 @@ import org.opensalw.shared.Violation;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 
-/** Imports on the real (embedded) PostgreSQL: each kind of file and row, duplicates, idempotence, voiding, access. */
+/** Imports on the real (embedded) PostgreSQL: each kind of file and row, voiding, confirmation, access (duplicates: ImportDuplicatesTests). */
 @TestDatabase
 @WithMockUser(username = "import-registrar", roles = "REGISTRAR")
 class ImportTests extends ImportTestSupport {
@@ -476,11 +476,11 @@ class ImportTests extends ImportTestSupport {
         org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.FRENCH);
         try {
             String french = imports.batch(b.id()).message();
-            assertThat(french).contains("QQ").isNotEqualTo(english);
+            assertThat(french).isEqualTo("« QQ » n'est pas un code pays connu (ISO 3166-1 alpha-2).");
         } finally {
             org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
         }
-        assertThat(english).contains("QQ");
+        assertThat(english).isEqualTo("'QQ' is not a known country code (ISO 3166-1 alpha-2).");
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.opensalw.reference.WeaponType;
 
 /** Small builders for registry tests: each test makes its own few records. */
-final class RegistryFixtures {
+public final class RegistryFixtures {
 
     private RegistryFixtures() {
     }
@@ -15,7 +15,7 @@ final class RegistryFixtures {
         return "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
 
-    static Registration importedRifle(String serial) {
+    public static Registration importedRifle(String serial) {
         return new Registration(new WeaponDescription(WeaponType.ASSAULT_RIFLE, "KALASHNIKOV", null, "AKM", "7.62x39mm", "RU", 1985, serial),
                 List.of(), EventCommand.of(EventKind.IMPORTED, LocalDate.of(2001, 3, 4)).withCountry("RU"), null, null);
     }

@@ -104,8 +104,13 @@ public final class Browser implements AutoCloseable {
             try {
                 element.isEnabled();
                 return false;
-            } catch (org.openqa.selenium.WebDriverException left) {
+            } catch (org.openqa.selenium.StaleElementReferenceException left) {
                 return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e; // a closed or crashed browser is a failure, not a replaced page
             }
         };
     }

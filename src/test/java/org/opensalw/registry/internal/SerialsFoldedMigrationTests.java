@@ -10,13 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.opensalw.TestDatabase;
 import org.opensalw.identity.Role;
 import org.opensalw.identity.SystemActor;
-import java.time.LocalDate;
-import java.util.List;
-import org.opensalw.reference.WeaponType;
-import org.opensalw.registry.EventCommand;
-import org.opensalw.registry.EventKind;
-import org.opensalw.registry.Registration;
-import org.opensalw.registry.WeaponDescription;
+import org.opensalw.registry.RegistryFixtures;
 import org.opensalw.registry.RegistryManagement;
 import org.opensalw.registry.WeaponId;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,9 +30,9 @@ class SerialsFoldedMigrationTests {
     @Test
     void shouldNormaliseAgainSerialsWithAccentsOtherScriptsDigitsOrPaddingZeros() throws SQLException {
         String tail = UUID.randomUUID().toString().replaceAll("[^a-f]", "").toUpperCase() + "X"; // letters only: nothing to drop
-        WeaponId padded = SystemActor.run("migration-test", Role.REGISTRAR, () -> registry.register(rifle("PAD-000777-" + tail)));
-        WeaponId accented = SystemActor.run("migration-test", Role.REGISTRAR, () -> registry.register(rifle("ÉTN-٣٤٥-" + tail)));
-        WeaponId plain = SystemActor.run("migration-test", Role.REGISTRAR, () -> registry.register(rifle("PLN-345-" + tail)));
+        WeaponId padded = SystemActor.run("migration-test", Role.REGISTRAR, () -> registry.register(RegistryFixtures.importedRifle("PAD-000777-" + tail)));
+        WeaponId accented = SystemActor.run("migration-test", Role.REGISTRAR, () -> registry.register(RegistryFixtures.importedRifle("ÉTN-٣٤٥-" + tail)));
+        WeaponId plain = SystemActor.run("migration-test", Role.REGISTRAR, () -> registry.register(RegistryFixtures.importedRifle("PLN-345-" + tail)));
         assertThat(normalised(accented)).isEqualTo("ETN345" + tail);
         // as the register stored it before the rule changed
         jdbc.update("UPDATE weapon SET serial_normalised = ? WHERE id = ?", "ÉTN٣٤٥" + tail, accented.value());
@@ -55,10 +49,6 @@ class SerialsFoldedMigrationTests {
         assertThat(normalised(plain)).isEqualTo("PLN345" + tail);
     }
 
-    private static Registration rifle(String serial) {
-        return new Registration(new WeaponDescription(WeaponType.ASSAULT_RIFLE, "KALASHNIKOV", null, "AKM", "7.62x39mm", "RU", 1985, serial),
-                List.of(), EventCommand.of(EventKind.IMPORTED, LocalDate.of(2001, 3, 4)).withCountry("RU"), null, null);
-    }
 
     private String normalised(WeaponId id) {
         return jdbc.queryForObject("SELECT serial_normalised FROM weapon WHERE id = ?", String.class, id.value());
