@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.opensalw.tracing.TracingFixtures.unique;
 
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.opensalw.TestDatabase;
 import org.opensalw.identity.NewUser;
 import org.opensalw.identity.Role;
 import org.opensalw.identity.UserAccounts;
-import org.opensalw.network.internal.Peers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
@@ -23,6 +21,7 @@ import org.springframework.web.client.RestClient;
  * every role.
  */
 @TestDatabase
+@ExtendWith(TracingFixtures.RequestedPeer.class) // a request is sent only to a peer
 class TracingApiTests {
 
     private static final String PASSWORD = "api-test-password";
@@ -31,19 +30,6 @@ class TracingApiTests {
     int port;
     @Autowired
     UserAccounts accounts;
-    @Autowired
-    Peers peers;
-
-    @BeforeEach
-    void trustTheRequestedNode() {
-        TracingFixtures.trustTheRequestedNode(peers); // a request is sent only to a peer
-    }
-
-    @AfterEach
-    void forgetTheRequestedNode() {
-        TracingFixtures.forget(peers, TracingFixtures.REQUESTED);
-    }
-
     record Answer(int status, String body) {
     }
 

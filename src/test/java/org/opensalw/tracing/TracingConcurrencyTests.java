@@ -20,11 +20,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.opensalw.TestDatabase;
-import org.opensalw.network.internal.Peers;
 import org.opensalw.identity.Role;
 import org.opensalw.identity.SystemActor;
 import org.opensalw.shared.UserFacingException;
@@ -42,6 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @TestDatabase
 @WithMockUser(username = "officer", roles = {"REGISTRAR", "INVESTIGATOR"})
+@ExtendWith(TracingFixtures.RequestedPeer.class) // a request is sent only to a peer
 class TracingConcurrencyTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -56,19 +55,6 @@ class TracingConcurrencyTests {
     ApplicationEventPublisher events;
     @Autowired
     TraceStore store;
-    @Autowired
-    Peers peers;
-
-    @BeforeEach
-    void trustTheRequestedNode() {
-        TracingFixtures.trustTheRequestedNode(peers); // a request is sent only to a peer
-    }
-
-    @AfterEach
-    void forgetTheRequestedNode() {
-        TracingFixtures.forget(peers, TracingFixtures.REQUESTED);
-    }
-
     @Test
     void shouldSendARequestOnceWhenSendIsClickedTwiceAtOnce() throws Exception {
         TraceId id = tracing.draft(complete(null, "RU-NCB", unique("DC")));

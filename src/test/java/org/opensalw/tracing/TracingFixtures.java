@@ -9,6 +9,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opensalw.network.MessageId;
 import org.opensalw.network.MessageReceived;
 import org.opensalw.network.NodeId;
@@ -18,6 +21,7 @@ import org.opensalw.reference.WeaponType;
 import org.opensalw.registry.EventKind;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -72,6 +76,27 @@ final class TracingFixtures {
 
     static void trustTheRequestedNode(Peers peers) {
         trust(peers, REQUESTED, NodeRole.NATIONAL, "RU", "Russia NCB");
+    }
+
+    /**
+     * For a test class whose tests send requests: {@link #REQUESTED} trusted before each test and forgotten after it, so
+     * the shared test context is left as it was ({@code @ExtendWith(TracingFixtures.RequestedPeer.class)}).
+     */
+    static final class RequestedPeer implements BeforeEachCallback, AfterEachCallback {
+
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            trustTheRequestedNode(peers(context));
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) {
+            forget(peers(context), REQUESTED);
+        }
+
+        private static Peers peers(ExtensionContext context) {
+            return SpringExtension.getApplicationContext(context).getBean(Peers.class);
+        }
     }
 
     static void forget(Peers peers, String id) {

@@ -11,11 +11,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.opensalw.TestDatabase;
-import org.opensalw.network.internal.Peers;
 import org.opensalw.reference.WeaponType;
 import org.opensalw.registry.EventCommand;
 import org.opensalw.registry.EventKind;
@@ -32,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** SDG 16.4.2 from the register's recoveries and this node's traces, on dates no other test uses (1999). */
 @TestDatabase
 @WithMockUser(username = "officer", roles = {"REGISTRAR", "INVESTIGATOR"})
+@ExtendWith(TracingFixtures.RequestedPeer.class) // a request is sent only to a peer
 class TracingStatisticsTests {
 
     @Autowired
@@ -46,19 +45,6 @@ class TracingStatisticsTests {
     TransactionTemplate tx;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    Peers peers;
-
-    @BeforeEach
-    void trustTheRequestedNode() {
-        TracingFixtures.trustTheRequestedNode(peers); // a request is sent only to a peer
-    }
-
-    @AfterEach
-    void forgetTheRequestedNode() {
-        TracingFixtures.forget(peers, TracingFixtures.REQUESTED);
-    }
-
     private WeaponId recovered(WeaponType type, EventKind origin, LocalDate on, String serial) {
         return registry.register(new Registration(new WeaponDescription(type, "KALASHNIKOV", null, "AKM", "7.62x39mm", "RU", 1985,
                 serial), List.of(), EventCommand.of(origin, on), null, null));
