@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.opensalw.shared.UserFacingException;
 
 /**
  * A new weapon record: its description, markings other than the serial, and optionally the event through which it
@@ -25,6 +26,14 @@ public record Registration(@NotNull @Valid WeaponDescription description, List<@
     public Registration(WeaponDescription description, List<MarkingInput> markings, EventCommand origin, java.util.UUID holderId,
             String location) {
         this(description, markings, origin, holderId, location, null);
+    }
+
+    /** The code of the refusal of a serial that a weapon of the same maker already has (unless confirmed distinct). */
+    public static final String SAME_SERIAL = "weapon.serial.duplicate";
+
+    /** Whether a registration was refused because a weapon of the same maker and serial is registered: a form then offers to confirm it is another. */
+    public static boolean refusedAsSameSerial(RuntimeException e) {
+        return e instanceof UserFacingException u && u.violations().stream().anyMatch(v -> SAME_SERIAL.equals(v.code()));
     }
 
     /** The registrar confirmed that this is another weapon than the registered one of the same maker and serial. */

@@ -10,6 +10,7 @@ import org.opensalw.identification.Identified;
 import org.opensalw.reference.References;
 import org.opensalw.reference.WeaponType;
 import org.opensalw.registry.WeaponId;
+import org.opensalw.registry.Registration;
 import org.opensalw.shared.FormErrors;
 import org.opensalw.shared.UserFacingException;
 import org.springframework.context.MessageSource;
@@ -85,8 +86,7 @@ class IdentificationController {
     private String failed(RuntimeException e, Map<String, String> params, Model model, Locale locale) {
         model.addAttribute("errors", FormErrors.of(e, messages, locale));
         // a weapon of the same maker and serial is registered: the form offers to say it is another one, never silently
-        model.addAttribute("confirmDistinctOffered", e instanceof UserFacingException u
-                && u.violations().stream().anyMatch(v -> "weapon.serial.duplicate".equals(v.code())));
+        model.addAttribute("confirmDistinctOffered", Registration.refusedAsSameSerial(e));
         model.addAttribute("values", params);
         try {
             Identified result = identification.identify(IdentificationForms.reading(params));

@@ -65,6 +65,6 @@ public final class SameIdentity {
 
     /** The refusal of a serial another weapon of the same maker has, unless the registrar confirmed it is another weapon. */
     public static Violation serialTaken(Taken t) {
-        return Violation.of("serial", "weapon.serial.duplicate", t.serialAsMarked(), t.maker(), t.weaponId());
+        return Violation.of("serial", Registration.SAME_SERIAL, t.serialAsMarked(), t.maker(), t.weaponId());
     }
 }

@@ -15,6 +15,7 @@ import org.opensalw.registry.MarkingKind;
 import org.opensalw.registry.Registration;
 import org.opensalw.registry.WeaponDescription;
 import org.opensalw.shared.FormReader;
+import org.opensalw.shared.Term;
 import org.opensalw.shared.UserFacingException;
 import org.opensalw.shared.Violation;
 
@@ -52,10 +53,9 @@ final class RegistryForms {
                 "true".equals(f.text("confirmDistinct")));
     }
 
-    /** The fields of the origin event, with the label that names each on the form. */
-    private static final String[][] ORIGIN_FIELDS = {{"origin.occurredOn", "event.date"}, {"origin.place", "event.place"},
-            {"origin.actor", "event.actor"}, {"origin.reference", "event.reference"}, {"origin.country", "event.country.origin"},
-            {"origin.notes", "event.notes"}};
+    /** The fields of the origin event besides its kind (named on the form by {@link FieldLabels#WEAPON}). */
+    private static final List<String> ORIGIN_FIELDS = List.of("origin.occurredOn", "origin.place", "origin.actor", "origin.reference",
+            "origin.country", "origin.notes");
 
     /**
      * What was written about the origin event without choosing the event is refused, never dropped silently. The date
@@ -63,13 +63,11 @@ final class RegistryForms {
      * wrote: left as it was, with "existing lawful holding", it is ignored.
      */
     private static void originWithoutKind(FormReader f) {
-        for (String[] fieldAndLabel : ORIGIN_FIELDS) {
-            String field = fieldAndLabel[0];
+        for (String field : ORIGIN_FIELDS) {
             String value = f.text(field);
             boolean prefilled = field.equals("origin.occurredOn") && value != null && value.equals(f.text("origin.occurredOn.prefilled"));
             if (value != null && !prefilled) {
-                f.invalid(field, "registration.origin.kindMissing",
-                        new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {fieldAndLabel[1]}, field));
+                f.invalid(field, "registration.origin.kindMissing", new Term(FieldLabels.WEAPON.get(field), field));
             }
         }
     }
@@ -99,11 +97,6 @@ final class RegistryForms {
     }
 
     private static final java.util.regex.Pattern MARKING_FIELD = java.util.regex.Pattern.compile("markings\\[(\\d+)]\\.(\\w+)");
-
-    /** The refusal says that a weapon of the same maker and serial is registered: the form offers to confirm it is another. */
-    static boolean sameSerialRefused(RuntimeException e) {
-        return e instanceof UserFacingException u && u.violations().stream().anyMatch(v -> "weapon.serial.duplicate".equals(v.code()));
-    }
 
     static EventCommand event(Map<String, String> params) {
         FormReader f = new FormReader(params);

@@ -15,6 +15,7 @@ import org.opensalw.registry.HolderKind;
 import org.opensalw.registry.MarkingKind;
 import org.opensalw.registry.Photo;
 import org.opensalw.registry.RegistryManagement;
+import org.opensalw.registry.Registration;
 import org.opensalw.registry.RegistryQueries;
 import org.opensalw.registry.WeaponDetails;
 import org.opensalw.registry.WeaponFilter;
@@ -92,7 +93,7 @@ class WeaponsController {
             model.addAttribute("errorLabels", FieldLabels.of(errors, FieldLabels.WEAPON, messages, locale));
             model.addAttribute("values", params);
             // never silently: a second weapon of the same maker and serial is registered only once the registrar says so
-            model.addAttribute("confirmDistinctOffered", RegistryForms.sameSerialRefused(e));
+            model.addAttribute("confirmDistinctOffered", Registration.refusedAsSameSerial(e));
             return registrationPage(model);
         }
     }
