@@ -4,13 +4,17 @@ import java.io.Reader;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import org.opensalw.identification.internal.AlertEvidence;
 import org.opensalw.identification.internal.WatchListChecker;
 import org.opensalw.identification.internal.WatchListFile;
 import org.opensalw.identification.internal.WatchListStore;
 import org.opensalw.identity.AuditTrail;
 import org.opensalw.identity.CurrentUser;
 import org.opensalw.shared.UserFacingException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,8 +33,10 @@ public class WatchList {
     private final CurrentUser currentUser;
     private final AuditTrail audit;
     private final Clock clock;
+    private final MessageSource messages;
 
-    WatchList(WatchListStore store, WatchListChecker checker, CurrentUser currentUser, AuditTrail audit, Clock clock) {
+    WatchList(WatchListStore store, WatchListChecker checker, CurrentUser currentUser, AuditTrail audit, Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.store = store;
         this.checker = checker;
         this.currentUser = currentUser;
@@ -78,9 +84,10 @@ public class WatchList {
         return alerts(openOnly, new org.opensalw.shared.PageRequest(0, 500)).items();
     }
 
-    /** Alerts, newest first, a page at a time. */
+    /** Alerts, newest first, a page at a time, their evidence said in the reader's language (however it was raised). */
     public org.opensalw.shared.Page<Alert> alerts(boolean openOnly, org.opensalw.shared.PageRequest page) {
-        return store.alerts(openOnly, page);
+        Locale locale = LocaleContextHolder.getLocale();
+        return store.alerts(openOnly, page).map(a -> AlertEvidence.localised(a, messages, locale));
     }
 
     /** How many alerts were delivered to the signed-in user and not opened yet. */

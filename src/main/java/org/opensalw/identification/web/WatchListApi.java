@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.opensalw.identification.Alert;
 import org.opensalw.identification.WatchEntry;
 import org.opensalw.identification.WatchList;
-import org.opensalw.identification.internal.AlertEvidence;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,11 +30,9 @@ class WatchListApi {
     }
 
     private final WatchList watchList;
-    private final org.springframework.context.MessageSource messages;
 
-    WatchListApi(WatchList watchList, org.springframework.context.MessageSource messages) {
+    WatchListApi(WatchList watchList) {
         this.watchList = watchList;
-        this.messages = messages;
     }
 
     @GetMapping("/api/identification/alerts")
@@ -44,8 +41,7 @@ class WatchListApi {
     List<Alert> alerts(@RequestParam(defaultValue = "false") boolean all, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "500") int size) {
         // size: at most 500; the evidence in the caller's language (Accept-Language)
-        return watchList.alerts(!all, new org.opensalw.shared.PageRequest(page, size)).items().stream()
-                .map(a -> AlertEvidence.localised(a, messages, org.springframework.context.i18n.LocaleContextHolder.getLocale())).toList();
+        return watchList.alerts(!all, new org.opensalw.shared.PageRequest(page, size)).items();
     }
 
     @GetMapping("/api/identification/alerts/mine")

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.UUID;
 import org.opensalw.identification.Alert;
 import org.opensalw.identification.WatchList;
-import org.opensalw.identification.internal.AlertEvidence;
 import org.opensalw.shared.FormErrors;
 import org.opensalw.shared.UserFacingException;
 import org.springframework.context.MessageSource;
@@ -36,7 +35,7 @@ class WatchListController {
         var alerts = watchList.alerts(!all, new org.opensalw.shared.PageRequest(page, 100));
         // only the alerts on this page count as seen: the others stay new until their page is opened
         model.addAttribute("unread", java.util.Set.copyOf(watchList.openMine(alerts.items().stream().map(Alert::id).toList())));
-        model.addAttribute("alerts", alerts.items().stream().map(a -> AlertEvidence.localised(a, messages, locale)).toList());
+        model.addAttribute("alerts", alerts.items());
         model.addAttribute("alertsPage", alerts);
         model.addAttribute("entries", watchList.entries().size());
         model.addAttribute("all", all);
