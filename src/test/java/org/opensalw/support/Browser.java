@@ -147,6 +147,11 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** The driver itself, for what these helpers do not say (reading sizes, elements inside an element). */
+    public WebDriver driver() {
+        return driver;
+    }
+
     public String url() {
         return driver.getCurrentUrl();
     }
