@@ -247,6 +247,7 @@ class AccessTests {
         assertThat(unknownType.body()).contains("\"field\":\"description.type\"", "\"code\":\"request.field.choice\"", "RAYGUN", "ASSAULT_RIFLE")
                 .doesNotContain("tools.jackson", "DeserializationFeature");
         Answer badDate = call(Role.REGISTRAR, "POST", "/api/weapons", WEAPON.formatted("J-" + suffix).replace("2015-03-01", "soon"));
+        assertThat(badDate.status()).isEqualTo(400);
         assertThat(badDate.body()).contains("\"field\":\"origin.occurredOn\"", "soon");
         String userId = jdbc.queryForObject("SELECT id::text FROM app_user WHERE username = ?", String.class, user(Role.READ_ONLY));
         Answer noEnabled = call(Role.ADMIN, "PUT", "/api/users/" + userId, "{\"roles\":[\"READ_ONLY\"]}");

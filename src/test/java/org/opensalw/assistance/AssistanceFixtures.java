@@ -1,6 +1,7 @@
 package org.opensalw.assistance;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,6 +29,12 @@ final class AssistanceFixtures {
     }
 
     /** A proposal for record keeping in the country, of the amount, 12 months, gender mainstreamed. */
+    /** A request of 120,000 for an electronic register in 2027, in French. */
+    static NewRequest request(String country, Area area, String beneficiary) {
+        return new NewRequest(country, area, "Electronic register for " + beneficiary, beneficiary, new BigDecimal("120000"),
+                LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31), Set.of("fr"));
+    }
+
     static NewProposal proposal(Actor applicant, String title, String country, String amount) {
         return new NewProposal(applicant.id(), title, country, Area.RECORD_KEEPING, new BigDecimal(amount), 12, true, null, Set.of(),
                 false, false);

@@ -25,15 +25,10 @@ class AssistanceMatchingTests {
     @Autowired Matching matching;
     @Autowired JdbcClient jdbc;
 
-    private NewRequest request(String country, Area area, String beneficiary) {
-        return new NewRequest(country, area, "Electronic register for " + beneficiary, beneficiary, new BigDecimal("120000"),
-                LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31), Set.of("fr"));
-    }
-
     @Test
     void shouldWithdrawTheOpenOffersOfAWithdrawnActorSoThatNoneIsMatched() {
         Actor donor = actors.create(new NewActor(ActorKind.DONOR, "Donor leaving with its offers", "FI"));
-        RequestId req = management.fileRequest(request("CM", Area.RECORD_KEEPING, "Gendarmerie of a leaving donor"));
+        RequestId req = management.fileRequest(AssistanceFixtures.request("CM", Area.RECORD_KEEPING, "Gendarmerie of a leaving donor"));
         OfferId offer = management.makeOffer(new NewOffer(donor.id(), OfferKind.FUNDING, "Registers of a leaving donor",
                 Set.of(Area.RECORD_KEEPING), Set.of(), new BigDecimal("200000"), null, null, Set.of()));
 
@@ -53,7 +48,7 @@ class AssistanceMatchingTests {
     @Test
     void shouldMatchNoOfferLeftOpenByAProviderWithdrawnBeforeItsOffersWentWithIt() {
         Actor donor = actors.create(new NewActor(ActorKind.DONOR, "Donor that left long ago", "FI"));
-        RequestId req = management.fileRequest(request("CM", Area.RECORD_KEEPING, "Gendarmerie of a donor gone long ago"));
+        RequestId req = management.fileRequest(AssistanceFixtures.request("CM", Area.RECORD_KEEPING, "Gendarmerie of a donor gone long ago"));
         OfferId offer = management.makeOffer(new NewOffer(donor.id(), OfferKind.FUNDING, "Registers of a donor gone long ago",
                 Set.of(Area.RECORD_KEEPING), Set.of(), new BigDecimal("200000"), null, null, Set.of()));
         // withdrawn as it was before a withdrawal also withdrew the actor's offers

@@ -37,11 +37,6 @@ class AssistanceServiceTests {
     @Autowired VoluntaryTargets targets;
     @Autowired JdbcClient jdbc;
 
-    private NewRequest request(String country, Area area, String beneficiary) {
-        return new NewRequest(country, area, "Electronic register for " + beneficiary, beneficiary, new BigDecimal("120000"),
-                LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31), Set.of("fr"));
-    }
-
     @Test
     void shouldShipTheTwentyFourUnEntities() {
         assertThat(actors.list(ActorKind.UN_ENTITY)).hasSize(24).extracting(Actor::code).contains("UNODA", "UNIDIR", "WHO", "UN-WOMEN");
@@ -50,7 +45,7 @@ class AssistanceServiceTests {
     @Test
     void shouldRankMatchConfirmAndCountAProject() {
         Actor donor = actors.create(new NewActor(ActorKind.DONOR, "Donor of Ranking", "DE"));
-        RequestId req = management.fileRequest(request("CM", Area.RECORD_KEEPING, "Gendarmerie ranking"));
+        RequestId req = management.fileRequest(AssistanceFixtures.request("CM", Area.RECORD_KEEPING, "Gendarmerie ranking"));
         OfferId near = management.makeOffer(new NewOffer(donor.id(), OfferKind.FUNDING, "Registers in Central Africa",
                 Set.of(Area.RECORD_KEEPING), Set.of("Sub-Saharan Africa"), new BigDecimal("200000"), LocalDate.of(2026, 6, 1),
                 LocalDate.of(2028, 1, 1), Set.of("fr", "en")));
@@ -88,8 +83,8 @@ class AssistanceServiceTests {
     void shouldFlagTwoProjectsForTheSameBeneficiaryAndAreaAsDuplication() {
         Actor a = actors.create(new NewActor(ActorKind.DONOR, "Donor A dup", "NL"));
         Actor b = actors.create(new NewActor(ActorKind.REGIONAL_ORG, "Org B dup", null));
-        RequestId r1 = management.fileRequest(request("JM", Area.MARKING, "Jamaica Constabulary Force"));
-        RequestId r2 = management.fileRequest(request("JM", Area.MARKING, "Jamaica constabulary force"));
+        RequestId r1 = management.fileRequest(AssistanceFixtures.request("JM", Area.MARKING, "Jamaica Constabulary Force"));
+        RequestId r2 = management.fileRequest(AssistanceFixtures.request("JM", Area.MARKING, "Jamaica constabulary force"));
         OfferId o1 = management.makeOffer(new NewOffer(a.id(), OfferKind.EQUIPMENT, "Marking machines", Set.of(Area.MARKING), Set.of(), null, null, null, Set.of()));
         OfferId o2 = management.makeOffer(new NewOffer(b.id(), OfferKind.TRAINING, "Marking training", Set.of(Area.MARKING), Set.of("Americas"), null, null, null, Set.of()));
         matching.confirm(new Confirmation(r1, o1, null, new BigDecimal("50000")));
@@ -146,7 +141,7 @@ class AssistanceServiceTests {
 
     @Test
     void shouldRefuseARequestStatusChangeThatNamesNoStatus() {
-        RequestId id = management.fileRequest(request("CM", Area.TRACING, "Police judiciaire"));
+        RequestId id = management.fileRequest(AssistanceFixtures.request("CM", Area.TRACING, "Police judiciaire"));
         assertThatThrownBy(() -> management.changeRequestStatus(id, null)).isInstanceOfSatisfying(UserFacingException.class,
                 e -> assertThat(e.violations()).containsExactly(Violation.of("status", "form.required")));
         assertThat(management.request(id).status()).isEqualTo(RequestStatus.OPEN);
@@ -292,7 +287,7 @@ class AssistanceServiceTests {
     @WithMockUser(username = "reader", roles = {"READ_ONLY"})
     void shouldLetReadersReadButNotWrite() {
         assertThat(management.requests(RequestFilter.all(), new PageRequest(0, 10))).isNotNull();
-        assertThatThrownBy(() -> management.fileRequest(request("CM", Area.TRACING, "Police")))
+        assertThatThrownBy(() -> management.fileRequest(AssistanceFixtures.request("CM", Area.TRACING, "Police")))
                 .isInstanceOf(AuthorizationDeniedException.class);
     }
 }
