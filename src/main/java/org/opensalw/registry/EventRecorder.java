@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -33,8 +34,8 @@ import org.springframework.context.ApplicationEventPublisher;
  */
 class EventRecorder {
 
-    /** What became of one event: its ledger sequence number, or why it was refused. */
-    record Outcome(Long seq, List<Violation> refusals) {
+    /** What became of one event: its ledger sequence number, or why it was refused (and whether it was for lack of its weapon). */
+    record Outcome(Long seq, List<Violation> refusals, boolean weaponMissing) {
     }
 
     private final WeaponStore weapons;
@@ -75,8 +76,7 @@ class EventRecorder {
             Outcome o = outcomes.get(i);
             if (o.seq() == null) {
                 // an event on a weapon that does not exist is not an invalid event: nothing is there to record it on
-                boolean noWeapon = o.refusals().size() == 1 && "error.notFound".equals(o.refusals().get(0).code());
-                results.add(GroupCommit.Result.failed(new UserFacingException(noWeapon ? UserFacingException.Kind.NOT_FOUND
+                results.add(GroupCommit.Result.failed(new UserFacingException(o.weaponMissing() ? UserFacingException.Kind.NOT_FOUND
                         : UserFacingException.Kind.INVALID, o.refusals())));
             } else {
                 writes.add(new AuditTrail.Write(users.get(i), "weapon.event", "WEAPON", batch.get(i).weaponId(),
@@ -106,13 +106,15 @@ class EventRecorder {
         List<WeaponEventRecorded> published = new ArrayList<>(batch.size());
         Set<UUID> touched = new LinkedHashSet<>();
         Map<String, UUID> markedNow = new HashMap<>(); // national marks given by the events accepted so far
+        Set<Integer> missing = new HashSet<>(); // events of a weapon the register does not hold
         for (int i = 0; i < batch.size(); i++) {
             BatchEvent b = batch.get(i);
             String where = eachAlone || batch.size() == 1 ? "" : "events[" + i + "].";
             WeaponStore.Row row = rows.get(b.weaponId().value());
             if (row == null) {
-                Violation missing = UserFacingException.notFound("weapon", b.weaponId()).violations().get(0);
-                refusals.add(List.of(new Violation(where + "weaponId", missing.code(), missing.args())));
+                Violation notFound = UserFacingException.notFound("weapon", b.weaponId()).violations().get(0);
+                refusals.add(List.of(new Violation(where + "weaponId", notFound.code(), notFound.args())));
+                missing.add(i);
                 continue;
             }
             WeaponStore.StateUpdate before = current.get(row.id());
@@ -153,7 +155,7 @@ class EventRecorder {
         List<Outcome> outcomes = new ArrayList<>(Collections.nCopies(batch.size(), (Outcome) null));
         for (int i = 0; i < batch.size(); i++) {
             if (refusals.get(i) != null) {
-                outcomes.set(i, new Outcome(null, refusals.get(i)));
+                outcomes.set(i, new Outcome(null, refusals.get(i), missing.contains(i)));
             }
         }
         if (entries.isEmpty()) {
@@ -164,7 +166,7 @@ class EventRecorder {
         weapons.updateStates(touched.stream().map(current::get).toList(), now);
         for (int k = 0; k < accepted.size(); k++) {
             int i = accepted.get(k);
-            outcomes.set(i, new Outcome(seqs.get(k), List.of()));
+            outcomes.set(i, new Outcome(seqs.get(k), List.of(), false));
             MarkingInput m = batch.get(i).command().marking();
             if (m != null) {
                 weapons.addMarking(batch.get(i).weaponId().value(), m, seqs.get(k), now, authors.get(k));
